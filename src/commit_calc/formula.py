@@ -1,0 +1,156 @@
+"""A safe parser for payoff and probability formulas.
+
+Formulas come from game files written by anyone, so they are never given to ``eval``,
+``sympify`` or ``parse_expr`` (all three run Python). The text is parsed by :mod:`ast`, every
+node is checked against a whitelist (numbers, declared parameter names, ``+ - * / **``,
+parentheses, unary minus, ``min`` and ``max``), and the sympy expression is built from the
+checked tree directly. Length, nesting depth and exponents are bounded, so a hostile formula is
+refused at once instead of hanging the process.
+
+>>> import sympy
+>>> s = sympy.Symbol("salary")
+>>> parse_formula("salary * 12 + 3/4", {"salary": s})
+12*salary + 3/4
+>>> parse_formula("__import__('os')", {})
+Traceback (most recent call last):
+...
+commit_calc.errors.FormulaError: formula '__import__('os')': calls are limited to min and max
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Mapping
+
+import sympy
+
+from commit_calc.errors import FormulaError
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 40
+MAX_EXPONENT = 64
+MAX_DIGITS = 60
+MAX_RESULT_BITS = 4096
+
+_BINARY = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+}
+_FUNCTIONS = {"min": sympy.Min, "max": sympy.Max}
+
+
+def parse_formula(text: str, symbols: Mapping[str, sympy.Symbol]) -> sympy.Expr:
+    """Parse ``text`` into an exact sympy expression over the declared ``symbols``.
+
+    Parameters
+    ----------
+    text
+        The formula, e.g. ``"salary + amnesty - 0.5 * war_cost"``. Decimals are exact.
+    symbols
+        The declared parameters: name to sympy symbol.
+
+    Raises
+    ------
+    FormulaError
+        The text is not a formula of the allowed form; the message quotes it and says why.
+    """
+    if not isinstance(text, str):
+        raise FormulaError(f"formula {text!r}: expected text")
+    if len(text) > MAX_LENGTH:
+        raise FormulaError(f"formula of {len(text)} characters: longer than {MAX_LENGTH}")
+    source = text.strip()
+    if not source:
+        raise FormulaError("formula '': empty")
+    if source.count("(") > MAX_DEPTH * 4:
+        raise FormulaError(f"formula {_quote(text)}: too many parentheses")
+    try:
+        tree = ast.parse(source, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+        raise FormulaError(f"formula {_quote(text)}: not a formula ({_reason(error)})") from None
+    return _Builder(source, symbols).build(tree.body, 0)
+
+
+def _quote(text: str) -> str:
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    return f"'{shown}'"
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, SyntaxError) and error.msg:
+        return error.msg
+    return type(error).__name__
+
+
+class _Builder:
+    def __init__(self, source: str, symbols: Mapping[str, sympy.Symbol]):
+        self.source = source
+        self.symbols = symbols
+
+    def fail(self, why: str) -> FormulaError:
+        return FormulaError(f"formula {_quote(self.source)}: {why}")
+
+    def build(self, node: ast.AST, depth: int) -> sympy.Expr:
+        if depth > MAX_DEPTH:
+            raise self.fail(f"nested deeper than {MAX_DEPTH} levels")
+        if isinstance(node, ast.Constant):
+            return self.number(node)
+        if isinstance(node, ast.Name):
+            if node.id not in self.symbols:
+                known = ", ".join(sorted(self.symbols)) or "none declared"
+                raise self.fail(f"unknown parameter '{node.id}' (parameters: {known})")
+            return self.symbols[node.id]
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+            operand = self.build(node.operand, depth + 1)
+            return -operand if isinstance(node.op, ast.USub) else operand
+        if isinstance(node, ast.BinOp):
+            if isinstance(node.op, ast.Pow):
+                return self.power(node, depth)
+            operation = _BINARY.get(type(node.op))
+            if operation is None:
+                raise self.fail(f"operator {type(node.op).__name__} is not allowed (use + - * / **)")
+            left = self.build(node.left, depth + 1)
+            right = self.build(node.right, depth + 1)
+            if isinstance(node.op, ast.Div) and right == 0:
+                raise self.fail("division by zero")
+            return sympy.sympify(operation(left, right))
+        if isinstance(node, ast.Call):
+            return self.call(node, depth)
+        raise self.fail(f"{type(node).__name__} is not allowed in a formula")
+
+    def number(self, node: ast.Constant) -> sympy.Expr:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(f"{value!r} is not a number")
+        text = ast.get_source_segment(self.source, node) or repr(value)
+        digits = text.replace("_", "")
+        if len(digits) > MAX_DIGITS:
+            raise self.fail(f"number with more than {MAX_DIGITS} digits")
+        try:
+            return sympy.Rational(digits)
+        except (TypeError, ValueError):
+            raise self.fail(f"{text!r} is not a number") from None
+
+    def power(self, node: ast.BinOp, depth: int) -> sympy.Expr:
+        base = self.build(node.left, depth + 1)
+        exponent = self.build(node.right, depth + 1)
+        if not exponent.is_Rational:
+            raise self.fail("an exponent must be a number")
+        if abs(exponent) > MAX_EXPONENT:
+            raise self.fail(f"exponent {exponent} is larger than {MAX_EXPONENT}")
+        if exponent.is_negative and base == 0:
+            raise self.fail("division by zero")
+        if base.is_Rational:
+            bits = max(abs(int(base.p)).bit_length(), int(base.q).bit_length())
+            if bits * abs(exponent) > MAX_RESULT_BITS:
+                raise self.fail(f"a power with more than {MAX_RESULT_BITS} bits")
+        return sympy.Pow(base, exponent)
+
+    def call(self, node: ast.Call, depth: int) -> sympy.Expr:
+        if not isinstance(node.func, ast.Name) or node.func.id not in _FUNCTIONS:
+            raise self.fail("calls are limited to min and max")
+        if node.keywords or len(node.args) < 2:
+            raise self.fail(f"{node.func.id}() takes two or more formulas")
+        arguments = [self.build(argument, depth + 1) for argument in node.args]
+        return _FUNCTIONS[node.func.id](*arguments)

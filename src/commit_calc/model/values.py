@@ -1,0 +1,97 @@
+"""Exact numbers: every payoff, probability and parameter value is a sympy expression.
+
+Plain Python numbers are converted without loss: ``int`` and ``Fraction`` exactly, ``float`` by
+its shortest decimal form (``0.1`` is ``1/10``), strings as written (``"3/4"``, ``"0.75"``).
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from numbers import Rational as _RationalABC
+from typing import Union
+
+import sympy
+
+from commit_calc.errors import CommitCalcError
+
+ExactLike = Union[int, Fraction, float, str, sympy.Expr]
+
+_NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(\s*/\s*[+-]?\d+)?\s*$")
+
+
+def exact_number(value: object, *, what: str = "value") -> sympy.Rational:
+    """Convert a number to an exact ``sympy.Rational``.
+
+    >>> exact_number("3/4"), exact_number(0.1), exact_number("2.5e-1")
+    (3/4, 1/10, 1/4)
+    """
+    if isinstance(value, bool):
+        raise CommitCalcError(f"{what}: expected a number, got {value!r}")
+    if isinstance(value, sympy.Rational):
+        return value
+    if isinstance(value, int):
+        return sympy.Integer(value)
+    if isinstance(value, Fraction | _RationalABC):
+        return sympy.Rational(int(value.numerator), int(value.denominator))
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise CommitCalcError(f"{what}: {value!r} is not a finite number")
+        return sympy.Rational(repr(value))
+    if isinstance(value, str):
+        if not _NUMBER.match(value) or len(value) > 200:
+            raise CommitCalcError(
+                f"{what}: {value!r} is not a number (write 250, 0.75, 3/4 or 1e-3)"
+            )
+        head, _, tail = value.partition("/")
+        number = sympy.Rational(head.strip())
+        if tail:
+            denominator = sympy.Integer(int(tail.strip()))
+            if denominator == 0:
+                raise CommitCalcError(f"{what}: {value!r} divides by zero")
+            number = number / denominator
+        return sympy.Rational(number)
+    if isinstance(value, sympy.Expr) and value.is_number:
+        simplified = sympy.nsimplify(value) if value.is_Float else sympy.simplify(value)
+        if isinstance(simplified, sympy.Rational):
+            return simplified
+    raise CommitCalcError(f"{what}: expected an exact rational number, got {value!r}")
+
+
+def exact_expr(value: object, *, what: str = "value") -> sympy.Expr:
+    """Convert a number or a sympy expression to an exact sympy expression.
+
+    Floats inside an expression are replaced by their decimal rationals.
+
+    >>> import sympy
+    >>> exact_expr(sympy.Symbol("r") * 0.5)
+    r/2
+    """
+    if isinstance(value, sympy.Expr) and not value.is_number:
+        floats = value.atoms(sympy.Float)
+        if floats:
+            value = value.xreplace({f: sympy.Rational(str(f)) for f in floats})
+        return value
+    return exact_number(value, what=what)
+
+
+def to_fraction(value: sympy.Expr) -> Fraction:
+    """The ``Fraction`` equal to an exact rational sympy number.
+
+    >>> import sympy
+    >>> to_fraction(sympy.Rational(3, 4))
+    Fraction(3, 4)
+    """
+    if isinstance(value, sympy.Rational):
+        return Fraction(int(value.p), int(value.q))
+    raise CommitCalcError(f"expected an exact rational number, got {value!r}")
+
+
+def format_exact(value: sympy.Expr | Fraction | int) -> str:
+    """Exact text of a number: ``"7/2"``, ``"-3"``.
+
+    >>> from fractions import Fraction
+    >>> format_exact(Fraction(7, 2)), format_exact(sympy.Integer(-3))
+    ('7/2', '-3')
+    """
+    return str(value)
