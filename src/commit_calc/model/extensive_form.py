@@ -316,6 +316,34 @@ class ExtensiveFormGame:
         return tuple(end)
 
     @cached_property
+    def subgame_roots(self) -> tuple[int, ...]:
+        """Indices of the nodes that start a proper subgame (the root included), prefix order.
+
+        A non-terminal node starts a subgame when every information set that meets its subtree
+        lies wholly inside it.
+        """
+        first: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for node in self.nodes:
+            if node.infoset is not None:
+                first.setdefault(node.infoset, node.index)
+                last[node.infoset] = node.index
+        low = [node.index for node in self.nodes]
+        high = [node.index for node in self.nodes]
+        for node in reversed(self.nodes):
+            if node.infoset is not None:
+                low[node.index] = first[node.infoset]
+                high[node.index] = last[node.infoset]
+            for child in node.children:
+                low[node.index] = min(low[node.index], low[child])
+                high[node.index] = max(high[node.index], high[child])
+        end = self._subtree_end
+        return tuple(
+            node.index for node in self.nodes
+            if node.children and low[node.index] >= node.index and high[node.index] < end[node.index]
+        )
+
+    @cached_property
     def free_parameters(self) -> tuple[str, ...]:
         """Names of declared parameters that payoffs or probabilities depend on."""
         used: set[str] = set()

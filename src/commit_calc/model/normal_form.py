@@ -284,10 +284,7 @@ class NormalFormGame:
         checked = self.parameters.checked(values)
         mapping = {self.parameters[name].symbol: value for name, value in checked.items()}
         arrays = tuple(
-            sympy.ImmutableDenseNDimArray([e.xreplace(mapping) for e in a], a.shape)
-            if mapping
-            else a
-            for a in self.payoffs
+            a.applyfunc(lambda e: e.xreplace(mapping)) if mapping else a for a in self.payoffs
         )
         return NormalFormGame(
             players=self.players,
@@ -311,10 +308,14 @@ class NormalFormGame:
         return self.substitute(self.parameters.values(values))
 
     def numeric_payoffs(self) -> tuple[np.ndarray, ...]:
-        """One numpy object array of ``Fraction`` payoffs per player.
+        """One numpy object array of ``Fraction`` payoffs per player (cached; do not modify).
 
         Raises :class:`ParameterError` if a payoff still depends on a parameter.
         """
+        return self._fraction_payoffs
+
+    @cached_property
+    def _fraction_payoffs(self) -> tuple[np.ndarray, ...]:
         if not self.is_numeric:
             raise ParameterError(
                 "the game has parameters without values ("
@@ -322,7 +323,7 @@ class NormalFormGame:
                 + "): substitute values first, e.g. game.at()"
             )
         return tuple(
-            np.array([to_fraction(e) for e in array], dtype=object).reshape(self.shape)
+            np.vectorize(to_fraction, otypes=[object])(np.array(array.tolist(), dtype=object))
             for array in self.payoffs
         )
 

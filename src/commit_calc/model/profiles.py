@@ -1,0 +1,164 @@
+"""Strategy profiles: mixed strategies of a normal-form game, behaviour strategies of a tree.
+
+Profiles are plain exact data aligned with a game's players and strategies (or information sets
+and actions); ``from_labels`` builds one from labels and ``labelled`` reads it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import sympy
+
+from commit_calc.errors import CommitCalcError, GameDefinitionError
+from commit_calc.model.extensive_form import ExtensiveFormGame
+from commit_calc.model.normal_form import NormalFormGame
+from commit_calc.model.values import exact_number
+
+Distribution = tuple[sympy.Rational, ...]
+
+
+def _distribution(values: Sequence[object], *, where: str) -> Distribution:
+    try:
+        exact = tuple(exact_number(v, what=where) for v in values)
+    except CommitCalcError as error:
+        raise GameDefinitionError(str(error)) from None
+    if any(p < 0 for p in exact) or sum(exact) != 1:
+        raise GameDefinitionError(
+            f"{where}: probabilities {[str(p) for p in exact]} must be >= 0 and sum to 1"
+        )
+    return exact
+
+
+def _from_mapping(
+    labels: Sequence[str], given: Mapping[str, object] | str, *, where: str
+) -> Distribution:
+    if isinstance(given, str):
+        given = {given: 1}
+    unknown = [label for label in given if label not in labels]
+    if unknown:
+        raise GameDefinitionError(f"{where}: no {unknown[0]!r} among {', '.join(labels)}")
+    return _distribution([given.get(label, 0) for label in labels], where=where)
+
+
+@dataclass(frozen=True)
+class MixedProfile:
+    """One probability distribution over strategies per player of a normal-form game.
+
+    >>> from commit_calc.model import NormalFormGame
+    >>> game = NormalFormGame.from_matrices([[1, -1], [-1, 1]], [[-1, 1], [1, -1]],
+    ...                                     strategies=(("H", "T"), ("H", "T")))
+    >>> profile = MixedProfile.from_labels(game, {"Row": {"H": "1/2", "T": "1/2"}, "Column": "H"})
+    >>> profile.labelled(game)
+    {'Row': {'H': 1/2, 'T': 1/2}, 'Column': {'H': 1}}
+    """
+
+    probabilities: tuple[Distribution, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "probabilities", tuple(
+            _distribution(d, where=f"MixedProfile(): player {k + 1}")
+            for k, d in enumerate(self.probabilities)
+        ))
+
+    @classmethod
+    def trusted(cls, probabilities: tuple[Distribution, ...]) -> MixedProfile:
+        """A profile from exact distributions a solver has already checked (no validation)."""
+        profile = object.__new__(cls)
+        object.__setattr__(profile, "probabilities", probabilities)
+        return profile
+
+    @classmethod
+    def from_labels(
+        cls, game: NormalFormGame, strategies: Mapping[str, Mapping[str, object] | str]
+    ) -> MixedProfile:
+        """A profile from ``{player: {strategy: probability}}``; a bare label is a pure strategy."""
+        missing = [player for player in game.players if player not in strategies]
+        if missing:
+            raise GameDefinitionError(f"MixedProfile.from_labels(): no strategy for {missing[0]!r}")
+        for player in strategies:
+            game.player_index(player)
+        return cls(tuple(
+            _from_mapping(labels, strategies[player], where=f"player '{player}'")
+            for player, labels in zip(game.players, game.strategies)
+        ))
+
+    @classmethod
+    def pure(cls, game: NormalFormGame, profile: Sequence[int]) -> MixedProfile:
+        """The pure profile with strategy indices ``profile``."""
+        return cls(tuple(
+            tuple(sympy.Integer(int(k == s)) for k in range(size))
+            for s, size in zip(profile, game.shape)
+        ))
+
+    def labelled(self, game: NormalFormGame) -> dict[str, dict[str, sympy.Rational]]:
+        """``{player: {strategy: probability}}`` with zero-probability strategies left out."""
+        return {
+            player: {label: p for label, p in zip(labels, distribution) if p != 0}
+            for player, labels, distribution in zip(game.players, game.strategies,
+                                                    self.probabilities)
+        }
+
+    def support(self) -> tuple[tuple[int, ...], ...]:
+        """The indices each player plays with positive probability."""
+        return tuple(tuple(k for k, p in enumerate(d) if p != 0) for d in self.probabilities)
+
+
+@dataclass(frozen=True)
+class BehaviourProfile:
+    """One probability distribution over actions per information set of a tree.
+
+    ``probabilities[k]`` belongs to ``game.infosets[k]``.
+    """
+
+    probabilities: tuple[Distribution, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "probabilities", tuple(
+            _distribution(d, where=f"BehaviourProfile(): information set {k + 1}")
+            for k, d in enumerate(self.probabilities)
+        ))
+
+    @classmethod
+    def trusted(cls, probabilities: tuple[Distribution, ...]) -> BehaviourProfile:
+        """A profile from exact distributions a solver has already checked (no validation)."""
+        profile = object.__new__(cls)
+        object.__setattr__(profile, "probabilities", probabilities)
+        return profile
+
+    @classmethod
+    def from_labels(
+        cls, game: ExtensiveFormGame, choices: Mapping[str, Mapping[str, object] | str]
+    ) -> BehaviourProfile:
+        """A profile from ``{infoset label: {action: probability}}`` (a bare label is pure).
+
+        Every information set must be given.
+        """
+        for label in choices:
+            game.infoset(label)
+        missing = [i.label for i in game.infosets if i.label not in choices]
+        if missing:
+            raise GameDefinitionError(
+                f"BehaviourProfile.from_labels(): no choice at information set {missing[0]!r}"
+            )
+        return cls(tuple(
+            _from_mapping(i.actions, choices[i.label], where=f"information set '{i.label}'")
+            for i in game.infosets
+        ))
+
+    def labelled(
+        self, game: ExtensiveFormGame
+    ) -> dict[str, dict[str, dict[str, sympy.Rational]]]:
+        """``{player: {infoset: {action: probability}}}``, zero probabilities left out."""
+        result: dict[str, dict[str, dict[str, sympy.Rational]]] = {p: {} for p in game.players}
+        for infoset, distribution in zip(game.infosets, self.probabilities):
+            result[infoset.player][infoset.label] = {
+                action: p for action, p in zip(infoset.actions, distribution) if p != 0
+            }
+        return result
+
+    def choice(self, game: ExtensiveFormGame, label: str) -> dict[str, sympy.Rational]:
+        """The distribution at information set ``label``, as ``{action: probability}``."""
+        index = game.infoset_index(label)
+        return dict(zip(game.infosets[index].actions, self.probabilities[index]))

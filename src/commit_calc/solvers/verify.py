@@ -1,0 +1,296 @@
+"""Independent exact checks of equilibria: each player's regret, computed from the game alone.
+
+Nothing here uses any solver's reasoning. A player's regret is the best payoff they could get
+by deviating, minus what the profile gives them; a profile is a Nash equilibrium exactly when
+every regret is 0. All arithmetic is in ``Fraction``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+import sympy
+
+from commit_calc.errors import GameDefinitionError
+from commit_calc.model.extensive_form import CHANCE, DECISION, ExtensiveFormGame
+from commit_calc.model.normal_form import NormalFormGame
+from commit_calc.model.profiles import BehaviourProfile, MixedProfile
+from commit_calc.model.values import to_fraction
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The outcome of an exact check: each player's expected payoff and regret."""
+
+    payoffs: tuple[sympy.Rational, ...]
+    regrets: tuple[sympy.Rational, ...]
+
+    @property
+    def max_regret(self) -> sympy.Rational:
+        return max(self.regrets)
+
+    @property
+    def is_equilibrium(self) -> bool:
+        return all(regret == 0 for regret in self.regrets)
+
+
+def verify(
+    game: NormalFormGame | ExtensiveFormGame, profile: MixedProfile | BehaviourProfile
+) -> Verification:
+    """Each player's exact expected payoff and regret at ``profile``.
+
+    Examples
+    --------
+    Matching Pennies has its only equilibrium at (1/2, 1/2):
+
+    >>> from commit_calc.model import NormalFormGame
+    >>> from commit_calc.model.profiles import MixedProfile
+    >>> game = NormalFormGame.from_matrices([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    >>> verify(game, MixedProfile((("1/2", "1/2"), ("1/2", "1/2")))).regrets
+    (0, 0)
+    >>> verify(game, MixedProfile(((1, 0), (1, 0)))).regrets
+    (0, 2)
+    """
+    if isinstance(game, NormalFormGame) and isinstance(profile, MixedProfile):
+        payoffs, regrets = _normal_form_regrets(game, profile)
+    elif isinstance(game, ExtensiveFormGame) and isinstance(profile, BehaviourProfile):
+        payoffs, regrets = _tree_regrets(game, profile, game.root.index)
+    else:
+        raise GameDefinitionError(
+            f"verify(): a {type(profile).__name__} does not fit a {type(game).__name__}"
+        )
+    return Verification(_rationals(payoffs), _rationals(regrets))
+
+
+def verify_subgame_perfect(game: ExtensiveFormGame, profile: BehaviourProfile) -> Verification:
+    """Regrets in every proper subgame; the largest regret of each player over all of them.
+
+    A profile is subgame perfect exactly when it is a Nash equilibrium of every subgame. In
+    perfect-information games this is checked node by node (the one-shot deviation principle),
+    in linear time; otherwise each subgame's regrets are computed in full. ``payoffs`` are those
+    of the whole game.
+    """
+    _check_profile(game, profile)
+    if game.properties.perfect_information:
+        payoffs, regrets = _one_shot_regrets(game, profile)
+    else:
+        payoffs, regrets = _tree_regrets(game, profile, game.root.index)
+        for root in game.subgame_roots:
+            _, sub_regrets = _tree_regrets(game, profile, root)
+            regrets = [max(a, b) for a, b in zip(regrets, sub_regrets)]
+    return Verification(_rationals(payoffs), _rationals(regrets))
+
+
+def _rationals(values: Sequence[Fraction]) -> tuple[sympy.Rational, ...]:
+    return tuple(sympy.Rational(v.numerator, v.denominator) for v in values)
+
+
+# Normal form ------------------------------------------------------------------------------------
+
+
+def _normal_form_regrets(
+    game: NormalFormGame, profile: MixedProfile
+) -> tuple[list[Fraction], list[Fraction]]:
+    if len(profile.probabilities) != game.num_players or any(
+        len(d) != size for d, size in zip(profile.probabilities, game.shape)
+    ):
+        raise GameDefinitionError(
+            f"verify(): profile shape {[len(d) for d in profile.probabilities]} does not fit "
+            f"the game's {list(game.shape)}"
+        )
+    arrays = game.numeric_payoffs()
+    mix = [[to_fraction(p) for p in d] for d in profile.probabilities]
+    payoffs, regrets = [], []
+    for player in range(game.num_players):
+        values = _pure_strategy_values(arrays[player], mix, player)
+        payoff = sum((m * v for m, v in zip(mix[player], values)), Fraction(0))
+        payoffs.append(payoff)
+        regrets.append(max(values) - payoff)
+    return payoffs, regrets
+
+
+def _pure_strategy_values(
+    array: object, mix: list[list[Fraction]], player: int
+) -> list[Fraction]:
+    """Player's payoff from each of their pure strategies against the others' mixtures."""
+    others = [
+        [(k, p) for k, p in enumerate(d) if p != 0] for q, d in enumerate(mix) if q != player
+    ]
+    values = []
+    for own in range(len(mix[player])):
+        total = Fraction(0)
+        for combination in itertools.product(*others):
+            weight = Fraction(1)
+            index = []
+            for k, p in combination:
+                weight *= p
+                index.append(k)
+            index.insert(player, own)
+            total += weight * array[tuple(index)]  # type: ignore[index]
+        values.append(total)
+    return values
+
+
+# Extensive form ---------------------------------------------------------------------------------
+
+
+def _check_profile(game: ExtensiveFormGame, profile: BehaviourProfile) -> None:
+    if len(profile.probabilities) != len(game.infosets) or any(
+        len(d) != len(i.actions) for d, i in zip(profile.probabilities, game.infosets)
+    ):
+        raise GameDefinitionError(
+            "verify(): the behaviour profile does not have one distribution per information set "
+            "of the game, over its actions"
+        )
+
+
+def _tree_numbers(
+    game: ExtensiveFormGame, profile: BehaviourProfile
+) -> tuple[list[list[Fraction]], list[list[Fraction]]]:
+    """Per node: the move probabilities of its children, and the terminal payoffs."""
+    infoset_of = game.infoset_of_node
+    moves: list[list[Fraction]] = []
+    payoffs: list[list[Fraction]] = []
+    distributions = [[to_fraction(p) for p in d] for d in profile.probabilities]
+    for node in game.nodes:
+        if node.kind == DECISION:
+            moves.append(distributions[infoset_of[node.index]])  # type: ignore[index]
+            payoffs.append([])
+        elif node.kind == CHANCE:
+            moves.append([to_fraction(p) for p in node.probabilities])
+            payoffs.append([])
+        else:
+            moves.append([])
+            payoffs.append([to_fraction(p) for p in node.payoffs])
+    return moves, payoffs
+
+
+def _tree_regrets(
+    game: ExtensiveFormGame, profile: BehaviourProfile, root: int
+) -> tuple[list[Fraction], list[Fraction]]:
+    """Expected payoffs and regrets in the subgame that starts at ``root``."""
+    _check_profile(game, profile)
+    nodes = game.nodes
+    span = game.descendants(nodes[root])
+    moves, terminal_payoffs = _tree_numbers(game, profile)
+    reach = {root: Fraction(1)}
+    for index in span:
+        for child, p in zip(nodes[index].children, moves[index]):
+            reach[child] = reach[index] * p
+    expected = [
+        sum((reach[t] * terminal_payoffs[t][player] for t in span if nodes[t].kind == "terminal"),
+            Fraction(0))
+        for player in range(game.num_players)
+    ]
+    regrets = []
+    for player in range(game.num_players):
+        best = _best_response_value(game, moves, terminal_payoffs, player, span)
+        regrets.append(best - expected[player])
+    return expected, regrets
+
+
+def _best_response_value(
+    game: ExtensiveFormGame,
+    moves: list[list[Fraction]],
+    terminal_payoffs: list[list[Fraction]],
+    player: int,
+    span: range,
+) -> Fraction:
+    """The best payoff ``player`` can reach in the subgame ``span`` against the others' moves.
+
+    Perfect recall orders a player's information sets by how many of their own moves precede
+    them (the same number at every member); deciding the deepest first means every subtree below
+    a member is fully decided when its value is needed. Each node's value is computed once.
+    """
+    nodes = game.nodes
+    mover = game.players[player]
+    infoset_of = game.infoset_of_node
+    root = span.start
+    others_reach = {root: Fraction(1)}
+    own_depth = {root: 0}
+    for index in span:
+        node = nodes[index]
+        own = node.kind == DECISION and node.player == mover
+        for child, p in zip(node.children, moves[index]):
+            others_reach[child] = others_reach[index] * (1 if own else p)
+            own_depth[child] = own_depth[index] + (1 if own else 0)
+    members: dict[int, list[int]] = {}
+    for index in span:
+        node = nodes[index]
+        if node.kind == DECISION and node.player == mover:
+            members.setdefault(infoset_of[index], []).append(index)  # type: ignore[arg-type]
+    choice: dict[int, int] = {}
+    value: dict[int, Fraction] = {}
+
+    def evaluate(start: int) -> Fraction:
+        stack = [start]
+        while stack:
+            index = stack[-1]
+            if index in value:
+                stack.pop()
+                continue
+            node = nodes[index]
+            if node.kind == "terminal":
+                value[index] = terminal_payoffs[index][player]
+                stack.pop()
+                continue
+            pending = [c for c in node.children if c not in value]
+            if node.kind == DECISION and node.player == mover:
+                chosen = node.children[choice[infoset_of[index]]]  # type: ignore[index]
+                pending = [chosen] if chosen not in value else []
+                if not pending:
+                    value[index] = value[chosen]
+                    stack.pop()
+                    continue
+            if pending:
+                stack.extend(pending)
+                continue
+            value[index] = sum(
+                (p * value[c] for c, p in zip(node.children, moves[index]) if p != 0),
+                Fraction(0),
+            )
+            stack.pop()
+        return value[start]
+
+    for infoset, member_nodes in sorted(
+        members.items(), key=lambda item: -own_depth[item[1][0]]
+    ):
+        actions = len(nodes[member_nodes[0]].children)
+        totals = [
+            sum((others_reach[h] * evaluate(nodes[h].children[a]) for h in member_nodes
+                 if others_reach[h] != 0), Fraction(0))
+            for a in range(actions)
+        ]
+        choice[infoset] = totals.index(max(totals))
+    return evaluate(root)
+
+
+def _one_shot_regrets(
+    game: ExtensiveFormGame, profile: BehaviourProfile
+) -> tuple[list[Fraction], list[Fraction]]:
+    """Perfect information: at every decision node, the mover's gain from the best single
+    deviation there, given the profile everywhere else; per player, the largest such gain."""
+    nodes = game.nodes
+    moves, terminal_payoffs = _tree_numbers(game, profile)
+    n = game.num_players
+    player_number = {p: k for k, p in enumerate(game.players)}
+    values: list[list[Fraction]] = [[] for _ in nodes]
+    regrets = [Fraction(0)] * n
+    for node in reversed(nodes):
+        index = node.index
+        if node.kind == "terminal":
+            values[index] = terminal_payoffs[index]
+            continue
+        children = [values[c] for c in node.children]
+        values[index] = [
+            sum((p * v[k] for p, v in zip(moves[index], children) if p != 0), Fraction(0))
+            for k in range(n)
+        ]
+        if node.kind == DECISION:
+            k = player_number[node.player]  # type: ignore[index]
+            gain = max(v[k] for v in children) - values[index][k]
+            regrets[k] = max(regrets[k], gain)
+    return values[game.root.index], regrets
