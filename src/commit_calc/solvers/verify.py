@@ -69,13 +69,13 @@ def verify_subgame_perfect(game: ExtensiveFormGame, profile: BehaviourProfile) -
     """Regrets in every proper subgame; the largest regret of each player over all of them.
 
     A profile is subgame perfect exactly when it is a Nash equilibrium of every subgame. In
-    perfect-information games this is checked node by node (the one-shot deviation principle),
-    in linear time; otherwise each subgame's regrets are computed in full. ``payoffs`` are those
+    perfect-information games every node starts a subgame and one backward pass finds all their
+    regrets in linear time; otherwise each subgame's regrets are computed in full. ``payoffs`` are those
     of the whole game.
     """
     _check_profile(game, profile)
     if game.properties.perfect_information:
-        payoffs, regrets = _one_shot_regrets(game, profile)
+        payoffs, regrets = _perfect_information_regrets(game, profile)
     else:
         payoffs, regrets = _tree_regrets(game, profile, game.root.index)
         for root in game.subgame_roots:
@@ -268,29 +268,34 @@ def _best_response_value(
     return evaluate(root)
 
 
-def _one_shot_regrets(
+def _perfect_information_regrets(
     game: ExtensiveFormGame, profile: BehaviourProfile
 ) -> tuple[list[Fraction], list[Fraction]]:
-    """Perfect information: at every decision node, the mover's gain from the best single
-    deviation there, given the profile everywhere else; per player, the largest such gain."""
+    """Perfect information: every node starts a subgame. One backward pass gives, at each node,
+    each player's value under the profile and their best-response value (maximise where they
+    move, average elsewhere); the regret in the subgame at a node is their difference."""
     nodes = game.nodes
     moves, terminal_payoffs = _tree_numbers(game, profile)
     n = game.num_players
     player_number = {p: k for k, p in enumerate(game.players)}
     values: list[list[Fraction]] = [[] for _ in nodes]
+    best: list[list[Fraction]] = [[] for _ in nodes]
     regrets = [Fraction(0)] * n
     for node in reversed(nodes):
         index = node.index
         if node.kind == "terminal":
-            values[index] = terminal_payoffs[index]
+            values[index] = best[index] = terminal_payoffs[index]
             continue
-        children = [values[c] for c in node.children]
+        weighted = [(p, c) for p, c in zip(moves[index], node.children) if p != 0]
         values[index] = [
-            sum((p * v[k] for p, v in zip(moves[index], children) if p != 0), Fraction(0))
-            for k in range(n)
+            sum((p * values[c][k] for p, c in weighted), Fraction(0)) for k in range(n)
+        ]
+        best[index] = [
+            sum((p * best[c][k] for p, c in weighted), Fraction(0)) for k in range(n)
         ]
         if node.kind == DECISION:
             k = player_number[node.player]  # type: ignore[index]
-            gain = max(v[k] for v in children) - values[index][k]
-            regrets[k] = max(regrets[k], gain)
+            best[index][k] = max(best[c][k] for c in node.children)
+        for k in range(n):
+            regrets[k] = max(regrets[k], best[index][k] - values[index][k])
     return values[game.root.index], regrets

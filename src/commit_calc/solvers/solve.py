@@ -1,0 +1,83 @@
+"""One entry point: substitute parameter values, pick the solver for the game and concept.
+
+``concept="auto"`` means subgame perfection for trees and Nash equilibrium for normal-form
+games; ``"nash"`` on a tree gives its Nash equilibria, which need not be subgame perfect.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+from commit_calc.errors import UnsupportedGameError
+from commit_calc.model.extensive_form import ExtensiveFormGame
+from commit_calc.model.normal_form import NormalFormGame
+from commit_calc.solvers.results import SolveResult
+
+CONCEPTS = ("auto", "nash", "spe")
+
+
+def solve(
+    game: NormalFormGame | ExtensiveFormGame,
+    values: Mapping[str, object] | None = None,
+    concept: str = "auto",
+) -> SolveResult:
+    """Every equilibrium of ``game`` at the given parameter values (defaults elsewhere).
+
+    Two-player normal-form games get all extreme Nash equilibria (mixed included); games with
+    more players get their pure equilibria. Trees get every subgame-perfect equilibrium, or
+    with ``concept="nash"`` their Nash equilibria.
+
+    Raises :class:`~commit_calc.errors.ParameterError` for unknown or out-of-bounds values and
+    :class:`~commit_calc.errors.UnsupportedGameError` for a concept that does not apply.
+
+    Examples
+    --------
+    >>> from commit_calc.model import NormalFormGame
+    >>> pd = NormalFormGame.from_matrices([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                   strategies=(("C", "D"), ("C", "D")))
+    >>> result = solve(pd)
+    >>> [e.profile.labelled(result.game) for e in result.equilibria]
+    [{'Row': {'D': 1}, 'Column': {'D': 1}}]
+    """
+    if concept not in CONCEPTS:
+        raise UnsupportedGameError(
+            f"solve(): concept {concept!r} is not one of {', '.join(CONCEPTS)}"
+        )
+    parameters = game.parameters.values(values)
+    numeric = game.at(values)
+    if isinstance(numeric, NormalFormGame):
+        result = _solve_normal_form(numeric, concept)
+    else:
+        result = _solve_tree(numeric, concept)
+    return dataclasses.replace(result, parameters=parameters)
+
+
+def _solve_normal_form(game: NormalFormGame, concept: str) -> SolveResult:
+    if concept == "spe":
+        raise UnsupportedGameError(
+            "solve(): subgame perfection needs an extensive-form game; this game is in normal "
+            "form (use concept 'nash' or 'auto')"
+        )
+    if game.num_players == 2:
+        from commit_calc.solvers.mixed_nash import extreme_equilibria
+
+        return extreme_equilibria(game)
+    from commit_calc.solvers.pure_nash import pure_nash_equilibria
+
+    result = pure_nash_equilibria(game)
+    note = (
+        f"a {game.num_players}-player game: only pure equilibria were searched; mixed "
+        "equilibria may exist too"
+    )
+    return dataclasses.replace(result, warnings=result.warnings + (note,))
+
+
+def _solve_tree(game: ExtensiveFormGame, concept: str) -> SolveResult:
+    if concept == "nash":
+        from commit_calc.solvers.extensive_nash import extensive_nash_equilibria
+
+        return extensive_nash_equilibria(game)
+    from commit_calc.solvers.subgame_perfect import subgame_perfect_equilibria
+
+    return subgame_perfect_equilibria(game)
