@@ -19,6 +19,7 @@ from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.parameters import Parameters
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
 from commit_calc.render.numbers import exact_text, human_text
+from commit_calc.render.tables import table
 from commit_calc.solvers.results import Equilibrium, Outcome, SolveResult
 
 #: The value of the ``"format"`` key of the JSON output.
@@ -70,7 +71,7 @@ def solve_document(result: SolveResult, game: Game | None = None) -> dict[str, A
 def _equilibrium_document(game: Game, equilibrium: Equilibrium) -> dict[str, Any]:
     document: dict[str, Any] = {
         "strategies": _exact_strategies(game, equilibrium),
-        "payoffs": {p: exact_text(v) for p, v in zip(game.players, equilibrium.payoffs)},
+        "payoffs": {p: exact_text(v) for p, v in equilibrium.labelled_payoffs(game).items()},
         "outcomes": [_outcome_document(outcome) for outcome in equilibrium.outcomes],
         "max_regret": exact_text(equilibrium.max_regret),
     }
@@ -177,7 +178,7 @@ def _probability_columns(game: Game) -> list[tuple[str, tuple[str, ...]]]:
         ]
     return [
         (f"prob:{player}:{strategy}", (player, strategy))
-        for player, labels in zip(game.players, game.strategies) for strategy in labels
+        for player, labels in zip(game.players, game.strategies, strict=True) for strategy in labels
     ]
 
 
@@ -186,14 +187,14 @@ def _flat_probabilities(game: Game, equilibrium: Equilibrium) -> dict[tuple[str,
     if isinstance(game, ExtensiveFormGame):
         return {
             (infoset.label, action): p
-            for infoset, distribution in zip(game.infosets, profile.probabilities)
-            for action, p in zip(infoset.actions, distribution)
+            for infoset, distribution in zip(game.infosets, profile.probabilities, strict=True)
+            for action, p in zip(infoset.actions, distribution, strict=True)
         }
     return {
         (player, strategy): p
         for player, labels, distribution in zip(game.players, game.strategies,
-                                                profile.probabilities)
-        for strategy, p in zip(labels, distribution)
+                                                profile.probabilities, strict=True)
+        for strategy, p in zip(labels, distribution, strict=True)
     }
 
 
@@ -237,7 +238,7 @@ def solve_text(result: SolveResult, game: Game | None = None) -> str:
     lines.append(f"{count} {kind} (method: {result.method})")
     if result.parameters:
         lines += ["", "Parameters"]
-        lines += _table([
+        lines += table([
             [name, human_text(value), _unit(original.parameters, name)]
             for name, value in result.parameters.items()
         ], indent=2)
@@ -246,14 +247,14 @@ def solve_text(result: SolveResult, game: Game | None = None) -> str:
         if equilibrium.component is not None and _has_components(result):
             title += f" (component {equilibrium.component})"
         lines += ["", title, "  Strategies"]
-        lines += _table(_strategy_rows(solved, equilibrium), indent=4)
+        lines += table(_strategy_rows(solved, equilibrium), indent=4)
         lines.append("  Outcome")
         certain = len(equilibrium.outcomes) == 1
         lines += [f"    {_outcome_text(o, exact=False, show_probability=not certain)}"
                   for o in equilibrium.outcomes]
         lines.append("  Payoffs")
-        lines += _table([[p, human_text(v)] for p, v in zip(solved.players, equilibrium.payoffs)],
-                        indent=4)
+        payoffs = equilibrium.labelled_payoffs(solved)
+        lines += table([[p, human_text(v)] for p, v in payoffs.items()], indent=4)
     if not result.equilibria:
         lines += ["", "No equilibrium found."]
     return "\n".join(lines) + "\n"
@@ -303,14 +304,3 @@ def _outcome_text(outcome: Outcome, *, exact: bool, show_probability: bool = Tru
     if exact:
         return f"{path}: {exact_text(outcome.probability)}"
     return f"{path}    probability {human_text(outcome.probability)}"
-
-
-def _table(rows: list[list[str]], *, indent: int) -> list[str]:
-    """Rows as left-aligned columns, two spaces apart, trailing spaces dropped."""
-    if not rows:
-        return []
-    widths = [max(len(row[k]) for row in rows if k < len(row)) for k in range(max(map(len, rows)))]
-    return [
-        (" " * indent + "  ".join(cell.ljust(widths[k]) for k, cell in enumerate(row))).rstrip()
-        for row in rows
-    ]
