@@ -1,0 +1,54 @@
+"""A tidy layout for trees: leaves side by side in order, each parent centred over its children.
+
+Leaves are spaced by the width of their labels, so payoff vectors never overlap; levels are a
+fixed distance apart. Iterative, so deep trees are fine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from commit_calc.draw.labels import payoff_text
+from commit_calc.model.extensive_form import ExtensiveFormGame
+
+CHARACTER_WIDTH = 0.19  # centimetres per character at \small
+GAP = 0.5
+LEVEL = 1.8
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Positions in centimetres: ``x[i]``, ``y[i]`` for node ``i``."""
+
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+
+
+def label_width(game: ExtensiveFormGame, index: int) -> float:
+    """Width in centimetres the node's label needs."""
+    node = game.nodes[index]
+    text = payoff_text(node.payoffs) if node.is_terminal else (node.player or "Chance")
+    return CHARACTER_WIDTH * len(text) + GAP
+
+
+def tree_layout(game: ExtensiveFormGame) -> Layout:
+    """Leaf order is prefix order; a parent sits midway between its first and last child."""
+    x = [0.0] * len(game.nodes)
+    y = [0.0] * len(game.nodes)
+    depth = [0] * len(game.nodes)
+    for node in game.nodes:
+        for child in node.children:
+            depth[child] = depth[node.index] + 1
+    cursor = None
+    previous_half = 0.0
+    for node in game.nodes:
+        y[node.index] = -LEVEL * depth[node.index]
+        if node.is_terminal:
+            half = max(label_width(game, node.index), 1.4) / 2
+            cursor = 0.0 if cursor is None else cursor + previous_half + half
+            x[node.index] = cursor
+            previous_half = half
+    for node in reversed(game.nodes):
+        if node.children:
+            x[node.index] = (x[node.children[0]] + x[node.children[-1]]) / 2
+    return Layout(tuple(x), tuple(y))
