@@ -1,0 +1,430 @@
+"""Backward induction: every pure subgame-perfect equilibrium of a perfect-information tree.
+
+The kernel works on plain Python ``int`` and ``Fraction`` values in flat lists indexed like
+``game.nodes`` and visits the nodes once, deepest first (the prefix order reversed), so it needs
+no recursion and takes time linear in the size of the tree when no mover is ever indifferent.
+
+Ties are not broken arbitrarily. For each node the kernel keeps the distinct payoff vectors
+that some subgame-perfect play of the subtree below it yields, each with the exact number of
+such equilibria of the subtree; an indifferent mover makes several vectors (and several
+equilibria) survive. The equilibria are then listed from these counts, each one checked by
+:func:`~commit_calc.solvers.results.certify`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Union
+
+import sympy
+
+from commit_calc.errors import ParameterError, UnsupportedGameError
+from commit_calc.model.extensive_form import CHANCE, DECISION, ExtensiveFormGame
+from commit_calc.model.profiles import BehaviourProfile
+from commit_calc.solvers.results import SolveResult, certify
+
+Number = Union[int, Fraction]
+Vector = tuple[Number, ...]
+ValueMap = dict[Vector, int]
+
+#: At most this many distinct equilibrium payoff vectors are tracked at one node.
+MAX_DISTINCT_VALUES = 100_000
+
+_TERMINAL, _DECISION, _CHANCE = 0, 1, 2
+
+
+def backward_induction(game: ExtensiveFormGame, *, max_equilibria: int = 1000) -> SolveResult:
+    """All pure subgame-perfect equilibria of a numeric perfect-information tree.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        A tree with perfect information (every information set a single node) and numeric
+        payoffs and chance probabilities. Chance nodes are allowed.
+    max_equilibria : int
+        List at most this many equilibria. When there are more, the first ``max_equilibria``
+        are returned and a warning gives their exact number.
+
+    Returns
+    -------
+    SolveResult
+        Concept ``"spe"``, method ``"backward-induction"``: one certified equilibrium per pure
+        subgame-perfect strategy profile (choices off the equilibrium path included), with its
+        outcome distribution and expected payoffs. ``warnings`` names the nodes where a mover
+        is indifferent, since each tie multiplies the equilibria.
+
+    Raises
+    ------
+    UnsupportedGameError
+        If an information set holds several nodes (use
+        :func:`~commit_calc.solvers.subgame_perfect.subgame_perfect_equilibria`), or if ties
+        produce more than :data:`MAX_DISTINCT_VALUES` distinct payoff vectors at one node.
+    ParameterError
+        If a payoff or probability still depends on a parameter (solve ``game.at(values)``).
+
+    Notes
+    -----
+    Kuhn's and Zermelo's backward induction, extended to ties: with ``V(h)`` the multiset of
+    payoff vectors of the subgame-perfect equilibria of the subtree at ``h``, a vector ``v`` of
+    child ``a`` of a decision node of player ``i`` extends to an equilibrium there for each
+    choice, in every other child ``b``, of an equilibrium ``w`` with ``w_i <= v_i``; at a chance
+    node the children's equilibria combine freely and the vectors are averaged with the
+    probabilities. The counts are products and sums of the children's counts, so the number of
+    equilibria is known exactly before any is listed.
+
+    References
+    ----------
+    Selten, R. (1965). Spieltheoretische Behandlung eines Oligopolmodells mit
+    Nachfrageträgheit. Zeitschrift für die gesamte Staatswissenschaft 121, 301-324.
+
+    Examples
+    --------
+    Kreps' trust game (Kreps 1990): the trustee would abuse trust, so none is given.
+
+    >>> from commit_calc.model import Decision, ExtensiveFormGame, Terminal
+    >>> game = ExtensiveFormGame.build(
+    ...     players=("Trustor", "Trustee"),
+    ...     root=Decision("Trustor", {
+    ...         "Trust": Decision("Trustee", {"Honor": Terminal((1, 1)),
+    ...                                      "Abuse": Terminal((-1, 2))}),
+    ...         "No trust": Terminal((0, 0))}))
+    >>> result = backward_induction(game)
+    >>> [eq.profile.labelled(game) for eq in result.equilibria]
+    [{'Trustor': {'n1': {'No trust': 1}}, 'Trustee': {'n2': {'Abuse': 1}}}]
+    >>> result.equilibria[0].payoffs
+    (0, 0)
+    """
+    if not game.properties.perfect_information:
+        shared = next(i.label for i in game.infosets if len(i.members) > 1)
+        raise UnsupportedGameError(
+            f"backward_induction(): information set '{shared}' holds several nodes, so the game "
+            "has imperfect information; use subgame_perfect_equilibria() instead"
+        )
+    tree = _flat_tree(game, "backward_induction()")
+    solution = _solve(tree, max_equilibria)
+    infoset_of = game.infoset_of_node
+    widths = [len(i.actions) for i in game.infosets]
+    equilibria = []
+    for choices in solution.choices:
+        distributions: list[tuple[sympy.Integer, ...]] = [()] * len(widths)
+        for node, action in enumerate(choices):
+            if action >= 0:
+                k = infoset_of[node]
+                distributions[k] = _pure(widths[k], action)  # type: ignore[index]
+        profile = BehaviourProfile.trusted(tuple(distributions))
+        equilibria.append(certify(game, profile, subgame_perfect=True))
+    return SolveResult(
+        game, "spe", "backward-induction", tuple(equilibria),
+        warnings=_warnings(game, solution, max_equilibria),
+    )
+
+
+# Flat numeric tree --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FlatTree:
+    """A numeric tree as parallel lists indexed like ``game.nodes``.
+
+    ``kinds`` holds 0 (terminal), 1 (decision), 2 (chance); ``movers`` the mover's player
+    index at decision nodes; ``probabilities`` the chance probabilities; ``payoffs`` the payoff
+    vectors of terminal nodes. Numbers are ``int`` where integral, else ``Fraction``.
+    """
+
+    num_players: int
+    kinds: list[int]
+    children: list[tuple[int, ...]]
+    movers: list[int]
+    probabilities: list[tuple[Number, ...]]
+    payoffs: list[Vector]
+
+
+def _flat_tree(game: ExtensiveFormGame, caller: str) -> FlatTree:
+    """Convert the game's exact sympy numbers once into ``int``/``Fraction`` lists."""
+    player_number = {player: k for k, player in enumerate(game.players)}
+    size = len(game.nodes)
+    kinds = [_TERMINAL] * size
+    children: list[tuple[int, ...]] = [()] * size
+    movers = [-1] * size
+    probabilities: list[tuple[Number, ...]] = [()] * size
+    payoffs: list[Vector] = [()] * size
+    for node in game.nodes:
+        index = node.index
+        if node.kind == DECISION:
+            kinds[index] = _DECISION
+            children[index] = node.children
+            movers[index] = player_number[node.player]  # type: ignore[index]
+        elif node.kind == CHANCE:
+            kinds[index] = _CHANCE
+            children[index] = node.children
+            probabilities[index] = tuple(
+                _number(p, caller, f"chance node '{node.name}'") for p in node.probabilities
+            )
+        else:
+            payoffs[index] = tuple(
+                _number(p, caller, f"terminal node '{node.name}'") for p in node.payoffs
+            )
+    return FlatTree(game.num_players, kinds, children, movers, probabilities, payoffs)
+
+
+def _number(value: sympy.Expr, caller: str, where: str) -> Number:
+    if isinstance(value, sympy.Rational):
+        p, q = int(value.p), int(value.q)
+        return p if q == 1 else Fraction(p, q)
+    if value.free_symbols:
+        names = ", ".join(sorted(str(s) for s in value.free_symbols))
+        raise ParameterError(
+            f"{caller}: {where} depends on parameter(s) {names}; solve the numeric game "
+            "game.at({...}) instead (defaults fill the parameters you do not give)"
+        )
+    raise UnsupportedGameError(f"{caller}: {where} has {value}, which is not a rational number")
+
+
+# Kernel -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Solution:
+    """What the kernel found: the exact count, the listed choices, the indifferent nodes.
+
+    ``choices`` lists, per equilibrium, the action index chosen at every node (``-1`` at
+    chance and terminal nodes).
+    """
+
+    count: int
+    choices: tuple[list[int], ...]
+    tie_nodes: tuple[int, ...]
+    root_values: ValueMap
+
+
+def _solve(tree: FlatTree, limit: int) -> Solution:
+    """Every pure SPE (up to ``limit`` of them) of a flat perfect-information tree."""
+    kinds, children, movers = tree.kinds, tree.children, tree.movers
+    probabilities, payoffs = tree.probabilities, tree.payoffs
+    size = len(kinds)
+    unique: list[Vector | None] = [None] * size
+    several: list[ValueMap | None] = [None] * size
+    choice = [-1] * size
+    ties: list[int] = []
+    for index in range(size - 1, -1, -1):
+        kind = kinds[index]
+        if kind == _TERMINAL:
+            unique[index] = payoffs[index]
+            continue
+        below = children[index]
+        if kind == _DECISION:
+            mover = movers[index]
+            best: Number | None = None
+            chosen = -1
+            tied = False
+            for action, child in enumerate(below):
+                vector = unique[child]
+                if vector is None:
+                    break
+                value = vector[mover]
+                if best is None or value > best:
+                    best, chosen, tied = value, action, False
+                elif value == best:
+                    tied = True
+            else:
+                if not tied:
+                    unique[index] = unique[below[chosen]]
+                    choice[index] = chosen
+                    continue
+            maps = [_value_map(unique, several, child) for child in below]
+            values, options = decision_values(mover, maps)
+            if options > 1:
+                ties.append(index)
+            several[index] = _checked(values, index)
+        else:
+            weights = probabilities[index]
+            vectors = [unique[child] for child in below]
+            if None not in vectors:
+                unique[index] = _average(weights, vectors, tree.num_players)  # type: ignore[arg-type]
+                continue
+            maps = [_value_map(unique, several, child) for child in below]
+            several[index] = _checked(chance_values(weights, maps, tree.num_players), index)
+    root = _value_map(unique, several, 0)
+    count = sum(root.values())
+    listed = _enumerate(tree, unique, several, choice, root, limit)
+    return Solution(count, tuple(listed), tuple(sorted(ties)), root)
+
+
+def _value_map(unique: list[Vector | None], several: list[ValueMap | None], node: int) -> ValueMap:
+    vector = unique[node]
+    return {vector: 1} if vector is not None else several[node]  # type: ignore[return-value]
+
+
+def _checked(values: ValueMap, index: int) -> ValueMap:
+    if len(values) > MAX_DISTINCT_VALUES:
+        raise UnsupportedGameError(
+            f"ties give more than {MAX_DISTINCT_VALUES} distinct equilibrium payoff vectors in "
+            f"the subtree at node {index}: too many to count exactly"
+        )
+    return values
+
+
+def _average(weights: Sequence[Number], vectors: Sequence[Vector], num_players: int) -> Vector:
+    return tuple(
+        sum([w * v[k] for w, v in zip(weights, vectors)]) for k in range(num_players)
+    )
+
+
+def decision_values(mover: int, maps: Sequence[ValueMap]) -> tuple[ValueMap, int]:
+    """Equilibrium payoff vectors (with counts) at a decision node of player ``mover``.
+
+    ``maps[a]`` holds the vectors of the subgame-perfect equilibria below action ``a`` with
+    their counts. Returns the node's map and how many actions some equilibrium chooses.
+    """
+    result: ValueMap = {}
+    chosen_actions = 0
+    for action, own in enumerate(maps):
+        used = False
+        for vector, count in own.items():
+            total = count
+            for other, alternatives in enumerate(maps):
+                if other != action:
+                    total *= sum(c for w, c in alternatives.items() if w[mover] <= vector[mover])
+                    if not total:
+                        break
+            if total:
+                used = True
+                result[vector] = result.get(vector, 0) + total
+        chosen_actions += used
+    return result, chosen_actions
+
+
+def chance_values(
+    weights: Sequence[Number], maps: Sequence[ValueMap], num_players: int
+) -> ValueMap:
+    """Equilibrium payoff vectors (with counts) at a chance node: every combination of the
+    children's equilibria, averaged with the probabilities."""
+    result: ValueMap = {}
+    for combination in itertools.product(*(m.items() for m in maps)):
+        vector = _average(weights, [v for v, _ in combination], num_players)
+        count = 1
+        for _, c in combination:
+            count *= c
+        result[vector] = result.get(vector, 0) + count
+    return result
+
+
+def decision_options(
+    mover: int, maps: Sequence[ValueMap], target: Vector
+) -> Iterator[tuple[int, tuple[Vector, ...]]]:
+    """The ways a decision node's equilibria reach ``target``: the action taken and one
+    equilibrium vector per child, the chosen child's being ``target``."""
+    for action, own in enumerate(maps):
+        if target not in own:
+            continue
+        allowed = [
+            [target] if other == action else [w for w in m if w[mover] <= target[mover]]
+            for other, m in enumerate(maps)
+        ]
+        for combination in itertools.product(*allowed):
+            yield action, combination
+
+
+def chance_options(
+    weights: Sequence[Number], maps: Sequence[ValueMap], target: Vector, num_players: int
+) -> Iterator[tuple[Vector, ...]]:
+    """The combinations of the children's equilibrium vectors that average to ``target``."""
+    for combination in itertools.product(*maps):
+        if _average(weights, combination, num_players) == target:
+            yield combination
+
+
+Obligations = Union[tuple[int, Vector, "Obligations"], None]
+Choices = Union[tuple[int, int, "Choices"], None]
+
+
+def _enumerate(
+    tree: FlatTree,
+    unique: list[Vector | None],
+    several: list[ValueMap | None],
+    base: list[int],
+    root: ValueMap,
+    limit: int,
+) -> list[list[int]]:
+    """List up to ``limit`` equilibria as full choice lists, without recursion.
+
+    A partial equilibrium is a linked list of obligations ``(node, vector)`` (the subtree at
+    ``node`` must play an equilibrium worth ``vector``) and a linked list of choices made; only
+    subtrees with several equilibria need obligations, the rest keep the unique choices.
+    """
+    found: list[list[int]] = []
+    stack: list[tuple[Obligations, Choices]] = []
+    for vector in reversed(list(root)):
+        stack.append(((0, vector, None) if unique[0] is None else None, None))
+    while stack and len(found) < limit:
+        obligations, chosen = stack.pop()
+        if obligations is None:
+            choices = list(base)
+            while chosen is not None:
+                node, action, chosen = chosen
+                choices[node] = action
+            found.append(choices)
+            continue
+        node, target, rest = obligations
+        below = tree.children[node]
+        maps = [_value_map(unique, several, child) for child in below]
+        branches: list[tuple[Obligations, Choices]] = []
+        if tree.kinds[node] == _DECISION:
+            for action, vectors in decision_options(tree.movers[node], maps, target):
+                branches.append((_push(rest, below, vectors, unique), (node, action, chosen)))
+        else:
+            for vectors in chance_options(
+                tree.probabilities[node], maps, target, tree.num_players
+            ):
+                branches.append((_push(rest, below, vectors, unique), chosen))
+        stack.extend(reversed(branches))
+    return found
+
+
+def _push(
+    rest: Obligations, below: Sequence[int], vectors: Sequence[Vector],
+    unique: list[Vector | None],
+) -> Obligations:
+    for child, vector in zip(below, vectors):
+        if unique[child] is None:
+            rest = (child, vector, rest)
+    return rest
+
+
+# Results ------------------------------------------------------------------------------------
+
+_PURE: dict[tuple[int, int], tuple[sympy.Integer, ...]] = {}
+
+
+def _pure(width: int, action: int) -> tuple[sympy.Integer, ...]:
+    """The shared exact distribution that plays ``action`` of ``width`` for sure."""
+    key = (width, action)
+    distribution = _PURE.get(key)
+    if distribution is None:
+        distribution = tuple(sympy.S.One if a == action else sympy.S.Zero for a in range(width))
+        _PURE[key] = distribution
+    return distribution
+
+
+def _warnings(game: ExtensiveFormGame, solution: Solution, limit: int) -> tuple[str, ...]:
+    notes = []
+    if solution.tie_nodes:
+        names = [game.nodes[k].name for k in solution.tie_nodes]
+        shown = ", ".join(f"'{name}'" for name in names[:10])
+        more = f" and {len(names) - 10} more" if len(names) > 10 else ""
+        notes.append(
+            f"ties: a mover is indifferent at node(s) {shown}{more}; each optimal action "
+            f"gives its own equilibrium ({solution.count} subgame-perfect equilibria in all)"
+        )
+    if solution.count > limit:
+        notes.append(
+            f"{solution.count} subgame-perfect equilibria exist; only the first {limit} are "
+            "listed (raise max_equilibria to list more)"
+        )
+    return tuple(notes)
+
+
+__all__ = ["MAX_DISTINCT_VALUES", "backward_induction"]
