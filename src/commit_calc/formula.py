@@ -7,6 +7,9 @@ parentheses, unary minus, ``min`` and ``max``), and the sympy expression is buil
 checked tree directly. Length, nesting depth and exponents are bounded, so a hostile formula is
 refused at once instead of hanging the process.
 
+:func:`format_formula` prints an expression back as a formula this parser reads, so games can be
+written to files and read again unchanged.
+
 >>> import sympy
 >>> s = sympy.Symbol("salary")
 >>> parse_formula("salary * 12 + 3/4", {"salary": s})
@@ -23,6 +26,7 @@ import ast
 from collections.abc import Mapping
 
 import sympy
+from sympy.printing.str import StrPrinter
 
 from commit_calc.errors import FormulaError
 
@@ -41,7 +45,7 @@ _BINARY = {
 _FUNCTIONS = {"min": sympy.Min, "max": sympy.Max}
 
 
-def parse_formula(text: str, symbols: Mapping[str, sympy.Symbol]) -> sympy.Expr:
+def parse_formula(text: str, symbols: Mapping[str, sympy.Expr]) -> sympy.Expr:
     """Parse ``text`` into an exact sympy expression over the declared ``symbols``.
 
     Parameters
@@ -49,7 +53,8 @@ def parse_formula(text: str, symbols: Mapping[str, sympy.Symbol]) -> sympy.Expr:
     text
         The formula, e.g. ``"salary + amnesty - 0.5 * war_cost"``. Decimals are exact.
     symbols
-        The declared parameters: name to sympy symbol.
+        The names a formula may use: each parameter's name to its sympy symbol, and possibly
+        named shorthands (``U_H``) to the expressions they stand for.
 
     Raises
     ------
@@ -84,7 +89,7 @@ def _reason(error: Exception) -> str:
 
 
 class _Builder:
-    def __init__(self, source: str, symbols: Mapping[str, sympy.Symbol]):
+    def __init__(self, source: str, symbols: Mapping[str, sympy.Expr]):
         self.source = source
         self.symbols = symbols
 
@@ -154,3 +159,36 @@ class _Builder:
             raise self.fail(f"{node.func.id}() takes two or more formulas")
         arguments = [self.build(argument, depth + 1) for argument in node.args]
         return _FUNCTIONS[node.func.id](*arguments)
+
+
+class _FormulaPrinter(StrPrinter):
+    """sympy's text printer, adjusted to the formula grammar: ``min``/``max`` in lower case and
+    every power written with ``**`` (sympy would print ``sqrt(x)``)."""
+
+    def _print_Min(self, expr: sympy.Min) -> str:
+        return "min(" + ", ".join(self._print(arg) for arg in expr.args) + ")"
+
+    def _print_Max(self, expr: sympy.Max) -> str:
+        return "max(" + ", ".join(self._print(arg) for arg in expr.args) + ")"
+
+    def _print_Pow(self, expr: sympy.Pow, rational: bool = False) -> str:
+        base, exponent = expr.args
+        base_text = self._print(base)
+        if not (base.is_Symbol or (base.is_Integer and base >= 0)):
+            base_text = f"({base_text})"
+        exponent_text = self._print(exponent)
+        if not (exponent.is_Integer and exponent >= 0):
+            exponent_text = f"({exponent_text})"
+        return f"{base_text}**{exponent_text}"
+
+
+def format_formula(expression: sympy.Expr) -> str:
+    """The text of ``expression`` as a formula that :func:`parse_formula` reads back unchanged.
+
+    >>> x = sympy.Symbol("x")
+    >>> format_formula(sympy.Min(x, 2) + sympy.sqrt(x) - sympy.Rational(3, 4))
+    'x**(1/2) + min(2, x) - 3/4'
+    >>> parse_formula(_, {"x": x}) == sympy.Min(x, 2) + sympy.sqrt(x) - sympy.Rational(3, 4)
+    True
+    """
+    return _FormulaPrinter().doprint(expression)
