@@ -164,7 +164,7 @@ def solve_csv(result: SolveResult, game: Game | None = None) -> str:
         flat = _flat_probabilities(solved, equilibrium)
         row += [exact_text(flat[key]) for _, key in probability_columns]
         row += [exact_text(value) for value in equilibrium.payoffs]
-        row += ["; ".join(_outcome_text(outcome, exact=True) for outcome in equilibrium.outcomes)]
+        row += ["; ".join(_outcome_text(outcome) for outcome in equilibrium.outcomes)]
         row += [exact_text(equilibrium.max_regret)]
         writer.writerow(row)
     return buffer.getvalue()
@@ -249,9 +249,11 @@ def solve_text(result: SolveResult, game: Game | None = None) -> str:
         lines += ["", title, "  Strategies"]
         lines += table(_strategy_rows(solved, equilibrium), indent=4)
         lines.append("  Outcome")
-        certain = len(equilibrium.outcomes) == 1
-        lines += [f"    {_outcome_text(o, exact=False, show_probability=not certain)}"
-                  for o in equilibrium.outcomes]
+        if len(equilibrium.outcomes) == 1:
+            lines.append("    " + _path_text(equilibrium.outcomes[0]))
+        else:
+            lines += table([[_path_text(o), "probability " + human_text(o.probability)]
+                            for o in equilibrium.outcomes], indent=4)
         lines.append("  Payoffs")
         payoffs = equilibrium.labelled_payoffs(solved)
         lines += table([[p, human_text(v)] for p, v in payoffs.items()], indent=4)
@@ -293,14 +295,12 @@ def _distribution_text(distribution: Mapping[str, sympy.Rational]) -> str:
     return ", ".join(f"{label} {human_text(p)}" for label, p in distribution.items())
 
 
-def _outcome_text(outcome: Outcome, *, exact: bool, show_probability: bool = True) -> str:
+def _path_text(outcome: Outcome) -> str:
     """A tree path as ``Disarm > Reliable > Honor``, a normal-form profile as ``(D, D)``."""
     if outcome.terminal is not None:
-        path = " > ".join(outcome.path) if outcome.path else "(the root is terminal)"
-    else:
-        path = "(" + ", ".join(outcome.path) + ")"
-    if not show_probability:
-        return path
-    if exact:
-        return f"{path}: {exact_text(outcome.probability)}"
-    return f"{path}    probability {human_text(outcome.probability)}"
+        return " > ".join(outcome.path) if outcome.path else "(the root is terminal)"
+    return "(" + ", ".join(outcome.path) + ")"
+
+
+def _outcome_text(outcome: Outcome) -> str:
+    return f"{_path_text(outcome)}: {exact_text(outcome.probability)}"
