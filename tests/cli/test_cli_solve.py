@@ -9,9 +9,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from cli_helpers import BOS_TOML, ENFORCER_TOML, assert_clean_error, run
 
 from commit_calc.render.schemas import load_schema
-from cli_helpers import BOS_TOML, ENFORCER_TOML, assert_clean_error, run
 
 SCHEMA = load_schema("solve-1")
 
