@@ -1,0 +1,174 @@
+"""Benchmark: exact extreme equilibria of random bimatrix games against other solvers.
+
+Run on demand from the repository root::
+
+    PYTHONPATH=src python3 benchmarks/bench_nash.py [--sizes 7 9 11] [--games 3]
+
+For each size, random games with integer payoffs 0..99 (fixed seeds) are solved by
+
+* commit-calc ``extreme_equilibria`` (whole call: exact certification of every equilibrium
+  included), and its kernel alone (``completely_labelled_pairs``);
+* pygambit ``enummixed_solve(rational=True)``;
+* nashpy ``support_enumeration`` (floating point; skipped at 11x11, where it takes minutes);
+  the number of equilibria it reports is shown beside the exact count;
+* ``lrsnash`` (lrslib, GMP arithmetic), timed as a subprocess including process start, with
+  lrs's own reported CPU time in brackets.
+
+Times are the median over the games of each size (best of ``--repeat`` runs for the fast
+solvers). A markdown table with ratios is printed to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+from commit_calc.model import NormalFormGame
+from commit_calc.solvers._vertex_enumeration import completely_labelled_pairs
+from commit_calc.solvers.mixed_nash import extreme_equilibria
+
+
+def random_game(size: int, seed: int) -> tuple[list[list[int]], list[list[int]]]:
+    rng = random.Random(seed)
+    return tuple(  # type: ignore[return-value]
+        [[rng.randint(0, 99) for _ in range(size)] for _ in range(size)] for _ in range(2)
+    )
+
+
+def best_time(function, repeat: int) -> tuple[float, object]:
+    best, value = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        value = function()
+        best = min(best, time.perf_counter() - start)
+    return best, value
+
+
+def time_ours(a, b, repeat):
+    def run():
+        return extreme_equilibria(NormalFormGame.from_matrices(a, b))
+
+    # a fresh game each run: its cached exact payoff arrays are part of the work
+    games = [NormalFormGame.from_matrices(a, b) for _ in range(repeat)]
+    best, count = float("inf"), 0
+    for game in games:
+        start = time.perf_counter()
+        count = len(extreme_equilibria(game).equilibria)
+        best = min(best, time.perf_counter() - start)
+    kernel, pairs = best_time(lambda: completely_labelled_pairs(a, b), repeat)
+    assert len(pairs) == count  # type: ignore[arg-type]
+    return best, kernel, count
+
+
+def time_gambit(a, b):
+    try:
+        import pygambit as gbt
+    except ImportError:
+        return None, None
+    game = gbt.Game.from_arrays(np.array(a, dtype=object), np.array(b, dtype=object))
+    start = time.perf_counter()
+    result = gbt.nash.enummixed_solve(game, rational=True)
+    return time.perf_counter() - start, len(result.equilibria)
+
+
+def time_nashpy(a, b):
+    import nashpy
+
+    game = nashpy.Game(np.array(a, dtype=float), np.array(b, dtype=float))
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        count = sum(1 for _ in game.support_enumeration())
+    return time.perf_counter() - start, count
+
+
+def time_lrsnash(a, b, repeat):
+    binary = shutil.which("lrsnash")
+    if binary is None:
+        return None, None, None
+    text = f"{len(a)} {len(a[0])}\n\n" + "\n".join(" ".join(map(str, r)) for r in a)
+    text += "\n\n" + "\n".join(" ".join(map(str, r)) for r in b) + "\n"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "game"
+        path.write_text(text)
+        best, output = best_time(
+            lambda: subprocess.run([binary, str(path)], capture_output=True, text=True,
+                                   check=True).stdout,
+            repeat,
+        )
+    count = int(re.search(r"Number of equilibria found: (\d+)", output).group(1))
+    own = re.search(r"\*([\d.]+)u ([\d.]+)s", output)
+    cpu = float(own.group(1)) + float(own.group(2)) if own else None
+    return best, cpu, count
+
+
+def ms(seconds: float | None) -> str:
+    return "—" if seconds is None else f"{seconds * 1000:.1f}"
+
+
+def ratio(x: float | None, y: float | None) -> str:
+    return "—" if x is None or y is None or y == 0 else f"{x / y:.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[7, 9, 11])
+    parser.add_argument("--games", type=int, default=3, help="games per size")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the fast solvers")
+    parser.add_argument("--nashpy-max", type=int, default=9, help="largest size for nashpy")
+    options = parser.parse_args()
+
+    rows = []
+    for size in options.sizes:
+        times: dict[str, list[float]] = {k: [] for k in
+                                         ("ours", "kernel", "gambit", "nashpy", "lrs", "lrs_cpu")}
+        counts, nashpy_counts = [], []
+        for k in range(options.games):
+            a, b = random_game(size, seed=1000 * size + k)
+            ours, kernel, count = time_ours(a, b, options.repeat)
+            times["ours"].append(ours)
+            times["kernel"].append(kernel)
+            counts.append(count)
+            gambit, gambit_count = time_gambit(a, b)
+            if gambit is not None:
+                assert gambit_count == count, f"{size}x{size} game {k}: gambit {gambit_count}"
+                times["gambit"].append(gambit)
+            if size <= options.nashpy_max:
+                seconds, found = time_nashpy(a, b)
+                times["nashpy"].append(seconds)
+                nashpy_counts.append(found)
+            lrs, lrs_cpu, lrs_count = time_lrsnash(a, b, options.repeat)
+            if lrs is not None:
+                assert lrs_count == count, f"{size}x{size} game {k}: lrsnash {lrs_count}"
+                times["lrs"].append(lrs)
+                if lrs_cpu is not None:
+                    times["lrs_cpu"].append(lrs_cpu)
+        median = {k: statistics.median(v) if v else None for k, v in times.items()}
+        rows.append((size, counts, nashpy_counts, median))
+
+    print("| size | equilibria (exact) | ours ms | kernel ms | pygambit ms | gambit/ours "
+          "| nashpy ms (equilibria found) | lrsnash ms (lrs cpu) | ours/lrsnash |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for size, counts, nashpy_counts, m in rows:
+        nashpy = (f"{ms(m['nashpy'])} ({', '.join(map(str, nashpy_counts))})"
+                  if nashpy_counts else "skipped")
+        print(
+            f"| {size}x{size} | {', '.join(map(str, counts))} | {ms(m['ours'])} "
+            f"| {ms(m['kernel'])} | {ms(m['gambit'])} | {ratio(m['gambit'], m['ours'])} "
+            f"| {nashpy} | {ms(m['lrs'])} ({ms(m['lrs_cpu'])}) "
+            f"| {ratio(m['ours'], m['lrs'])} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
