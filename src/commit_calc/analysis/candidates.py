@@ -1,0 +1,281 @@
+"""Symbolic equilibrium candidates: each a profile with formulas and the condition under which
+it is an equilibrium.
+
+* Perfect-information trees (chance allowed): symbolic backward induction. At each decision
+  node the mover's continuation payoffs are compared; every non-empty set of actions that can
+  be the mover's best set (ties included) is a case, kept if its sign conditions are
+  satisfiable within the parameters' bounds. Every action of the best set gives a subgame-
+  perfect equilibrium, as the numeric solver reports them.
+* Normal-form games: every pure profile, an equilibrium iff no player gains by a unilateral
+  deviation. Two-player games with at most two strategies each also get their mixed extreme
+  equilibria from the indifference conditions (see :func:`_two_by_two`).
+
+A candidate's condition is a disjunction of conjunctions ``{key: allowed signs}``
+(see :mod:`.atoms`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import sympy
+
+from commit_calc.analysis.atoms import Requirement, Signs, conjunction, requirement
+from commit_calc.analysis.feasibility import NONNEGATIVE, Bounds, satisfiable
+from commit_calc.analysis.labels import normal_form_label, tree_label
+from commit_calc.errors import UnsupportedGameError
+from commit_calc.model.extensive_form import ExtensiveFormGame
+from commit_calc.model.normal_form import NormalFormGame
+
+Term = dict[sympy.Expr, Signs]
+
+#: Give up on the symbolic analysis (callers fall back to solving point by point) beyond this.
+MAX_CANDIDATES = 2000
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A profile whose probabilities and payoffs are formulas, and when it is an equilibrium.
+
+    ``distributions`` is aligned with ``game.infosets`` (trees) or ``game.players`` (normal
+    form), like the numeric profiles of :mod:`commit_calc.model.profiles`.
+    """
+
+    outcome: str
+    distributions: tuple[tuple[sympy.Expr, ...], ...]
+    payoffs: tuple[sympy.Expr, ...]
+    condition: tuple[Term, ...]
+
+
+def bounds_of(game: ExtensiveFormGame | NormalFormGame) -> dict[sympy.Symbol, tuple]:
+    """``{symbol: (lower, upper)}`` of the game's declared parameters."""
+    return {p.symbol: (p.lower, p.upper) for p in game.parameters}
+
+
+def sign_conditions(term: Mapping[sympy.Expr, Signs]) -> list[tuple[sympy.Expr, int]]:
+    """A conjunction as sign conditions for :func:`.feasibility.satisfiable` (``{+1, -1}``
+    is dropped, so the result may be weaker, never stronger)."""
+    found = []
+    for key, allowed in term.items():
+        if len(allowed) == 1:
+            found.append((key, next(iter(allowed))))
+        elif allowed == frozenset({1, 0}):
+            found.append((key, NONNEGATIVE))
+        elif allowed == frozenset({-1, 0}):
+            found.append((-key, NONNEGATIVE))
+    return found
+
+
+class Feasibility:
+    """Cached satisfiability of conjunctions within fixed bounds."""
+
+    def __init__(self, bounds: Bounds):
+        self.bounds = bounds
+        self._check = lru_cache(maxsize=None)(self._uncached)
+
+    def __call__(self, term: Mapping[sympy.Expr, Signs]) -> bool | None:
+        return self._check(frozenset(term.items()))
+
+    def _uncached(self, items: frozenset) -> bool | None:
+        return satisfiable(sign_conditions(dict(items)), self.bounds)
+
+
+def tree_candidates(game: ExtensiveFormGame, feasible: Feasibility) -> list[Candidate]:
+    """Every pure subgame-perfect profile of a perfect-information tree, with its condition."""
+    if not game.properties.perfect_information:
+        raise UnsupportedGameError(
+            "symbolic analysis: the tree has imperfect information; only perfect-information "
+            "trees are analysed symbolically"
+        )
+    partials: list[list[tuple[Term, dict[int, str], tuple[sympy.Expr, ...]]]] = [
+        [] for _ in game.nodes
+    ]
+    for node in reversed(game.nodes):
+        if node.is_terminal:
+            partials[node.index] = [({}, {}, node.payoffs)]
+            continue
+        found = []
+        for combination in itertools.product(*(partials[c] for c in node.children)):
+            term = conjunction(itertools.chain.from_iterable(
+                ((k, v) for k, v in part[0].items()) for part in combination))
+            if term is None:
+                continue
+            choices: dict[int, str] = {}
+            for part in combination:
+                choices.update(part[1])
+            values = [part[2] for part in combination]
+            if node.is_chance:
+                value = tuple(
+                    sympy.expand(sum(p * v[k] for p, v in zip(node.probabilities, values)))
+                    for k in range(game.num_players)
+                )
+                found.append((term, choices, value))
+            else:
+                found.extend(_decision_cases(game, node, term, choices, values, feasible))
+            if len(found) > MAX_CANDIDATES:
+                raise UnsupportedGameError(
+                    f"symbolic analysis: more than {MAX_CANDIDATES} cases at node '{node.name}'"
+                )
+        partials[node.index] = found
+    merged: dict[tuple[tuple[int, str], ...], list] = {}
+    for term, choices, value in partials[0]:
+        key = tuple(sorted(choices.items()))
+        entry = merged.setdefault(key, [[], choices, value])
+        entry[0].append(term)
+    candidates = []
+    for terms, choices, value in merged.values():
+        distributions = tuple(
+            tuple(sympy.Integer(int(a == choices[infoset.members[0]])) for a in infoset.actions)
+            for infoset in game.infosets
+        )
+        outcome = tree_label(game, {n: {a: 1} for n, a in choices.items()})
+        candidates.append(Candidate(outcome, distributions, value, tuple(terms)))
+    return candidates
+
+
+def _decision_cases(game, node, term, choices, values, feasible):  # type: ignore[no-untyped-def]
+    mover = game.player_index(node.player)
+    own = [v[mover] for v in values]
+    found = []
+    actions = range(len(node.actions))
+    for size in range(1, len(own) + 1):
+        for best in itertools.combinations(actions, size):
+            first = best[0]
+            needs: list[Requirement | bool] = [requirement(own[first] - own[b], "==")
+                                               for b in best[1:]]
+            needs += [requirement(own[first] - own[c], ">") for c in actions if c not in best]
+            case = conjunction(itertools.chain(term.items(), needs))
+            if case is None or feasible(case) is False:
+                continue
+            for b in best:
+                found.append((case, {**choices, node.index: node.actions[b]}, values[b]))
+    return found
+
+
+def normal_form_candidates(game: NormalFormGame) -> tuple[list[Candidate], bool]:
+    """Pure candidates (and mixed ones for games up to 2x2); the flag says whether they are
+    every equilibrium that :func:`commit_calc.solvers.solve.solve` reports."""
+    candidates = []
+    for profile in game.profiles():
+        needs: list[Requirement | bool] = []
+        for p in range(game.num_players):
+            for other in range(game.shape[p]):
+                if other != profile[p]:
+                    deviation = profile[:p] + (other,) + profile[p + 1:]
+                    needs.append(requirement(
+                        game.payoffs[p][profile] - game.payoffs[p][deviation], ">="))
+        term = conjunction(needs)
+        if term is None:
+            continue
+        distributions = tuple(
+            tuple(sympy.Integer(int(k == s)) for k in range(size))
+            for s, size in zip(profile, game.shape)
+        )
+        candidates.append(Candidate(
+            normal_form_label([{label: 1} for label in game.profile_labels(profile)]),
+            distributions, tuple(game.payoffs[p][profile] for p in range(game.num_players)),
+            (term,),
+        ))
+    if game.num_players != 2:
+        return candidates, True
+    if max(game.shape) <= 1 or min(game.shape) == 1:
+        return candidates, True
+    if game.shape != (2, 2):
+        return candidates, False
+    return candidates + _two_by_two(game), True
+
+
+def _two_by_two(game: NormalFormGame) -> list[Candidate]:
+    """Mixed extreme equilibria of a 2x2 game.
+
+    With ``d1 = a11 - a21``, ``d2 = a12 - a22`` (row's gain from its first strategy against
+    each column) and ``e1 = b11 - b12``, ``e2 = b21 - b22`` (column's gain from its first
+    strategy against each row), the column mixes at ``q* = d2 / (d2 - d1)`` (probability of
+    its first strategy) and the row at ``p* = e2 / (e2 - e1)``, each defined in (0, 1) iff the
+    two gains have strictly opposite signs. The extreme equilibria are the pairs ``(p, q)``
+    with ``p`` in {1, 0, p*}, ``q`` in {1, 0, q*} that are equilibria: a player who mixes must
+    be indifferent against the other's strategy (von Stengel 2007, "Equilibrium computation
+    for two-player games in strategic and extensive form", ch. 3 of Algorithmic Game Theory:
+    extreme equilibria are completely labelled vertex pairs of the best-response polytopes,
+    whose vertices here are exactly these mixtures). Pure pairs are the pure candidates.
+    """
+    a, b = game.payoffs
+    d1, d2 = a[0, 0] - a[1, 0], a[0, 1] - a[1, 1]
+    e1, e2 = b[0, 0] - b[0, 1], b[1, 0] - b[1, 1]
+
+    def opposite(x: sympy.Expr, y: sympy.Expr) -> list[Term]:
+        terms = []
+        for sx, sy in (("<", ">"), (">", "<")):
+            term = conjunction([requirement(x, sx), requirement(y, sy)])
+            if term is not None:
+                terms.append(term)
+        return terms
+
+    def pure_needs(gains: tuple[sympy.Expr, sympy.Expr], other: int) -> Requirement | bool:
+        # a player mixing against the other's pure strategy `other` (0 first, 1 second)
+        return requirement(gains[other], "==")
+
+    p_star = sympy.cancel(e2 / (e2 - e1)) if sympy.simplify(e2 - e1) != 0 else None
+    q_star = sympy.cancel(d2 / (d2 - d1)) if sympy.simplify(d2 - d1) != 0 else None
+    candidates = []
+    mixes: list[tuple[sympy.Expr | None, sympy.Expr | None, list[Term]]] = []
+    if p_star is not None:
+        for q_pure, q in ((0, sympy.Integer(1)), (1, sympy.Integer(0))):
+            needs = pure_needs((d1, d2), q_pure)
+            terms = [t for t in (conjunction(list(x.items()) + [needs]) for x in opposite(e1, e2))
+                     if t is not None]
+            mixes.append((p_star, q, terms))
+    if q_star is not None:
+        for p_pure, p in ((0, sympy.Integer(1)), (1, sympy.Integer(0))):
+            needs = pure_needs((e1, e2), p_pure)
+            terms = [t for t in (conjunction(list(x.items()) + [needs]) for x in opposite(d1, d2))
+                     if t is not None]
+            mixes.append((p, q_star, terms))
+    if p_star is not None and q_star is not None:
+        terms = [t for t in (conjunction(list(x.items()) + list(y.items()))
+                             for x in opposite(e1, e2) for y in opposite(d1, d2)) if t is not None]
+        mixes.append((p_star, q_star, terms))
+    for p, q, terms in mixes:
+        if not terms:
+            continue
+        row = (p, sympy.cancel(1 - p))
+        column = (q, sympy.cancel(1 - q))
+        payoffs = tuple(
+            sympy.factor(sympy.cancel(sum(row[i] * column[j] * m[i, j]
+                                          for i in range(2) for j in range(2))))
+            for m in (a, b)
+        )
+        supports = [
+            {label: x for label, x in zip(labels, dist) if x != 0}
+            for labels, dist in zip(game.strategies, (row, column))
+        ]
+        candidates.append(Candidate(
+            normal_form_label(supports), (row, column), payoffs, tuple(terms)))
+    return candidates
+
+
+def evaluate(candidate: Candidate, signs: Mapping[sympy.Expr, int]) -> bool | None:
+    """True/False/None (open) for a candidate under a partial sign assignment."""
+    from commit_calc.analysis.atoms import evaluate_term
+
+    open_ = False
+    for term in candidate.condition:
+        status = evaluate_term(term, signs)
+        if status is True:
+            return True
+        if status is None:
+            open_ = True
+    return None if open_ else False
+
+
+def keys_in_order(candidates: Sequence[Candidate]) -> list[sympy.Expr]:
+    """Every key the candidates' conditions use, in first-use order."""
+    seen: dict[sympy.Expr, None] = {}
+    for candidate in candidates:
+        for term in candidate.condition:
+            for key in term:
+                seen.setdefault(key, None)
+    return list(seen)

@@ -1,0 +1,394 @@
+"""Is a set of sign conditions on polynomials in the parameters satisfiable within their bounds?
+
+A *sign system* is a list of ``(polynomial, sign)`` pairs, sign ``1`` (the polynomial is
+positive), ``0`` (zero) or ``-1`` (negative), over parameters with declared bounds. The answer
+is ``True`` (some parameter values satisfy it), ``False`` (none do) or ``None`` (unresolved).
+
+How it decides, exactly and in this order:
+
+1. Equalities that are linear in some parameter with a constant coefficient are solved for it
+   and substituted (the parameter's bounds become conditions on the substituted expression).
+2. Constant conditions are checked directly.
+3. Linear systems go to an exact rational simplex (:mod:`.simplex`).
+4. Systems in one parameter are solved with ``sympy.solveset`` on its bounded interval.
+5. Other non-linear systems: a linear relaxation (each monomial a new variable, bounded by
+   interval arithmetic) proves emptiness; fixing the parameters that appear in non-linear
+   monomials at sample values and solving the remaining linear system finds a witness. If
+   neither works the answer is ``None``.
+
+>>> import sympy
+>>> r, s = sympy.symbols("r s", nonnegative=True)
+>>> bounds = {r: (sympy.Integer(0), sympy.Integer(1)), s: (sympy.Integer(0), None)}
+>>> satisfiable([(33*r - 20, 1), (s - 400, -1)], bounds)
+True
+>>> satisfiable([(r - 2, 1)], bounds)
+False
+>>> satisfiable([(r*s - 10, 1), (s - 5, -1)], bounds)
+False
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from functools import lru_cache
+
+import sympy
+
+from commit_calc.analysis.simplex import strictly_feasible
+
+Bound = tuple[sympy.Rational | None, sympy.Rational | None]
+Bounds = Mapping[sympy.Symbol, Bound]
+Condition = tuple[sympy.Expr, int]
+
+#: A sign meaning "the polynomial is >= 0" (used for bounds and non-strict conditions).
+NONNEGATIVE = 2
+
+# Internally a polynomial is a dict {exponents: Fraction} over a fixed list of variables.
+Monomial = tuple[int, ...]
+Poly = dict[Monomial, Fraction]
+FBound = tuple[Fraction | None, Fraction | None]
+
+
+def satisfiable(conditions: Sequence[Condition], bounds: Bounds) -> bool | None:
+    """``True``, ``False`` or ``None`` (unresolved): can every condition hold at once?
+
+    ``conditions`` are ``(polynomial, sign)`` with sign 1 (> 0), 0 (= 0), -1 (< 0) or
+    :data:`NONNEGATIVE` (>= 0); ``bounds`` maps symbols to ``(lower, upper)`` (``None`` when
+    unbounded).
+    """
+    symbols = tuple(sorted(set().union(*(sympy.sympify(e).free_symbols for e, _ in conditions)),
+                           key=str))
+    polys = [(_to_poly(sympy.sympify(e), symbols), sign) for e, sign in conditions]
+    limits = [_fraction_bound(bounds.get(s, (None, None))) for s in symbols]
+    return _satisfiable(polys, limits, symbols)
+
+
+@lru_cache(maxsize=4096)
+def _to_poly(expression: sympy.Expr, symbols: tuple[sympy.Symbol, ...]) -> Poly:
+    if not symbols:
+        return {(): _fraction(expression)} if expression != 0 else {}
+    terms = sympy.Poly(expression, *symbols, domain="QQ").terms()
+    return {m: Fraction(int(c.numerator), int(c.denominator)) for m, c in terms if c}
+
+
+def _fraction_bound(bound: Bound) -> FBound:
+    return tuple(None if b is None else _fraction(b) for b in bound)  # type: ignore[return-value]
+
+
+def _fraction(value: object) -> Fraction:
+    rational = sympy.Rational(value)  # type: ignore[arg-type]
+    return Fraction(int(rational.p), int(rational.q))
+
+
+# Polynomial arithmetic on dicts ---------------------------------------------------------------
+
+
+def _add(a: Poly, b: Poly, scale: Fraction = Fraction(1)) -> Poly:
+    out = dict(a)
+    for m, c in b.items():
+        v = out.get(m, Fraction(0)) + scale * c
+        if v:
+            out[m] = v
+        else:
+            out.pop(m, None)
+    return out
+
+
+def _mul(a: Poly, b: Poly) -> Poly:
+    out: Poly = {}
+    for (m1, c1), (m2, c2) in itertools.product(a.items(), b.items()):
+        m = tuple(x + y for x, y in zip(m1, m2))
+        v = out.get(m, Fraction(0)) + c1 * c2
+        if v:
+            out[m] = v
+        else:
+            out.pop(m, None)
+    return out
+
+
+def _substitute(poly: Poly, index: int, value: Poly) -> Poly:
+    """``poly`` with variable ``index`` replaced by the polynomial ``value``."""
+    out: Poly = {}
+    powers = [{tuple(0 for _ in range(_width(poly, value))): Fraction(1)}]
+    for m, c in poly.items():
+        e = m[index]
+        while len(powers) <= e:
+            powers.append(_mul(powers[-1], value))
+        rest = {tuple(0 if k == index else x for k, x in enumerate(m)): c}
+        out = _add(out, _mul(rest, powers[e]))
+    return out
+
+
+def _width(*polys: Poly) -> int:
+    for poly in polys:
+        for m in poly:
+            return len(m)
+    return 0
+
+
+def _constant(value: Fraction, width: int) -> Poly:
+    return {(0,) * width: value} if value else {}
+
+
+def _variable(index: int, width: int) -> Poly:
+    return {tuple(int(k == index) for k in range(width)): Fraction(1)}
+
+
+def _degree(poly: Poly) -> int:
+    return max((sum(m) for m in poly), default=0)
+
+
+def _used(poly: Poly) -> set[int]:
+    return {k for m in poly for k, e in enumerate(m) if e}
+
+
+def _holds(value: Fraction, sign: int) -> bool:
+    if sign == NONNEGATIVE:
+        return value >= 0
+    return (value > 0) - (value < 0) == sign
+
+
+# The decision procedure -----------------------------------------------------------------------
+
+
+def _satisfiable(
+    polys: list[tuple[Poly, int]], limits: list[FBound], symbols: Sequence[sympy.Symbol]
+) -> bool | None:
+    width = len(symbols)
+    polys, limits = _eliminate_equalities(polys, list(limits), width)
+    if polys is None:
+        return False
+    remaining = []
+    for poly, sign in polys:
+        if _degree(poly) == 0:
+            if not _holds(poly.get((0,) * width, Fraction(0)), sign):
+                return False
+        else:
+            remaining.append((poly, sign))
+    if not remaining:
+        return True
+    used = set().union(*(_used(p) for p, _ in remaining))
+    if all(_degree(p) <= 1 for p, _ in remaining):
+        return _linear(remaining, limits, width)
+    if len(used) == 1:
+        return _univariate(remaining, next(iter(used)), limits, symbols)
+    if not _relaxation(remaining, limits, width):
+        return False
+    if _witness(remaining, limits, symbols):
+        return True
+    return None
+
+
+def _eliminate_equalities(
+    polys: list[tuple[Poly, int]], limits: list[FBound], width: int
+) -> tuple[list[tuple[Poly, int]] | None, list[FBound]]:
+    """Substitute equalities linear in a variable with a constant coefficient."""
+    changed = True
+    while changed:
+        changed = False
+        for k, (poly, sign) in enumerate(polys):
+            if sign != 0 or _degree(poly) == 0:
+                continue
+            target = _linear_target(poly, width)
+            if target is None:
+                continue
+            unit = tuple(int(j == target) for j in range(width))
+            coefficient = poly[unit]
+            value = {m: -c / coefficient for m, c in poly.items() if m != unit}
+            rest = [(_substitute(p, target, value), s) for p, s in polys[:k] + polys[k + 1:]]
+            lower, upper = limits[target]
+            if lower is not None:
+                rest.append((_add(value, _constant(-lower, width)), NONNEGATIVE))
+            if upper is not None:
+                rest.append((_add(_constant(upper, width), value, Fraction(-1)), NONNEGATIVE))
+            limits = list(limits)
+            limits[target] = (None, None)
+            polys = rest
+            changed = True
+            break
+    return polys, limits
+
+
+def _linear_target(poly: Poly, width: int) -> int | None:
+    for index in range(width):
+        unit = tuple(int(j == index) for j in range(width))
+        if unit in poly and all(m == unit or m[index] == 0 for m in poly):
+            return index
+    return None
+
+
+def _linear(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: int) -> bool:
+    """Exact feasibility of linear sign conditions within bounds, by the simplex method.
+
+    Each variable is shifted to ``x = lower + z`` (or ``upper - z``, or ``z1 - z2`` when free)
+    with ``z >= 0``; both bounds add the row ``z <= upper - lower``.
+    """
+    used = sorted(set().union(*(_used(p) for p, _ in polys)))
+    columns: dict[int, list[tuple[int, int]]] = {}  # variable -> [(column, sign)]
+    a_ub: list[list[Fraction]] = []
+    b_ub: list[Fraction] = []
+    strict: list[bool] = []
+    a_eq: list[list[Fraction]] = []
+    b_eq: list[Fraction] = []
+    offsets: dict[int, Fraction] = {}
+    count = 0
+    extra: list[tuple[int, Fraction]] = []
+    for v in used:
+        lower, upper = limits[v]
+        if lower is not None:
+            columns[v] = [(count, 1)]
+            offsets[v] = lower
+            if upper is not None:
+                extra.append((count, upper - lower))
+            count += 1
+        elif upper is not None:
+            columns[v] = [(count, -1)]
+            offsets[v] = upper
+            count += 1
+        else:
+            columns[v] = [(count, 1), (count + 1, -1)]
+            offsets[v] = Fraction(0)
+            count += 2
+    for poly, sign in polys:
+        row = [Fraction(0)] * count
+        constant = Fraction(0)
+        for m, c in poly.items():
+            if not any(m):
+                constant += c
+                continue
+            v = m.index(1)
+            constant += c * offsets[v]
+            for column, direction in columns[v]:
+                row[column] += c * direction
+        if sign == 0:
+            a_eq.append(row)
+            b_eq.append(-constant)
+        elif sign in (1, NONNEGATIVE):  # row.z + constant > 0  <=>  -row.z < constant
+            a_ub.append([-x for x in row])
+            b_ub.append(constant)
+            strict.append(sign == 1)
+        else:
+            a_ub.append(row)
+            b_ub.append(-constant)
+            strict.append(True)
+    for column, span in extra:
+        a_ub.append([Fraction(int(k == column)) for k in range(count)])
+        b_ub.append(span)
+        strict.append(False)
+    return strictly_feasible(a_ub, b_ub, strict=strict, a_eq=a_eq, b_eq=b_eq)
+
+
+def _univariate(polys: Sequence[tuple[Poly, int]], index: int, limits: Sequence[FBound],
+                symbols: Sequence[sympy.Symbol]) -> bool | None:
+    """Conditions in one variable, solved exactly by ``sympy.solveset`` on its interval."""
+    lower, upper = limits[index]
+    domain = sympy.Interval(
+        sympy.Rational(lower) if lower is not None else -sympy.oo,
+        sympy.Rational(upper) if upper is not None else sympy.oo,
+    )
+    x = sympy.Symbol("x", real=True)
+    relations = {1: sympy.StrictGreaterThan, 0: sympy.Eq, -1: sympy.StrictLessThan,
+                 NONNEGATIVE: sympy.GreaterThan}
+    for poly, sign in polys:
+        expression = sympy.Add(*(sympy.Rational(c.numerator, c.denominator) * x ** m[index]
+                                 for m, c in poly.items()))
+        found = sympy.solveset(relations[sign](expression, 0), x, domain)
+        if isinstance(found, sympy.ConditionSet):
+            return None
+        domain = domain.intersect(found)
+        if domain is sympy.S.EmptySet:
+            return False
+    return domain is not sympy.S.EmptySet
+
+
+def _interval(monomial: Monomial, limits: Sequence[FBound]) -> FBound:
+    """Bounds of a monomial by interval arithmetic (``None`` for unbounded)."""
+    inf = float("inf")
+    low: Fraction | float = Fraction(1)
+    high: Fraction | float = Fraction(1)
+    for (lower, upper), power in zip(limits, monomial):
+        lo: Fraction | float = lower if lower is not None else -inf
+        hi: Fraction | float = upper if upper is not None else inf
+        for _ in range(power):
+            products = [_times(a, b) for a in (low, high) for b in (lo, hi)]
+            low, high = min(products), max(products)
+    return (None if low in (inf, -inf) else low,  # type: ignore[return-value]
+            None if high in (inf, -inf) else high)
+
+
+def _times(a: Fraction | float, b: Fraction | float) -> Fraction | float:
+    return 0 if a == 0 or b == 0 else a * b
+
+
+def _relaxation(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: int) -> bool:
+    """Feasibility of a linear relaxation: every monomial a variable within its interval
+    bounds, with McCormick's envelopes tying each product ``x*y`` to ``x`` and ``y``."""
+    monomials = sorted({m for p, _ in polys for m in p if any(m)})
+    bilinear = [m for m in monomials if sum(m) == 2 and max(m) == 1]
+    units = [tuple(int(j == k) for j in range(width)) for k in range(width)]
+    if bilinear:
+        monomials = sorted(set(monomials) | {units[k] for m in bilinear
+                                             for k, e in enumerate(m) if e})
+    position = {m: k for k, m in enumerate(monomials)}
+    size = len(monomials)
+
+    def linear(poly: Poly) -> Poly:
+        out: Poly = {}
+        for m, c in poly.items():
+            key = tuple(int(k == position[m]) for k in range(size)) if any(m) else (0,) * size
+            out[key] = out.get(key, Fraction(0)) + c
+        return out
+
+    relaxed = [(linear(p), s) for p, s in polys]
+    for m in bilinear:
+        i, j = (k for k, e in enumerate(m) if e)
+        x, y, w = (_variable(position[units[i]], size), _variable(position[units[j]], size),
+                   _variable(position[m], size))
+        (xl, xu), (yl, yu) = limits[i], limits[j]
+        for a, b, below in ((xl, yl, True), (xu, yu, True), (xu, yl, False), (xl, yu, False)):
+            if a is not None and b is not None:
+                envelope = _add(_add({k: a * c for k, c in y.items()},
+                                     {k: b * c for k, c in x.items()}),
+                                _constant(-a * b, size))
+                difference = _add(w, envelope, Fraction(-1)) if below else \
+                    _add(envelope, w, Fraction(-1))
+                relaxed.append((difference, NONNEGATIVE))
+    return _linear(relaxed, [_interval(m, limits) for m in monomials], size)
+
+
+def _samples(bound: FBound) -> list[Fraction]:
+    lower, upper = bound
+    if lower is not None and upper is not None:
+        return [lower + (upper - lower) * Fraction(k, 8) for k in (4, 1, 7, 2, 6, 3, 5, 0, 8)]
+    steps = [Fraction(s) for s in (1, 0, 10, 100, 1000, Fraction(1, 2), 10**5)]
+    if lower is not None:
+        return [lower + s for s in steps]
+    if upper is not None:
+        return [upper - s for s in steps]
+    return [s for s in steps] + [-s for s in steps if s]
+
+
+def _witness(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound],
+             symbols: Sequence[sympy.Symbol]) -> bool:
+    """Fix the variables of non-linear monomials at sample values; solve the linear rest."""
+    width = len(symbols)
+    fixed: list[int] = []
+    monomials = [m for p, _ in polys for m in p if sum(m) > 1]
+    while monomials:
+        counts = {k: sum(1 for m in monomials if m[k]) for k in range(width) if k not in fixed}
+        fixed.append(max(counts, key=lambda k: counts[k]))
+        monomials = [m for m in monomials
+                     if sum(e for j, e in enumerate(m) if j not in fixed) > 1]
+    grids = [_samples(limits[k]) for k in fixed]
+    for count, point in enumerate(itertools.product(*grids)):
+        if count >= 40:
+            break
+        reduced = list(polys)
+        for k, value in zip(fixed, point):
+            reduced = [(_substitute(p, k, _constant(value, width)), s) for p, s in reduced]
+        rest = [(None, None) if k in fixed else limits[k] for k in range(width)]
+        if _satisfiable(reduced, rest, symbols) is True:
+            return True
+    return False

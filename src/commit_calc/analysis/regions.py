@@ -1,0 +1,310 @@
+"""The exact partition of parameter space into regions with a constant equilibrium set.
+
+:func:`parameter_regions` finds every symbolic equilibrium candidate of a game
+(:mod:`.candidates`), then splits parameter space on the sign (+, 0, -) of one comparison at a
+time, only where a candidate's status is still open and only into satisfiable pieces
+(:mod:`.feasibility`). Each leaf of that case split has a fixed set of equilibria; leaves with
+the same set are merged and their conditions pruned of comparisons implied by the others and
+by the parameters' bounds. Ties are regions of their own, where every tied choice is an
+equilibrium, exactly as the numeric solvers report them.
+
+>>> from commit_calc.model import ExtensiveFormGame, Decision, Terminal, Parameter
+>>> game = ExtensiveFormGame.build(
+...     players=("Rebels", "Regime"),
+...     parameters=[Parameter("salary", 250, lower=0)],
+...     root=Decision("Rebels", {
+...         "Disarm": Decision("Regime", {"Honor": Terminal(("salary", "1000 - salary")),
+...                                       "Renege": Terminal((-1000, 800))}),
+...         "Stay armed": Terminal((100, 400))}))
+>>> analysis = parameter_regions(game)
+>>> for region in analysis.regions:
+...     print(region.condition, "->", [e.outcome for e in region.equilibria])
+salary < 100 -> ['Stay armed']
+Eq(salary, 100) -> ['Disarm > Honor', 'Stay armed']
+(salary > 100) & (salary < 200) -> ['Disarm > Honor']
+Eq(salary, 200) -> ['Disarm > Honor', 'Stay armed']
+salary > 200 -> ['Stay armed']
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import sympy
+
+from commit_calc.analysis.atoms import Signs, relational
+from commit_calc.analysis.candidates import (
+    Candidate,
+    Feasibility,
+    Term,
+    bounds_of,
+    evaluate,
+    normal_form_candidates,
+    tree_candidates,
+)
+from commit_calc.errors import UnsupportedGameError
+from commit_calc.model.extensive_form import ExtensiveFormGame
+from commit_calc.model.normal_form import NormalFormGame
+
+Game = ExtensiveFormGame | NormalFormGame
+_ALL: Signs = frozenset({1, 0, -1})
+
+
+@dataclass(frozen=True)
+class RegionEquilibrium:
+    """One equilibrium of a region: its outcome label, strategies and payoffs as formulas.
+
+    ``strategies`` is ``{player: {information set: action}}`` for a tree and
+    ``{player: {strategy: probability}}`` for a normal-form game (zero probabilities left out
+    where they are identically zero).
+    """
+
+    outcome: str
+    strategies: dict[str, dict[str, object]]
+    payoffs: dict[str, sympy.Expr]
+    distributions: tuple[tuple[sympy.Expr, ...], ...] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Region:
+    """A piece of parameter space with its equilibria.
+
+    ``terms`` is the condition in disjunctive normal form, each term ``{key: allowed signs}``;
+    ``resolved`` is False when the case split could not prove the region non-empty (it may
+    then be empty: see :mod:`.feasibility`).
+    """
+
+    terms: tuple[dict[sympy.Expr, Signs], ...]
+    equilibria: tuple[RegionEquilibrium, ...]
+    resolved: bool = True
+
+    @property
+    def condition(self) -> sympy.Basic:
+        """The condition as a sympy Boolean (``True`` when the region is everything)."""
+        return self.condition_for(None)
+
+    def condition_for(self, solve_for: sympy.Symbol | None) -> sympy.Basic:
+        """The condition, with comparisons linear in ``solve_for`` solved for it."""
+        return sympy.Or(*(
+            sympy.And(*(relational(key, allowed, solve_for) for key, allowed in term.items()))
+            for term in self.terms
+        ))
+
+    @property
+    def always(self) -> bool:
+        return any(not term for term in self.terms)
+
+    def contains(self, signs: Mapping[sympy.Expr, int]) -> bool:
+        """Whether a point with these signs of the keys lies in the region."""
+        return any(all(signs[k] in allowed for k, allowed in term.items()) for term in self.terms)
+
+
+@dataclass(frozen=True)
+class RegionAnalysis:
+    """Every region of a game's parameter space (the parameters not fixed stay symbolic).
+
+    ``complete`` says whether the regions list every equilibrium that
+    :func:`commit_calc.solvers.solve.solve` finds at each point (False for two-player normal-
+    form games larger than 2x2, where only pure equilibria are analysed).
+    """
+
+    game: Game
+    fixed: dict[str, sympy.Rational]
+    concept: str
+    regions: tuple[Region, ...]
+    complete: bool
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def symbols(self) -> dict[str, sympy.Symbol]:
+        """The symbolic parameters the conditions and formulas use."""
+        return {p.name: p.symbol for p in self.game.parameters}
+
+    @property
+    def keys(self) -> tuple[sympy.Expr, ...]:
+        """Every comparison (key polynomial) the regions' conditions use."""
+        seen: dict[sympy.Expr, None] = {}
+        for region in self.regions:
+            for term in region.terms:
+                for key in term:
+                    seen.setdefault(key, None)
+        return tuple(seen)
+
+    def region_at(self, values: Mapping[str, object]) -> Region:
+        """The region holding a point (values for every symbolic parameter), decided exactly."""
+        checked = self.game.parameters.values(values)
+        mapping = {self.game.parameters[n].symbol: v for n, v in checked.items()}
+        signs = {k: _sign(k.xreplace(mapping)) for k in self.keys}
+        for region in self.regions:
+            if region.contains(signs):
+                return region
+        raise UnsupportedGameError(f"no region contains the point {dict(values)} (a bug)")
+
+
+def _sign(value: sympy.Expr) -> int:
+    return 1 if value > 0 else (-1 if value < 0 else 0)
+
+
+def parameter_regions(
+    game: Game, values: Mapping[str, object] | None = None, concept: str = "auto"
+) -> RegionAnalysis:
+    """The regions of parameter space where the equilibrium set is constant.
+
+    Parameters
+    ----------
+    game
+        A perfect-information tree (chance allowed) for subgame-perfect equilibria, or a
+        normal-form game for Nash equilibria.
+    values
+        Parameters to fix (checked against their bounds); the others stay symbolic.
+    concept
+        ``"auto"`` (SPE for trees, Nash for normal form), ``"spe"`` or ``"nash"``.
+
+    Raises
+    ------
+    UnsupportedGameError
+        For imperfect-information trees, ``concept="nash"`` on a tree, or payoffs that are not
+        polynomials over denominators of known sign.
+    ParameterError
+        For an unknown parameter or a value out of bounds.
+    """
+    fixed = game.parameters.checked(values or {})
+    reduced = game.substitute(fixed)
+    feasible = Feasibility(bounds_of(reduced))
+    warnings: list[str] = []
+    if isinstance(reduced, ExtensiveFormGame):
+        if concept == "nash":
+            raise UnsupportedGameError(
+                "symbolic analysis: Nash equilibria of trees are not analysed symbolically; "
+                "use concept 'spe'"
+            )
+        candidates = tree_candidates(reduced, feasible)
+        complete, concept_name = True, "spe"
+    else:
+        if concept == "spe":
+            raise UnsupportedGameError(
+                "symbolic analysis: subgame perfection needs an extensive-form game"
+            )
+        candidates, complete = normal_form_candidates(reduced)
+        concept_name = "nash"
+        if not complete:
+            warnings.append(
+                "only pure equilibria are analysed for two-player games larger than 2x2; "
+                "mixed equilibria may exist too"
+            )
+        elif reduced.num_players > 2:
+            warnings.append(f"a {reduced.num_players}-player game: only pure equilibria")
+    leaves = _split(candidates, feasible)
+    regions = _merge(reduced, candidates, leaves, feasible)
+    if any(not r.resolved for r in regions):
+        warnings.append("some regions could not be proved non-empty (marked unresolved)")
+    return RegionAnalysis(reduced, fixed, concept_name, tuple(regions), complete, tuple(warnings))
+
+
+def _split(
+    candidates: Sequence[Candidate], feasible: Feasibility
+) -> list[tuple[Term, frozenset[int], bool]]:
+    """Leaves of the case split: (conjunction, indices of true candidates, resolved)."""
+    leaves: list[tuple[Term, frozenset[int], bool]] = []
+    stack: list[tuple[dict[sympy.Expr, int], bool]] = [({}, True)]
+    while stack:
+        signs, resolved = stack.pop()
+        statuses = [evaluate(c, signs) for c in candidates]
+        key = _next_key(candidates, statuses, signs)
+        if key is None:
+            term = {k: frozenset({s}) for k, s in signs.items()}
+            true = frozenset(i for i, s in enumerate(statuses) if s)
+            leaves.append((term, true, resolved))
+            continue
+        for sign in (-1, 0, 1):
+            extended = {**signs, key: sign}
+            verdict = feasible({k: frozenset({s}) for k, s in extended.items()})
+            if verdict is not False:
+                stack.append((extended, resolved and verdict is True))
+    leaves.reverse()
+    return leaves
+
+
+def _next_key(candidates: Sequence[Candidate], statuses: Sequence[bool | None],
+              signs: Mapping[sympy.Expr, int]) -> sympy.Expr | None:
+    for candidate, status in zip(candidates, statuses):
+        if status is not None:
+            continue
+        for term in candidate.condition:
+            if any(k in signs and signs[k] not in allowed for k, allowed in term.items()):
+                continue
+            for key in term:
+                if key not in signs:
+                    return key
+    return None
+
+
+def _merge(
+    game: Game, candidates: Sequence[Candidate],
+    leaves: Sequence[tuple[Term, frozenset[int], bool]], feasible: Feasibility,
+) -> list[Region]:
+    groups: dict[frozenset[int], list[tuple[Term, bool]]] = {}
+    for term, true, resolved in leaves:
+        groups.setdefault(true, []).append((term, resolved))
+    regions = []
+    for true, members in groups.items():
+        terms = _combine([term for term, _ in members])
+        terms = [_prune(term, feasible) for term in terms]
+        equilibria = tuple(_equilibrium(game, candidates[i]) for i in sorted(true))
+        regions.append(Region(tuple(terms), equilibria, all(r for _, r in members)))
+    return regions
+
+
+def _combine(terms: list[Term]) -> list[Term]:
+    """Join conjunctions that differ in the allowed signs of a single key."""
+    terms = [dict(t) for t in terms]
+    changed = True
+    while changed:
+        changed = False
+        for i, j in itertools.combinations(range(len(terms)), 2):
+            a, b = terms[i], terms[j]
+            if a.keys() != b.keys():
+                continue
+            different = [k for k in a if a[k] != b[k]]
+            if len(different) == 1:
+                k = different[0]
+                joined = dict(a)
+                joined[k] = a[k] | b[k]
+                if joined[k] == _ALL:
+                    del joined[k]
+                terms[i] = joined
+                del terms[j]
+                changed = True
+                break
+    return terms
+
+
+def _prune(term: Term, feasible: Feasibility) -> Term:
+    """Drop comparisons implied by the rest of the conjunction and the bounds."""
+    kept = dict(term)
+    for key in list(term):
+        rest = {k: v for k, v in kept.items() if k != key}
+        complement = _ALL - kept[key]
+        if all(feasible({**rest, key: frozenset({s})}) is False for s in complement):
+            kept = rest
+    return kept
+
+
+def _equilibrium(game: Game, candidate: Candidate) -> RegionEquilibrium:
+    if isinstance(game, ExtensiveFormGame):
+        strategies: dict[str, dict[str, object]] = {p: {} for p in game.players}
+        for infoset, distribution in zip(game.infosets, candidate.distributions):
+            strategies[infoset.player][infoset.label] = next(
+                a for a, x in zip(infoset.actions, distribution) if x == 1)
+    else:
+        strategies = {
+            player: {s: x for s, x in zip(labels, distribution) if x != 0}
+            for player, labels, distribution in zip(game.players, game.strategies,
+                                                    candidate.distributions)
+        }
+    return RegionEquilibrium(
+        candidate.outcome, strategies, dict(zip(game.players, candidate.payoffs)),
+        candidate.distributions,
+    )

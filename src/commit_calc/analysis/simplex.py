@@ -1,0 +1,136 @@
+"""An exact linear-programming feasibility test in rational arithmetic.
+
+Used to decide whether a region of parameter space given by linear inequalities (strict or not)
+and equalities is empty. Floats would misjudge knife-edge regions, so the simplex method runs
+on :class:`fractions.Fraction` with Bland's rule (which cannot cycle).
+
+>>> from fractions import Fraction as F
+>>> # x > 0, y > 0, x + y < 1 (with x, y >= 0): non-empty
+>>> strictly_feasible([[F(-1), F(0)], [F(0), F(-1)], [F(1), F(1)]], [F(0), F(0), F(1)],
+...                   strict=[True, True, True])
+True
+>>> # x > 1 and x < 1: empty
+>>> strictly_feasible([[F(-1)], [F(1)]], [F(-1), F(1)], strict=[True, True])
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+Row = list[Fraction]
+
+
+def strictly_feasible(
+    a_ub: Sequence[Sequence[Fraction]],
+    b_ub: Sequence[Fraction],
+    *,
+    strict: Sequence[bool],
+    a_eq: Sequence[Sequence[Fraction]] = (),
+    b_eq: Sequence[Fraction] = (),
+) -> bool:
+    """Whether some ``z >= 0`` has ``a_ub z <= b_ub`` (``<`` where ``strict``) and ``a_eq z = b_eq``.
+
+    Strict rows are handled with a slack ``t``: maximise ``t`` subject to ``a z + t <= b`` on the
+    strict rows and ``t <= 1``; the system is feasible iff the maximum is positive (or there
+    is no strict row and phase 1 succeeds).
+    """
+    n = len(a_ub[0]) if a_ub else (len(a_eq[0]) if a_eq else 0)
+    rows_ub = [list(row) + [Fraction(1) if s else Fraction(0)] for row, s in zip(a_ub, strict)]
+    rhs_ub = list(b_ub)
+    any_strict = any(strict)
+    if any_strict:
+        rows_ub.append([Fraction(0)] * n + [Fraction(1)])
+        rhs_ub.append(Fraction(1))
+    rows_eq = [list(row) + [Fraction(0)] for row in a_eq]
+    objective = [Fraction(0)] * n + [Fraction(1) if any_strict else Fraction(0)]
+    best = _maximise(rows_ub, rhs_ub, rows_eq, list(b_eq), objective)
+    if best is None:
+        return False
+    return best > 0 if any_strict else True
+
+
+def _maximise(
+    a_ub: list[Row], b_ub: list[Fraction], a_eq: list[Row], b_eq: list[Fraction], c: Row
+) -> Fraction | None:
+    """Maximum of ``c z`` over ``z >= 0``, ``a_ub z <= b_ub``, ``a_eq z = b_eq``; None if empty.
+
+    The objective must be bounded above on the feasible set (ours is ``t <= 1``).
+    """
+    n = len(c)
+    m_ub, m = len(a_ub), len(a_ub) + len(a_eq)
+    width = n + m_ub + m  # variables, slacks, artificials
+    tableau: list[Row] = []
+    rhs: list[Fraction] = []
+    basis: list[int] = []
+    for i, (row, b) in enumerate(list(zip(a_ub, b_ub)) + list(zip(a_eq, b_eq))):
+        full = list(row) + [Fraction(0)] * (m_ub + m)
+        if i < m_ub:
+            full[n + i] = Fraction(1)
+        if b < 0:
+            full = [-v for v in full]
+            b = -b
+        if i < m_ub and full[n + i] == 1:
+            basis.append(n + i)
+        else:
+            full[n + m_ub + i] = Fraction(1)
+            basis.append(n + m_ub + i)
+        tableau.append(full)
+        rhs.append(b)
+    artificial = range(n + m_ub, width)
+    phase_one = [Fraction(0)] * width
+    for j in artificial:
+        phase_one[j] = Fraction(-1)
+    value = _run(tableau, rhs, basis, phase_one, allowed=range(width))
+    if value < 0:
+        return None
+    allowed = range(n + m_ub)
+    for i, j in enumerate(basis):
+        if j >= n + m_ub:
+            pivot = next((k for k in allowed if tableau[i][k] != 0), None)
+            if pivot is not None:
+                _pivot(tableau, rhs, basis, i, pivot)
+    objective = list(c) + [Fraction(0)] * (m_ub + m)
+    return _run(tableau, rhs, basis, objective, allowed=allowed)
+
+
+def _run(
+    tableau: list[Row], rhs: list[Fraction], basis: list[int], c: Row, *, allowed: range
+) -> Fraction:
+    """Primal simplex from a feasible basis, Bland's rule; returns the optimum of ``c z``."""
+    while True:
+        duals = [c[j] for j in basis]
+        entering = None
+        for j in allowed:
+            if j in basis:
+                continue
+            reduced = c[j] - sum(d * row[j] for d, row in zip(duals, tableau) if d and row[j])
+            if reduced > 0:
+                entering = j
+                break
+        if entering is None:
+            return sum((c[j] * rhs[i] for i, j in enumerate(basis)), Fraction(0))
+        leaving = None
+        best: tuple[Fraction, int] | None = None
+        for i, row in enumerate(tableau):
+            if row[entering] > 0:
+                key = (rhs[i] / row[entering], basis[i])
+                if best is None or key < best:
+                    best, leaving = key, i
+        if leaving is None:
+            raise ArithmeticError("simplex: objective unbounded (a bug: it is capped)")
+        _pivot(tableau, rhs, basis, leaving, entering)
+
+
+def _pivot(tableau: list[Row], rhs: list[Fraction], basis: list[int], i: int, j: int) -> None:
+    row = tableau[i]
+    factor = row[j]
+    tableau[i] = row = [v / factor for v in row]
+    rhs[i] = rhs[i] / factor
+    for k, other in enumerate(tableau):
+        if k != i and other[j] != 0:
+            scale = other[j]
+            tableau[k] = [v - scale * w if w else v for v, w in zip(other, row)]
+            rhs[k] = rhs[k] - scale * rhs[i]
+    basis[i] = j
