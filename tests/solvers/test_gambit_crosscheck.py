@@ -67,7 +67,7 @@ def test_same_extreme_equilibria_and_components_as_gambit():
         assert len(ours) == len(set(ours)), f"game {number}: {a}, {b}: duplicates"
         assert set(ours) == expected, f"game {number}: A={a}, B={b}"
         grouped = {}
-        for pair, equilibrium in zip(ours, result.equilibria):
+        for pair, equilibrium in zip(ours, result.equilibria, strict=True):
             grouped.setdefault(equilibrium.component, set()).add(pair)
         assert {frozenset(g) for g in grouped.values()} == components_by_strategies(expected)
         assert sorted(grouped) == list(range(1, len(grouped) + 1))

@@ -100,7 +100,8 @@ def test_one_strategy_each():
 
 
 @st.composite
-def bimatrices(draw, max_size=4, payoffs=st.integers(0, 3)):
+def bimatrices(draw, max_size=4, payoffs=None):
+    payoffs = st.integers(0, 3) if payoffs is None else payoffs
     m, n = draw(st.integers(1, max_size)), draw(st.integers(1, max_size))
     matrix = st.lists(st.lists(payoffs, min_size=n, max_size=n), min_size=m, max_size=m)
     return draw(matrix), draw(matrix)
@@ -140,7 +141,8 @@ def test_relabelling_strategies_permutes_the_answer(matrices, rnd):
 @given(bimatrices())
 def test_swapping_the_players_swaps_the_answer(matrices):
     a, b = matrices
-    transpose = [list(column) for column in zip(*b)], [list(column) for column in zip(*a)]
+    transpose = [list(column) for column in zip(*b, strict=True)], [
+        list(column) for column in zip(*a, strict=True)]
     found = {e.profile.probabilities for e in
              extreme_equilibria(NormalFormGame.from_matrices(*matrices)).equilibria}
     swapped = {e.profile.probabilities[::-1] for e in
@@ -191,7 +193,7 @@ def test_vertex_enumeration_agrees_with_cddlib():
             cdd.matrix_from_array(rows, rep_type=cdd.RepType.INEQUALITY))
         generators = cdd.copy_generators(polyhedron).array
         theirs = {}
-        for incidence, point in zip(cdd.copy_incidence(polyhedron), generators):
+        for incidence, point in zip(cdd.copy_incidence(polyhedron), generators, strict=True):
             assert point[0] == 1  # a vertex, not a ray
             theirs[sum(1 << label for label in incidence)] = tuple(point[1:])
         assert {mask: tuple(Fraction(v, q) for v in z) for mask, (z, q) in ours.items()} == theirs

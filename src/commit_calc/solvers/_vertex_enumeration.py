@@ -152,7 +152,7 @@ def _pivot(
         else:
             result.append(
                 [(value * pivot - other * factor) // determinant
-                 for value, other in zip(row, pivot_row)]
+                 for value, other in zip(row, pivot_row, strict=True)]
             )
     return result
 
