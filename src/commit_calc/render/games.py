@@ -3,6 +3,7 @@ or payoff table (``commit-calc games`` and ``commit-calc show``)."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
 
 from commit_calc.model.extensive_form import ExtensiveFormGame, Node
@@ -63,7 +64,8 @@ def game_text(game: Game) -> str:
         heading = f"{game.title} ({game.name})"
     lines = [heading]
     if game.description:
-        lines += ["", game.description.strip()]
+        lines += [""] + [textwrap.fill(paragraph, width=88)
+                         for paragraph in game.description.strip().split("\n\n")]
     lines += ["", "Players: " + ", ".join(game.players)]
     if len(game.parameters):
         lines += ["", "Parameters"] + parameters_table(game.parameters, indent=2)

@@ -6,17 +6,24 @@ from fractions import Fraction
 
 import sympy
 
+from commit_calc.formula import format_formula
+
 Number = sympy.Rational | Fraction | int
 
 
 def exact_text(value: Number | sympy.Expr) -> str:
-    """The exact text of a number (``"7/2"``, ``"-3"``) or of a formula (``"12*salary"``).
+    """The exact text of a number (``"7/2"``, ``"-3"``) or of a formula, written as in game
+    files (``"12*salary + min(amnesty, 300)"``).
 
     >>> exact_text(sympy.Rational(7, 2)), exact_text(Fraction(-6, 2))
     ('7/2', '-3')
+    >>> exact_text(sympy.Min(sympy.Symbol("a"), 3))
+    'min(3, a)'
     """
     if isinstance(value, Fraction):
         return str(value.numerator) if value.denominator == 1 else str(value)
+    if isinstance(value, sympy.Basic) and not value.is_number:
+        return format_formula(value)
     return str(value)
 
 
