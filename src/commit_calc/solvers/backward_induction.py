@@ -17,7 +17,6 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Union
 
 import sympy
 
@@ -26,7 +25,7 @@ from commit_calc.model.extensive_form import CHANCE, DECISION, ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
 from commit_calc.solvers.results import SolveResult, certify
 
-Number = Union[int, Fraction]
+Number = int | Fraction
 Vector = tuple[Number, ...]
 ValueMap = dict[Vector, int]
 
@@ -337,8 +336,8 @@ def chance_options(
             yield combination
 
 
-Obligations = Union[tuple[int, Vector, "Obligations"], None]
-Choices = Union[tuple[int, int, "Choices"], None]
+Obligations = tuple[int, Vector, "Obligations"] | None
+Choices = tuple[int, int, "Choices"] | None
 
 
 def _enumerate(

@@ -25,8 +25,12 @@ from fractions import Fraction
 
 import sympy
 
-from commit_calc.errors import CommitCalcError, GameDefinitionError, ParameterError
-from commit_calc.errors import UnsupportedGameError
+from commit_calc.errors import (
+    CommitCalcError,
+    GameDefinitionError,
+    ParameterError,
+    UnsupportedGameError,
+)
 from commit_calc.model.extensive_form import CHANCE, DECISION, ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
@@ -151,10 +155,10 @@ def _player_plans(game: ExtensiveFormGame, player: str) -> tuple[Plan, ...]:
     order = {infoset.label: k for k, infoset in enumerate(own)}
     combined = []
     for parts in itertools.product(*(plans[label] for label in roots)):
-        plan: dict[str, str] = {}
+        merged: dict[str, str] = {}
         for part in parts:
-            plan.update(part)
-        combined.append({label: plan[label] for label in sorted(plan, key=order.__getitem__)})
+            merged.update(part)
+        combined.append({label: merged[label] for label in sorted(merged, key=order.__getitem__)})
     return tuple(combined)
 
 
