@@ -77,19 +77,19 @@ def _render(game: NormalFormGame | ExtensiveFormGame, target_format: str,
     if target_format in ("toml", "json"):
         fixed = game.substitute(values) if values else game
         return game_to_toml(fixed) if target_format == "toml" else game_to_json(fixed)
-    if target_format == "efg" and isinstance(game, NormalFormGame):
+    numeric = game.at(values)
+    if target_format == "efg" and isinstance(numeric, NormalFormGame):
         raise UnsupportedGameError(
             "a normal-form game has no tree to write as .efg (write .nfg, .toml or .json)"
         )
-    numeric = game.at(values)
     defaulted = [p.name for p in game.parameters if p.name not in values]
     if defaulted:
         warn(f"parameters at their defaults in the {target_format} file: "
              + ", ".join(f"{name}={game.parameters[name].default}" for name in defaulted))
-    if target_format == "efg":
-        return format_efg(numeric)
     if isinstance(numeric, NormalFormGame):
         return format_nfg(numeric)
+    if target_format == "efg":
+        return format_efg(numeric)
     from commit_calc.solvers.reduction import reduced_normal_form
 
     return format_nfg(reduced_normal_form(numeric).game)

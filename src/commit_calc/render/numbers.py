@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TypeAlias
 
 import sympy
 
 from commit_calc.formula import format_formula
 
-Number = sympy.Rational | Fraction | int
+Number: TypeAlias = sympy.Rational | Fraction | int
 
 
 def exact_text(value: Number | sympy.Expr) -> str:

@@ -112,9 +112,9 @@ def strategies(game: Game, equilibrium: Equilibrium) -> dict[str, dict[str, Any]
     """
     profile = equilibrium.profile
     if isinstance(game, ExtensiveFormGame) and isinstance(profile, BehaviourProfile):
-        return profile.labelled(game)  # type: ignore[return-value]
+        return profile.labelled(game)
     if isinstance(game, NormalFormGame) and isinstance(profile, MixedProfile):
-        return profile.labelled(game)  # type: ignore[return-value]
+        return profile.labelled(game)
     raise TypeError(f"a {type(profile).__name__} does not fit a {type(game).__name__}")
 
 
