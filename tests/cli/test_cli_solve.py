@@ -286,3 +286,28 @@ def _fraction(text: str):
     from fractions import Fraction
 
     return Fraction(text)
+
+
+# Every catalog game --------------------------------------------------------------------------
+
+
+def _catalog_names() -> list[str]:
+    from commit_calc.io.catalog import list_games
+
+    return [name for name, _, _ in list_games()]
+
+
+@pytest.mark.parametrize("name", _catalog_names())
+def test_every_catalog_game_in_every_format(name: str):
+    """The three formats agree on the number of equilibria; the JSON fits its schema."""
+    document = solve_json(name)
+    count = len(document["equilibria"])
+    assert count >= 1
+    csv_result = run("solve", name, "--format", "csv")
+    assert csv_result.exit_code == 0, csv_result.stderr
+    assert len(list(csv.DictReader(io.StringIO(csv_result.stdout)))) == count
+    text = run("solve", name).stdout
+    assert text.splitlines()[1].startswith(f"{count} ")
+    assert text.count("\nEquilibrium ") == count
+    if document["game"]["form"] == "extensive":
+        solve_json(name, "--concept", "nash")
