@@ -1,0 +1,353 @@
+"""Sweeps: the equilibria of a game at every point of a grid of parameter values.
+
+The fast path uses the exact regions of :func:`.regions.parameter_regions` computed once with
+the parameters that do not vary fixed: each comparison (key polynomial) is compiled once with
+``sympy.lambdify`` and evaluated with numpy on the whole grid, and each point takes the region
+whose sign conditions it meets. Floats decide a sign only when the value is clearly away from
+zero: a point whose value is within ``1e-10`` of the largest magnitude the key's terms reach
+on the grid is re-decided in exact rational arithmetic, so points exactly on a threshold (e.g.
+``reliability = 20/33``) get the tie region, as the exact solver says. Games the symbolic
+analysis does not cover are solved point by point with
+:func:`commit_calc.solvers.solve.solve`.
+
+>>> from commit_calc.io import load_game
+>>> result = sweep(load_game("enforcer-reliability"), [Axis.parse("reliability", 0, 1, 34)])
+>>> result.method
+'regions'
+>>> [(str(r["reliability"]), [e.outcome for e in r["equilibria"]]) for r in result.rows()][20]
+('20/33', ['Disarm > Reliable: Honor | Unreliable: Renege', 'Stay armed'])
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import sympy
+
+from commit_calc.analysis.exact_grid import exact_function, exact_on_grid
+from commit_calc.analysis.labels import profile_label
+from commit_calc.analysis.regions import Region, RegionAnalysis, parameter_regions
+from commit_calc.errors import CommitCalcError, ParameterError, UnsupportedGameError
+from commit_calc.model.extensive_form import ExtensiveFormGame
+from commit_calc.model.normal_form import NormalFormGame
+from commit_calc.model.values import exact_number
+
+Game = ExtensiveFormGame | NormalFormGame
+Progress = Callable[[int, int], None]
+
+#: Relative tolerance under which a float sign is re-decided exactly.
+TOLERANCE = 1e-10
+
+
+@dataclass(frozen=True)
+class Axis:
+    """``count`` exact values from ``start`` to ``stop`` inclusive (``count = 1``: ``start``)."""
+
+    name: str
+    start: sympy.Rational
+    stop: sympy.Rational
+    count: int
+
+    @classmethod
+    def parse(cls, name: str, start: object, stop: object, count: object) -> Axis:
+        """An axis from user input, with errors that name the parameter.
+
+        >>> Axis.parse("salary", 0, "1000", 3).values
+        (0, 500, 1000)
+        >>> Axis.parse("salary", 0, 1, 0)
+        Traceback (most recent call last):
+        ...
+        commit_calc.errors.ParameterError: sweep of 'salary': COUNT must be at least 1, got 0
+        """
+        try:
+            first = exact_number(start, what=f"sweep of '{name}': START")
+            last = exact_number(stop, what=f"sweep of '{name}': STOP")
+        except CommitCalcError as error:
+            raise ParameterError(str(error)) from None
+        if isinstance(count, bool) or not isinstance(count, int | str):
+            raise ParameterError(f"sweep of '{name}': COUNT must be a whole number, got {count!r}")
+        try:
+            number = int(count)
+        except ValueError:
+            raise ParameterError(
+                f"sweep of '{name}': COUNT must be a whole number, got {count!r}") from None
+        if number < 1:
+            raise ParameterError(f"sweep of '{name}': COUNT must be at least 1, got {number}")
+        return cls(name, first, last, number)
+
+    @property
+    def step(self) -> sympy.Rational:
+        return (self.stop - self.start) / (self.count - 1) if self.count > 1 else sympy.Integer(0)
+
+    @cached_property
+    def values(self) -> tuple[sympy.Rational, ...]:
+        return tuple(self.start + k * self.step for k in range(self.count))
+
+    def floats(self) -> np.ndarray:
+        return float(self.start) + np.arange(self.count) * float(self.step)
+
+    def fraction(self, k: int) -> Fraction:
+        value = self.start + k * self.step
+        return Fraction(int(value.p), int(value.q))
+
+
+@dataclass(frozen=True)
+class PointEquilibrium:
+    """One equilibrium at one grid point: its outcome label and exact payoffs."""
+
+    outcome: str
+    payoffs: tuple[sympy.Rational, ...]
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """The equilibria at every grid point.
+
+    ``codes`` (shape: one dimension per axis) numbers each point's class; ``classes[c]`` is a
+    :class:`Region` (method ``"regions"``) or a tuple of :class:`PointEquilibrium` (method
+    ``"points"``). :meth:`rows` gives the points in order, the first axis slowest.
+    """
+
+    game: Game
+    fixed: dict[str, sympy.Rational]
+    axes: tuple[Axis, ...]
+    method: str
+    codes: np.ndarray
+    classes: tuple[Any, ...]
+    analysis: RegionAnalysis | None = None
+    _formulas: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        return self.game.players
+
+    @property
+    def size(self) -> int:
+        return int(self.codes.size)
+
+    def outcomes(self, code: int) -> tuple[str, ...]:
+        """The outcome labels of class ``code``."""
+        found = self.classes[code]
+        if isinstance(found, Region):
+            return tuple(e.outcome for e in found.equilibria)
+        return tuple(e.outcome for e in found)
+
+    def equilibria_at(self, index: Sequence[int]) -> list[PointEquilibrium]:
+        """Every equilibrium at the grid point with axis indices ``index``, exactly."""
+        found = self.classes[int(self.codes[tuple(index)])]
+        if not isinstance(found, Region):
+            return list(found)
+        point = [axis.fraction(k) for axis, k in zip(self.axes, index)]
+        return [
+            PointEquilibrium(e.outcome, tuple(
+                sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction)
+                else sympy.Rational(v)
+                for v in (self._compiled(e.payoffs[p])(*point) for p in self.players)))
+            for e in found.equilibria
+        ]
+
+    def _compiled(self, formula: sympy.Expr):  # type: ignore[no-untyped-def]
+        if formula not in self._formulas:
+            symbols = [self.analysis.symbols[a.name] for a in self.axes]  # type: ignore[union-attr]
+            self._formulas[formula] = exact_function(formula, symbols)
+        return self._formulas[formula]
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """One dict per grid point: each axis value and ``"equilibria"``."""
+        for index in itertools.product(*(range(a.count) for a in self.axes)):
+            row: dict[str, Any] = {
+                a.name: a.start + k * a.step for a, k in zip(self.axes, index)
+            }
+            row["equilibria"] = self.equilibria_at(index)
+            yield row
+
+    def csv_lines(self) -> Iterator[str]:
+        """CSV body lines (no header): one per grid point and equilibrium, exact values.
+
+        Payoffs of the region path are computed for all points of a region at once in exact
+        integer arithmetic (see :mod:`.exact_grid`).
+        """
+        shape = self.codes.shape
+        flat_codes = self.codes.ravel()
+        value_text = [[_text(v) for v in a.values] for a in self.axes]
+        indices = np.unravel_index(np.arange(flat_codes.size), shape)
+        lines = np.empty(flat_codes.size, dtype=object)
+        for code, found in enumerate(self.classes):
+            where = np.flatnonzero(flat_codes == code)
+            if where.size == 0:
+                continue
+            at = [ix[where] for ix in indices]
+            prefix = [",".join(texts) for texts in zip(*(
+                [value_text[d][k] for k in at[d].tolist()] for d in range(len(self.axes))))]
+            blocks = []
+            for outcome, payoff_texts in self._class_payoffs(found, at):
+                label = _csv_field(outcome)
+                blocks.append([f"{p},{label},{','.join(t)}" for p, t in
+                               zip(prefix, zip(*payoff_texts))])
+            lines[where] = ["\n".join(parts) for parts in zip(*blocks)] if blocks else prefix
+        yield from lines.tolist()
+
+    def _class_payoffs(self, found: Any, at: list[np.ndarray]
+                       ) -> list[tuple[str, list[list[str]]]]:
+        if not isinstance(found, Region):
+            return [(e.outcome, [[_text(v)] * at[0].size for v in e.payoffs]) for e in found]
+        symbols = [self.analysis.symbols[a.name] for a in self.axes]  # type: ignore[union-attr]
+        steps = [(a.start, a.step) for a in self.axes]
+        result = []
+        for e in found.equilibria:
+            texts = []
+            for player in self.players:
+                numerators, denominators = exact_on_grid(e.payoffs[player], symbols, steps, at)
+                texts.append([str(n) if d == 1 else f"{n}/{d}"
+                              for n, d in zip(numerators.tolist(), denominators.tolist())])
+            result.append((e.outcome, texts))
+        return result
+
+    def header(self) -> list[str]:
+        return [a.name for a in self.axes] + ["outcome"] + [f"payoff_{p}" for p in self.players]
+
+
+def _text(value: sympy.Rational) -> str:
+    return str(value)
+
+
+def _csv_field(text: str) -> str:
+    if any(c in text for c in ',"\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def sweep(
+    game: Game,
+    axes: Sequence[Axis],
+    values: Mapping[str, object] | None = None,
+    *,
+    concept: str = "auto",
+    method: str = "auto",
+    progress: Progress | None = None,
+) -> SweepResult:
+    """Every equilibrium of ``game`` at every point of the grid spanned by ``axes``.
+
+    Parameters
+    ----------
+    game
+        Any game :func:`commit_calc.solvers.solve.solve` accepts.
+    axes
+        One :class:`Axis` per varied parameter.
+    values
+        Fixed values of other parameters (defaults for the rest).
+    method
+        ``"regions"`` (vectorised over the exact regions; error if the game is not covered),
+        ``"points"`` (solve every point exactly), or ``"auto"`` (regions where possible).
+    progress
+        Called as ``progress(done, total)`` while solving point by point.
+
+    Raises
+    ------
+    ParameterError
+        For an unknown or repeated parameter, or a grid value outside its bounds.
+    """
+    fixed = dict(values or {})
+    names = [a.name for a in axes]
+    if not axes:
+        raise ParameterError("sweep: give at least one parameter to vary")
+    for name in names:
+        if names.count(name) > 1:
+            raise ParameterError(f"sweep: parameter '{name}' is varied twice")
+        if name in fixed:
+            raise ParameterError(f"sweep: parameter '{name}' is both varied and set")
+    for axis in axes:
+        parameter = game.parameters[axis.name]
+        for end in (axis.start, axis.stop):
+            try:
+                parameter.check(end)
+            except ParameterError as error:
+                raise ParameterError(f"sweep of '{axis.name}': {error}") from None
+    checked = game.parameters.values(fixed)
+    constants = {n: v for n, v in checked.items() if n not in names}
+    if method not in ("auto", "regions", "points"):
+        raise UnsupportedGameError(f"sweep: method {method!r} is not auto, regions or points")
+    if method != "points":
+        try:
+            analysis = parameter_regions(game, constants, concept)
+            if not analysis.complete:
+                raise UnsupportedGameError("sweep: the regions do not list every equilibrium")
+        except UnsupportedGameError:
+            if method == "regions":
+                raise
+        else:
+            codes = _region_codes(analysis, axes)
+            return SweepResult(game, constants, tuple(axes), "regions", codes,
+                               analysis.regions, analysis)
+    return _pointwise(game, constants, tuple(axes), concept, progress)
+
+
+def _region_codes(analysis: RegionAnalysis, axes: Sequence[Axis]) -> np.ndarray:
+    symbols = [analysis.symbols[a.name] for a in axes]
+    shape = tuple(a.count for a in axes)
+    grids = [axis.floats().reshape([-1 if d == k else 1 for d in range(len(axes))])
+             for k, axis in enumerate(axes)]
+    signs: dict[sympy.Expr, np.ndarray] = {}
+    for key in analysis.keys:
+        signs[key] = _key_signs(key, symbols, axes, grids, shape)
+    codes = np.full(shape, -1, dtype=np.int32)
+    for number, region in enumerate(analysis.regions):
+        inside = np.zeros(shape, dtype=bool)
+        for term in region.terms:
+            part = np.ones(shape, dtype=bool)
+            for key, allowed in term.items():
+                sign = signs[key]
+                if len(allowed) == 1:
+                    part &= sign == next(iter(allowed))
+                else:
+                    part &= sign != next(iter({1, 0, -1} - allowed))
+            inside |= part
+        codes[inside] = number
+    if (codes < 0).any():
+        raise UnsupportedGameError("sweep: a grid point lies in no region (a bug)")
+    return codes
+
+
+def _key_signs(key: sympy.Expr, symbols: Sequence[sympy.Symbol], axes: Sequence[Axis],
+               grids: Sequence[np.ndarray], shape: tuple[int, ...]) -> np.ndarray:
+    """Sign of ``key`` at every grid point: floats, then exact where close to zero."""
+    values = np.broadcast_to(sympy.lambdify(symbols, key, "numpy")(*grids), shape)
+    largest = [max(abs(float(a.start)), abs(float(a.stop))) for a in axes]
+    magnitude = sum(abs(float(c)) * float(np.prod([x ** e for x, e in zip(largest, m)]))
+                    for m, c in sympy.Poly(key, *symbols).terms())
+    tolerance = TOLERANCE * magnitude
+    sign = np.sign(values).astype(np.int8)
+    close = np.abs(values) <= tolerance
+    if close.any():
+        exact = exact_function(key, symbols)
+        for index in zip(*np.nonzero(close)):
+            value = exact(*(a.fraction(int(k)) for a, k in zip(axes, index)))
+            sign[index] = (value > 0) - (value < 0)
+    return sign
+
+
+def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axis, ...],
+               concept: str, progress: Progress | None) -> SweepResult:
+    from commit_calc.solvers.solve import solve
+
+    shape = tuple(a.count for a in axes)
+    codes = np.empty(shape, dtype=np.int32)
+    classes: dict[tuple[PointEquilibrium, ...], int] = {}
+    total = int(np.prod(shape))
+    for done, index in enumerate(itertools.product(*(range(n) for n in shape))):
+        point = {**constants, **{a.name: a.values[k] for a, k in zip(axes, index)}}
+        result = solve(game, point, concept)
+        found = tuple(
+            PointEquilibrium(profile_label(result.game, e.profile), tuple(e.payoffs))
+            for e in result.equilibria
+        )
+        codes[index] = classes.setdefault(found, len(classes))
+        if progress is not None:
+            progress(done + 1, total)
+    return SweepResult(game, constants, axes, "points", codes, tuple(classes))
