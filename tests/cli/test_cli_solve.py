@@ -309,5 +309,16 @@ def test_every_catalog_game_in_every_format(name: str):
     text = run("solve", name).stdout
     assert text.splitlines()[1].startswith(f"{count} ")
     assert text.count("\nEquilibrium ") == count
-    if document["game"]["form"] == "extensive":
-        solve_json(name, "--concept", "nash")
+
+
+
+@pytest.mark.parametrize("name", ["disarm-trust", "enforcer-reliability", "strategic-enforcer"])
+def test_nash_equilibria_of_the_reconciliation_trees(name: str):
+    """Every subgame-perfect equilibrium is a Nash equilibrium (Selten 1975): each SPE outcome
+    distribution appears among the Nash equilibria's."""
+    spe = solve_json(name)
+    nash = solve_json(name, "--concept", "nash")
+    assert nash["concept"] == "nash"
+    nash_outcomes = [e["outcomes"] for e in nash["equilibria"]]
+    for equilibrium in spe["equilibria"]:
+        assert equilibrium["outcomes"] in nash_outcomes
