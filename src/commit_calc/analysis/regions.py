@@ -305,6 +305,20 @@ def _equilibrium(game: Game, candidate: Candidate) -> RegionEquilibrium:
                                                     candidate.distributions)
         }
     return RegionEquilibrium(
-        candidate.outcome, strategies, dict(zip(game.players, candidate.payoffs)),
+        candidate.outcome, strategies,
+        {player: _tidy(payoff) for player, payoff in zip(game.players, candidate.payoffs)},
         candidate.distributions,
     )
+
+
+def _tidy(formula: sympy.Expr) -> sympy.Expr:
+    """Collect a polynomial payoff on the parameters of its non-linear terms (usually the
+    probabilities): ``reliability*(amnesty + salary) - retribution_cost``."""
+    expanded = sympy.expand(formula)
+    if not expanded.free_symbols or not expanded.is_polynomial():
+        return formula
+    symbols = sorted(expanded.free_symbols, key=str)
+    poly = sympy.Poly(expanded, *symbols)
+    nonlinear = [s for k, s in enumerate(symbols)
+                 if any(m[k] and sum(m) > 1 for m in poly.monoms())]
+    return sympy.collect(expanded, nonlinear) if nonlinear else expanded

@@ -1,0 +1,252 @@
+"""Thresholds and sweeps as JSON documents, text and LaTeX (strings only; nothing printed).
+
+JSON formats:
+
+* ``commit-calc/thresholds/1``: ``regions`` has one entry per equilibrium of each region,
+  ``{"region": K, "condition", "always", "resolved", "outcome", "strategies", "payoffs"}``;
+  entries sharing ``region`` hold at the same points (ties give several). Conditions and
+  payoffs are sympy text in the parameter names (``sympy.sympify`` reads them back).
+  ``thresholds`` lists the boundaries solved for ``--for`` and ``comparative_statics`` the
+  signs of derivatives.
+* ``commit-calc/sweep/1``: one row per grid point with its exact values (as strings) and every
+  equilibrium's outcome and payoffs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import sympy
+
+from commit_calc.analysis.regions import Region, RegionAnalysis
+from commit_calc.analysis.sweep import SweepResult
+from commit_calc.analysis.thresholds import Sensitivity, Threshold
+
+THRESHOLDS_FORMAT = "commit-calc/thresholds/1"
+SWEEP_FORMAT = "commit-calc/sweep/1"
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _condition(region: Region, solve_for: sympy.Symbol | None) -> str:
+    return str(region.condition_for(solve_for))
+
+
+def thresholds_document(
+    analysis: RegionAnalysis, name: str, found: Sequence[Threshold] = (),
+    statics: Sequence[Sensitivity] = (), solve_for: str | None = None,
+) -> dict[str, Any]:
+    """The ``commit-calc/thresholds/1`` JSON document."""
+    symbol = analysis.symbols.get(solve_for) if solve_for else None
+    regions = []
+    for number, region in enumerate(analysis.regions, start=1):
+        for equilibrium in region.equilibria:
+            regions.append({
+                "region": number,
+                "condition": _condition(region, symbol),
+                "always": region.always,
+                "resolved": region.resolved,
+                "outcome": equilibrium.outcome,
+                "strategies": {p: {k: str(v) for k, v in s.items()}
+                               for p, s in equilibrium.strategies.items()},
+                "payoffs": {p: str(v) for p, v in equilibrium.payoffs.items()},
+            })
+    return {
+        "format": THRESHOLDS_FORMAT,
+        "game": name,
+        "concept": analysis.concept,
+        "fixed": {k: str(v) for k, v in analysis.fixed.items()},
+        "symbolic": list(analysis.symbols),
+        "complete": analysis.complete,
+        "warnings": list(analysis.warnings),
+        "regions": regions,
+        "thresholds": [{
+            "parameter": t.parameter,
+            "formula": str(t.formula),
+            "boundary": f"{t.key} = 0",
+            "valid_where": f"{t.coefficient} != 0",
+            "value": None if t.value is None else str(t.value),
+            "value_float": None if t.value is None else float(t.value),
+            "increasing": t.increasing,
+            "regions": [k + 1 for k in t.regions],
+        } for t in found],
+        "comparative_statics": [
+            {"quantity": s.quantity, "parameter": s.parameter, "sign": s.sign} for s in statics
+        ],
+    }
+
+
+def thresholds_json(*args: Any, **kwargs: Any) -> str:
+    return json.dumps(thresholds_document(*args, **kwargs), indent=2, sort_keys=True) + "\n"
+
+
+def thresholds_text(
+    analysis: RegionAnalysis, name: str, found: Sequence[Threshold] = (),
+    statics: Sequence[Sensitivity] = (), solve_for: str | None = None,
+) -> str:
+    """A readable report: regions with their equilibria, thresholds, comparative statics."""
+    symbol = analysis.symbols.get(solve_for) if solve_for else None
+    concept = "subgame-perfect" if analysis.concept == "spe" else "Nash"
+    lines = [f"{name}: {concept} equilibria by region of parameter space"]
+    if analysis.fixed:
+        lines.append("fixed: " + ", ".join(f"{k} = {v}" for k, v in analysis.fixed.items()))
+    lines.append("symbolic: " + (", ".join(analysis.symbols) or "none"))
+    for number, region in enumerate(analysis.regions, start=1):
+        condition = "always" if region.always else _condition(region, symbol)
+        note = "" if region.resolved else "  (unresolved: may be empty)"
+        lines.append("")
+        lines.append(f"region {number}: {condition}{note}")
+        for equilibrium in region.equilibria:
+            lines.append(f"  {equilibrium.outcome}")
+            strategies = "; ".join(
+                f"{p}: " + ", ".join(f"{k}={v}" for k, v in s.items())
+                for p, s in equilibrium.strategies.items() if s)
+            lines.append(f"    strategies: {strategies}")
+            lines.append("    payoffs: " + ", ".join(
+                f"{p} = {v}" for p, v in equilibrium.payoffs.items()))
+    if found:
+        lines += ["", f"thresholds for {found[0].parameter}:"]
+        for t in found:
+            value = "" if t.value is None else f"  (= {t.value} ~ {float(t.value):.6g} here)"
+            regions = ", ".join(str(k + 1) for k in t.regions)
+            lines.append(f"  {t.parameter} = {t.formula}{value}")
+            lines.append(f"    where {t.coefficient} != 0; bounds regions {regions}")
+    if statics:
+        lines += ["", "comparative statics (sign of the derivative):"]
+        for s in statics:
+            lines.append(f"  d[{s.quantity}]/d{s.parameter}: {s.sign}")
+    for message in analysis.warnings:
+        lines.append(f"note: {message}")
+    return "\n".join(lines) + "\n"
+
+
+def thresholds_latex(
+    analysis: RegionAnalysis, name: str, found: Sequence[Threshold] = (),
+    statics: Sequence[Sensitivity] = (), solve_for: str | None = None,
+) -> str:
+    """The regions (and thresholds) as a LaTeX ``description`` list with math conditions."""
+    symbol = analysis.symbols.get(solve_for) if solve_for else None
+    lines = [f"% commit-calc thresholds for {name}", r"\begin{description}"]
+    for number, region in enumerate(analysis.regions, start=1):
+        condition = r"\text{always}" if region.always else sympy.latex(
+            region.condition_for(symbol))
+        lines.append(rf"\item[Region {number}] ${condition}$")
+        lines.append(r"  \begin{itemize}")
+        for equilibrium in region.equilibria:
+            payoffs = ", ".join(f"u_{{\\text{{{p}}}}} = {sympy.latex(v)}"
+                                for p, v in equilibrium.payoffs.items())
+            lines.append(rf"    \item {_latex_text(equilibrium.outcome)}: ${payoffs}$")
+        lines.append(r"  \end{itemize}")
+    lines.append(r"\end{description}")
+    if found:
+        lines.append(r"\begin{itemize}")
+        for t in found:
+            lines.append(rf"  \item ${sympy.latex(analysis.symbols[t.parameter])} = "
+                         rf"{sympy.latex(t.formula)}$")
+        lines.append(r"\end{itemize}")
+    if statics:
+        lines.append(r"\begin{itemize}")
+        lines += [rf"  \item $\partial/\partial {sympy.latex(analysis.symbols[s.parameter])}$ "
+                  rf"of {_latex_text(s.quantity)}: {_latex_text(s.sign)}" for s in statics]
+        lines.append(r"\end{itemize}")
+    return "\n".join(lines) + "\n"
+
+
+def _latex_text(text: str) -> str:
+    for raw, escaped in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"),
+                         ("$", r"\$"), ("#", r"\#"), ("_", r"\_"), (">", r"$>$"),
+                         ("|", r"$|$")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+# Sweeps ---------------------------------------------------------------------------------------
+
+
+def sweep_document(result: SweepResult, name: str) -> dict[str, Any]:
+    """The ``commit-calc/sweep/1`` JSON document (every grid point)."""
+    return {
+        "format": SWEEP_FORMAT,
+        "game": name,
+        "method": result.method,
+        "fixed": {k: str(v) for k, v in result.fixed.items()},
+        "vary": [{"name": a.name, "start": str(a.start), "stop": str(a.stop), "count": a.count}
+                 for a in result.axes],
+        "rows": [
+            {**{a.name: str(row[a.name]) for a in result.axes},
+             "equilibria": [{"outcome": e.outcome,
+                             "payoffs": dict(zip(result.players, map(str, e.payoffs)))}
+                            for e in row["equilibria"]]}
+            for row in result.rows()
+        ],
+    }
+
+
+def sweep_json(result: SweepResult, name: str) -> str:
+    return json.dumps(sweep_document(result, name), indent=2, sort_keys=True) + "\n"
+
+
+def sweep_csv(result: SweepResult) -> Iterator[str]:
+    """CSV text in chunks: a header, then one line per grid point and equilibrium."""
+    yield ",".join(result.header()) + "\n"
+    batch: list[str] = []
+    for line in result.csv_lines():
+        batch.append(line)
+        if len(batch) >= 10000:
+            yield "\n".join(batch) + "\n"
+            batch = []
+    if batch:
+        yield "\n".join(batch) + "\n"
+
+
+def outcome_names(result: SweepResult) -> list[str]:
+    """Name of each class: its outcome labels joined by `` / `` (ties show several)."""
+    return [" / ".join(result.outcomes(c)) for c in range(len(result.classes))]
+
+
+def sweep_text(result: SweepResult, name: str) -> str:
+    """One axis: a table with changes marked; two: an outcome map with a legend and the
+    boundaries along each row; more: a count of points per outcome."""
+    names = outcome_names(result)
+    lines = [f"{name}: sweep ({result.method}, {result.size} points)"]
+    if result.fixed:
+        lines.append("fixed: " + ", ".join(f"{k} = {v}" for k, v in result.fixed.items()))
+    if len(result.axes) == 1:
+        axis = result.axes[0]
+        lines.append(f"{'':2}{axis.name:>14}  outcome  payoffs ({', '.join(result.players)})")
+        previous = None
+        for k, row in enumerate(result.rows()):
+            code = int(result.codes[k])
+            mark = "*" if previous is not None and code != previous else " "
+            previous = code
+            for j, e in enumerate(row["equilibria"]):
+                value = str(row[axis.name]) if j == 0 else ""
+                payoffs = ", ".join(map(str, e.payoffs))
+                lines.append(f"{mark if j == 0 else ' '} {value:>14}  {e.outcome}  ({payoffs})")
+        lines.append("* the equilibria change at this value")
+        return "\n".join(lines) + "\n"
+    used = sorted({int(c) for c in result.codes.ravel()})
+    letter = {c: _LETTERS[i % len(_LETTERS)] for i, c in enumerate(used)}
+    if len(result.axes) == 2:
+        rows_axis, columns_axis = result.axes
+        lines.append(f"rows: {rows_axis.name} {rows_axis.start}..{rows_axis.stop}; "
+                     f"columns: {columns_axis.name} {columns_axis.start}..{columns_axis.stop}")
+        for i, value in enumerate(rows_axis.values):
+            cells = "".join(letter[int(c)] for c in result.codes[i])
+            lines.append(f"{str(value):>12} {cells}")
+        lines.append("legend:")
+        lines += [f"  {letter[c]} = {names[c]}" for c in used]
+        lines.append("boundaries (between consecutive columns):")
+        for i, value in enumerate(rows_axis.values):
+            row = result.codes[i]
+            for j in range(1, len(row)):
+                if row[j] != row[j - 1]:
+                    lines.append(
+                        f"  {rows_axis.name} = {value}: {columns_axis.name} between "
+                        f"{columns_axis.values[j - 1]} and {columns_axis.values[j]} "
+                        f"({letter[int(row[j - 1])]} -> {letter[int(row[j])]})")
+        return "\n".join(lines) + "\n"
+    for c in used:
+        lines.append(f"  {int((result.codes == c).sum()):>10} points: {names[c]}")
+    return "\n".join(lines) + "\n"

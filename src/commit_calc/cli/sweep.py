@@ -1,0 +1,99 @@
+"""``commit-calc sweep``: the equilibria of a game over a grid of parameter values."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any
+
+import click
+
+from commit_calc.cli.options import (
+    format_option,
+    game_argument,
+    load_game_argument,
+    run_library,
+    set_option,
+)
+
+
+def _parse_vary(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[Any]:
+    from commit_calc.analysis.sweep import Axis
+
+    axes = []
+    for text in value:
+        name, equals, span = text.partition("=")
+        parts = span.split(":")
+        if not equals or not name.strip() or len(parts) != 3:
+            raise click.BadParameter(
+                f"{text!r} is not NAME=START:STOP:COUNT (e.g. reliability=0:1:101)")
+        axes.append(run_library(Axis.parse, name.strip(), parts[0].strip(), parts[1].strip(),
+                                parts[2].strip()))
+    if not axes:
+        raise click.BadParameter("give at least one --vary NAME=START:STOP:COUNT")
+    return axes
+
+
+class _Progress:
+    """A progress bar on standard error, shown once a sweep has run for a second (and only
+    when standard error is a terminal)."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if time.monotonic() - self.started < 1 or not sys.stderr.isatty():
+                return
+            self.bar = click.progressbar(length=total, label="solving", file=sys.stderr)
+            self.bar.__enter__()
+            self.bar.update(done)
+            return
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@click.command()
+@game_argument
+@click.option("--vary", "axes", metavar="NAME=START:STOP:COUNT", multiple=True,
+              callback=_parse_vary,
+              help="Vary a parameter over COUNT exact values from START to STOP inclusive. "
+                   "Repeatable (two give an outcome map).")
+@set_option
+@click.option("--concept", type=click.Choice(["auto", "nash", "spe"], case_sensitive=False),
+              default="auto", show_default=True, help="Equilibrium concept, as for solve.")
+@format_option(("text", "json", "csv"))
+def sweep(game: str, axes: list[Any], values: dict[str, object], concept: str,
+          output_format: str) -> None:
+    """Equilibria of GAME at every point of a grid of parameter values.
+
+    Uses the exact regions of the game (see `commit-calc thresholds`) evaluated on the whole
+    grid at once where the game allows, else solves each point exactly.
+
+    \b
+    Example:
+      $ commit-calc sweep enforcer-reliability --vary reliability=0:1:11
+    """
+    from commit_calc.analysis import report
+    from commit_calc.analysis.sweep import sweep as run_sweep
+
+    loaded = load_game_argument(game)
+    progress = _Progress()
+    try:
+        result = run_library(run_sweep, loaded, axes, values, concept=concept.lower(),
+                             progress=progress)
+    finally:
+        progress.close()
+    name = loaded.name or game
+    kind = output_format.lower()
+    if kind == "csv":
+        for chunk in report.sweep_csv(result):
+            click.echo(chunk, nl=False)
+    elif kind == "json":
+        click.echo(report.sweep_json(result, name), nl=False)
+    else:
+        click.echo(report.sweep_text(result, name), nl=False)
