@@ -68,14 +68,11 @@ def exact_on_grid(
     shifted = sympy.expand(expression.xreplace({
         s: start + k * step for s, k, (start, step) in zip(symbols, ks, axes)
     }))
-    numerator_expr, denominator_expr = sympy.fraction(sympy.together(shifted))
-    if denominator_expr.free_symbols:
+    if not shifted.is_polynomial(*ks):
         return _pointwise(expression, symbols, axes, indices)
-    poly = sympy.Poly(sympy.expand(numerator_expr), *ks, domain="QQ")
-    common = int(sympy.ilcm(*[c.q for c in poly.coeffs()], 1)) * int(denominator_expr.q) \
-        if poly.coeffs() else 1
-    scale = sympy.Rational(common, 1) / denominator_expr
-    terms = [(m, int(c * scale)) for m, c in poly.terms()]
+    poly = sympy.Poly(shifted, *ks, domain="QQ")
+    common = int(sympy.ilcm(1, *[c.q for c in poly.coeffs()]))
+    terms = [(m, int(c * common)) for m, c in poly.terms()]
     largest = [int(np.max(ix)) if np.size(ix) else 0 for ix in indices]
     bound = sum(abs(c) * math.prod(max(x, 1) ** e for x, e in zip(largest, m)) for m, c in terms)
     dtype = np.int64 if bound < _LIMIT else object
