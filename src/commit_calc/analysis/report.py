@@ -224,7 +224,7 @@ def sweep_text(result: SweepResult, name: str) -> str:
                 value = str(row[axis.name]) if j == 0 else ""
                 payoffs = ", ".join(map(str, e.payoffs))
                 lines.append(f"{mark if j == 0 else ' '} {value:>14}  {e.outcome}  ({payoffs})")
-        lines.append("* the equilibria change at this value")
+        lines.append("(* marks a value where the equilibria change)")
         return "\n".join(lines) + "\n"
     used = sorted({int(c) for c in result.codes.ravel()})
     letter = {c: _LETTERS[i % len(_LETTERS)] for i, c in enumerate(used)}

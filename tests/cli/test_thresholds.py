@@ -1,0 +1,77 @@
+"""``commit-calc thresholds``: formats, read-back of conditions and payoffs, errors."""
+
+from __future__ import annotations
+
+import json
+
+import sympy
+from click.testing import CliRunner
+
+from commit_calc.cli.main import cli
+from commit_calc.io import load_game
+
+DEFAULTS = ["--set", "salary=250", "--set", "amnesty=300", "--set", "territorial=100",
+            "--set", "conscription_cost=600", "--set", "retribution_cost=400",
+            "--set", "exile_payoff=0", "--set", "area_value=1000", "--set", "war_cost=600",
+            "--set", "renege_gain=400", "--set", "patrol_cost=200", "--set", "sanction=600",
+            "--set", "crowding_out=0"]
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["thresholds", *args])
+
+
+def test_json_regions_read_back_with_sympy():
+    result = run("enforcer-reliability", *DEFAULTS, "--for", "reliability", "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["format"] == "commit-calc/thresholds/1"
+    assert document["symbolic"] == ["reliability"]
+    r = sympy.Symbol("reliability")
+    conditions = {e["region"]: sympy.sympify(e["condition"], locals={"reliability": r})
+                  for e in document["regions"]}
+    assert conditions[1] == (r < sympy.Rational(20, 33))
+    assert conditions[2] == sympy.Eq(r, sympy.Rational(20, 33))
+    disarm = [e for e in document["regions"] if e["region"] == 3]
+    assert [e["outcome"] for e in disarm] == ["Disarm > Reliable: Honor | Unreliable: Renege"]
+    assert sympy.sympify(disarm[0]["payoffs"]["Rebels"], locals={"reliability": r}) == \
+        1650 * r - 1000
+    assert [t["value"] for t in document["thresholds"]] == ["20/33"]
+
+
+def test_text_and_latex():
+    text = run("enforcer-reliability", *DEFAULTS)
+    assert text.exit_code == 0
+    assert "region 2: Eq(reliability, 20/33)" in text.stdout
+    latex = run("enforcer-reliability", *DEFAULTS, "--format", "latex")
+    assert latex.exit_code == 0
+    assert r"\frac{20}{33}" in latex.stdout
+
+
+def test_always():
+    result = run("prisoners-dilemma")
+    assert result.exit_code == 0
+    assert "region 1: always" in result.stdout
+
+
+def test_bad_input_is_one_line():
+    for args, culprit in [
+        (["enforcer-reliability", "--set", "wage=3"], "wage"),
+        (["enforcer-reliability", "--set", "reliability=2"], "reliability"),
+        (["enforcer-reliability", "--set", "salary=1", "--for", "salary"], "salary"),
+        (["selten-horse"], "imperfect information"),
+    ]:
+        result = run(*args)
+        assert result.exit_code == 1, args
+        assert culprit in result.stderr and "Traceback" not in result.output
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_every_catalog_game_with_perfect_information_or_normal_form():
+    from commit_calc.io.catalog import list_games
+
+    for name, *_ in list_games():
+        game = load_game(name)
+        result = run(name, "--format", "json")
+        covered = not hasattr(game, "infosets") or game.properties.perfect_information
+        assert (result.exit_code == 0) == covered, (name, result.output)
