@@ -349,7 +349,8 @@ class ExtensiveFormGame:
         used: set[str] = set()
         for node in self.nodes:
             for expression in node.payoffs + node.probabilities:
-                used.update(str(symbol) for symbol in expression.free_symbols)
+                if not expression.is_Number:
+                    used.update(str(symbol) for symbol in expression.free_symbols)
         return tuple(p.name for p in self.parameters if p.name in used)
 
     @property

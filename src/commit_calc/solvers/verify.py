@@ -2,7 +2,7 @@
 
 Nothing here uses any solver's reasoning. A player's regret is the best payoff they could get
 by deviating, minus what the profile gives them; a profile is a Nash equilibrium exactly when
-every regret is 0. All arithmetic is in ``Fraction``.
+every regret is 0. All arithmetic is exact, in ``int`` and ``Fraction``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Union
 
 import sympy
 
@@ -18,7 +19,6 @@ from commit_calc.errors import GameDefinitionError
 from commit_calc.model.extensive_form import CHANCE, DECISION, ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
-from commit_calc.model.values import to_fraction
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,17 @@ def verify_subgame_perfect(game: ExtensiveFormGame, profile: BehaviourProfile) -
     return Verification(_rationals(payoffs), _rationals(regrets))
 
 
-def _rationals(values: Sequence[Fraction]) -> tuple[sympy.Rational, ...]:
+Number = Union[int, Fraction]
+
+
+def _rationals(values: Sequence[Number]) -> tuple[sympy.Rational, ...]:
     return tuple(sympy.Rational(v.numerator, v.denominator) for v in values)
+
+
+def _number(value: sympy.Expr) -> Number:
+    """An exact sympy rational as a Python ``int`` where whole (much faster), else ``Fraction``."""
+    numerator, denominator = int(value.p), int(value.q)
+    return numerator if denominator == 1 else Fraction(numerator, denominator)
 
 
 # Normal form ------------------------------------------------------------------------------------
@@ -93,7 +102,7 @@ def _rationals(values: Sequence[Fraction]) -> tuple[sympy.Rational, ...]:
 
 def _normal_form_regrets(
     game: NormalFormGame, profile: MixedProfile
-) -> tuple[list[Fraction], list[Fraction]]:
+) -> tuple[list[Number], list[Number]]:
     if len(profile.probabilities) != game.num_players or any(
         len(d) != size for d, size in zip(profile.probabilities, game.shape)
     ):
@@ -102,28 +111,28 @@ def _normal_form_regrets(
             f"the game's {list(game.shape)}"
         )
     arrays = game.numeric_payoffs()
-    mix = [[to_fraction(p) for p in d] for d in profile.probabilities]
+    mix = [[_number(p) for p in d] for d in profile.probabilities]
     payoffs, regrets = [], []
     for player in range(game.num_players):
         values = _pure_strategy_values(arrays[player], mix, player)
-        payoff = sum((m * v for m, v in zip(mix[player], values)), Fraction(0))
+        payoff = sum((m * v for m, v in zip(mix[player], values)), 0)
         payoffs.append(payoff)
         regrets.append(max(values) - payoff)
     return payoffs, regrets
 
 
 def _pure_strategy_values(
-    array: object, mix: list[list[Fraction]], player: int
-) -> list[Fraction]:
+    array: object, mix: list[list[Number]], player: int
+) -> list[Number]:
     """Player's payoff from each of their pure strategies against the others' mixtures."""
     others = [
         [(k, p) for k, p in enumerate(d) if p != 0] for q, d in enumerate(mix) if q != player
     ]
-    values = []
+    values: list[Number] = []
     for own in range(len(mix[player])):
-        total = Fraction(0)
+        total: Number = 0
         for combination in itertools.product(*others):
-            weight = Fraction(1)
+            weight: Number = 1
             index = []
             for k, p in combination:
                 weight *= p
@@ -149,40 +158,40 @@ def _check_profile(game: ExtensiveFormGame, profile: BehaviourProfile) -> None:
 
 def _tree_numbers(
     game: ExtensiveFormGame, profile: BehaviourProfile
-) -> tuple[list[list[Fraction]], list[list[Fraction]]]:
+) -> tuple[list[list[Number]], list[list[Number]]]:
     """Per node: the move probabilities of its children, and the terminal payoffs."""
     infoset_of = game.infoset_of_node
-    moves: list[list[Fraction]] = []
-    payoffs: list[list[Fraction]] = []
-    distributions = [[to_fraction(p) for p in d] for d in profile.probabilities]
+    moves: list[list[Number]] = []
+    payoffs: list[list[Number]] = []
+    distributions = [[_number(p) for p in d] for d in profile.probabilities]
     for node in game.nodes:
         if node.kind == DECISION:
             moves.append(distributions[infoset_of[node.index]])  # type: ignore[index]
             payoffs.append([])
         elif node.kind == CHANCE:
-            moves.append([to_fraction(p) for p in node.probabilities])
+            moves.append([_number(p) for p in node.probabilities])
             payoffs.append([])
         else:
             moves.append([])
-            payoffs.append([to_fraction(p) for p in node.payoffs])
+            payoffs.append([_number(p) for p in node.payoffs])
     return moves, payoffs
 
 
 def _tree_regrets(
     game: ExtensiveFormGame, profile: BehaviourProfile, root: int
-) -> tuple[list[Fraction], list[Fraction]]:
+) -> tuple[list[Number], list[Number]]:
     """Expected payoffs and regrets in the subgame that starts at ``root``."""
     _check_profile(game, profile)
     nodes = game.nodes
     span = game.descendants(nodes[root])
     moves, terminal_payoffs = _tree_numbers(game, profile)
-    reach = {root: Fraction(1)}
+    reach: dict[int, Number] = {root: 1}
     for index in span:
         for child, p in zip(nodes[index].children, moves[index]):
             reach[child] = reach[index] * p
     expected = [
         sum((reach[t] * terminal_payoffs[t][player] for t in span if nodes[t].kind == "terminal"),
-            Fraction(0))
+            0)
         for player in range(game.num_players)
     ]
     regrets = []
@@ -194,11 +203,11 @@ def _tree_regrets(
 
 def _best_response_value(
     game: ExtensiveFormGame,
-    moves: list[list[Fraction]],
-    terminal_payoffs: list[list[Fraction]],
+    moves: list[list[Number]],
+    terminal_payoffs: list[list[Number]],
     player: int,
     span: range,
-) -> Fraction:
+) -> Number:
     """The best payoff ``player`` can reach in the subgame ``span`` against the others' moves.
 
     Perfect recall orders a player's information sets by how many of their own moves precede
@@ -209,7 +218,7 @@ def _best_response_value(
     mover = game.players[player]
     infoset_of = game.infoset_of_node
     root = span.start
-    others_reach = {root: Fraction(1)}
+    others_reach: dict[int, Number] = {root: 1}
     own_depth = {root: 0}
     for index in span:
         node = nodes[index]
@@ -223,9 +232,9 @@ def _best_response_value(
         if node.kind == DECISION and node.player == mover:
             members.setdefault(infoset_of[index], []).append(index)  # type: ignore[arg-type]
     choice: dict[int, int] = {}
-    value: dict[int, Fraction] = {}
+    value: dict[int, Number] = {}
 
-    def evaluate(start: int) -> Fraction:
+    def evaluate(start: int) -> Number:
         stack = [start]
         while stack:
             index = stack[-1]
@@ -250,7 +259,7 @@ def _best_response_value(
                 continue
             value[index] = sum(
                 (p * value[c] for c, p in zip(node.children, moves[index]) if p != 0),
-                Fraction(0),
+                0,
             )
             stack.pop()
         return value[start]
@@ -261,7 +270,7 @@ def _best_response_value(
         actions = len(nodes[member_nodes[0]].children)
         totals = [
             sum((others_reach[h] * evaluate(nodes[h].children[a]) for h in member_nodes
-                 if others_reach[h] != 0), Fraction(0))
+                 if others_reach[h] != 0), 0)
             for a in range(actions)
         ]
         choice[infoset] = totals.index(max(totals))
@@ -270,7 +279,7 @@ def _best_response_value(
 
 def _perfect_information_regrets(
     game: ExtensiveFormGame, profile: BehaviourProfile
-) -> tuple[list[Fraction], list[Fraction]]:
+) -> tuple[list[Number], list[Number]]:
     """Perfect information: every node starts a subgame. One backward pass gives, at each node,
     each player's value under the profile and their best-response value (maximise where they
     move, average elsewhere); the regret in the subgame at a node is their difference."""
@@ -278,24 +287,28 @@ def _perfect_information_regrets(
     moves, terminal_payoffs = _tree_numbers(game, profile)
     n = game.num_players
     player_number = {p: k for k, p in enumerate(game.players)}
-    values: list[list[Fraction]] = [[] for _ in nodes]
-    best: list[list[Fraction]] = [[] for _ in nodes]
-    regrets = [Fraction(0)] * n
+    values: list[Sequence[Number]] = [()] * len(nodes)
+    best: list[Sequence[Number]] = [()] * len(nodes)
+    regrets: list[Number] = [0] * n
     for node in reversed(nodes):
         index = node.index
         if node.kind == "terminal":
             values[index] = best[index] = terminal_payoffs[index]
             continue
         weighted = [(p, c) for p, c in zip(moves[index], node.children) if p != 0]
-        values[index] = [
-            sum((p * values[c][k] for p, c in weighted), Fraction(0)) for k in range(n)
-        ]
-        best[index] = [
-            sum((p * best[c][k] for p, c in weighted), Fraction(0)) for k in range(n)
-        ]
+        if len(weighted) == 1:  # a sure move passes values up unchanged
+            only = weighted[0][1]
+            values[index] = values[only]
+            best_here = list(best[only])
+        else:
+            values[index] = [sum([p * values[c][k] for p, c in weighted]) for k in range(n)]
+            best_here = [sum([p * best[c][k] for p, c in weighted]) for k in range(n)]
         if node.kind == DECISION:
             k = player_number[node.player]  # type: ignore[index]
-            best[index][k] = max(best[c][k] for c in node.children)
+            best_here[k] = max(best[c][k] for c in node.children)
+        best[index] = best_here
         for k in range(n):
-            regrets[k] = max(regrets[k], best[index][k] - values[index][k])
-    return values[game.root.index], regrets
+            gap = best_here[k] - values[index][k]
+            if gap > regrets[k]:
+                regrets[k] = gap
+    return list(values[game.root.index]), regrets
