@@ -17,6 +17,7 @@ import random
 
 import pytest
 import sympy
+from fifth_legion_games import build_disarm_trust, build_enforcer_reliability
 
 from commit_calc.analysis.labels import profile_label
 from commit_calc.analysis.regions import parameter_regions
@@ -27,6 +28,16 @@ from commit_calc.io.catalog import list_games
 from commit_calc.solvers.solve import solve
 
 DISARM = "Disarm > Reliable: Honor | Unreliable: Renege"
+
+
+@pytest.fixture(scope="module")
+def enforcer():
+    return build_enforcer_reliability()
+
+
+@pytest.fixture(scope="module")
+def disarm_trust():
+    return build_disarm_trust()
 
 
 def outcomes_at(analysis, **values):

@@ -179,9 +179,10 @@ def _sides(key: sympy.Expr, solve_for: sympy.Symbol | None) -> tuple[sympy.Expr,
     symbols = sorted(key.free_symbols, key=str)
     gather = solve_for if solve_for in key.free_symbols else None
     if gather is None:
-        nonlinear = [s for s in symbols if sympy.Poly(key, *symbols).degree(s) and any(
-            m[symbols.index(s)] and sum(m) > 1 for m in sympy.Poly(key, *symbols).monoms())]
-        gather = nonlinear[0] if nonlinear else None
+        monomials = [m for m in sympy.Poly(key, *symbols).monoms() if sum(m) > 1]
+        counts = {s: sum(1 for m in monomials if m[k]) for k, s in enumerate(symbols)}
+        most = max(counts.values(), default=0)
+        gather = next((s for s in symbols if most and counts[s] == most), None)
     positive, negative = [], []
     collected = sympy.collect(key, gather, evaluate=False) if gather is not None else {
         sympy.Integer(1): key}

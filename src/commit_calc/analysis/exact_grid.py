@@ -9,8 +9,8 @@ Formulas that are not polynomials are evaluated point by point in ``Fraction``.
 
 >>> import numpy as np, sympy
 >>> r = sympy.Symbol("r")
->>> numerators, denominators = exact_on_grid(33*r - 20, [r], [(sympy.Integer(0), sympy.Rational(1, 3))],
-...                                          [np.arange(4)])
+>>> axis = (sympy.Integer(0), sympy.Rational(1, 3))  # start, step
+>>> numerators, denominators = exact_on_grid(33*r - 20, [r], [axis], [np.arange(4)])
 >>> [f"{n}/{d}" for n, d in zip(numerators, denominators)]
 ['-20/1', '-9/1', '2/1', '13/1']
 """

@@ -30,7 +30,7 @@ def strictly_feasible(
     a_eq: Sequence[Sequence[Fraction]] = (),
     b_eq: Sequence[Fraction] = (),
 ) -> bool:
-    """Whether some ``z >= 0`` has ``a_ub z <= b_ub`` (``<`` where ``strict``) and ``a_eq z = b_eq``.
+    """Whether some ``z >= 0`` has ``a_ub z <= b_ub`` (``<`` where ``strict``), ``a_eq z = b_eq``.
 
     Strict rows are handled with a slack ``t``: maximise ``t`` subject to ``a z + t <= b`` on the
     strict rows and ``t <= 1``; the system is feasible iff the maximum is positive (or there

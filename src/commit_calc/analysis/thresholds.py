@@ -5,8 +5,9 @@
 >>> game = load_game("enforcer-reliability")
 >>> analysis = parameter_regions(game, {"salary": 250})
 >>> found = thresholds(analysis, "reliability")
->>> found[0].formula
-(conscription_cost + exile_payoff + retribution_cost)/(amnesty + conscription_cost + retribution_cost + territorial + 250)
+>>> print(found[0].formula)  # doctest: +NORMALIZE_WHITESPACE
+(conscription_cost + exile_payoff + retribution_cost)/(amnesty + conscription_cost +
+    retribution_cost + territorial + 250)
 >>> found[0].value
 20/33
 """
@@ -118,7 +119,11 @@ def comparative_statics(
     analysis: RegionAnalysis, found: Sequence[Threshold] = ()
 ) -> list[Sensitivity]:
     """Signs of the derivatives of each threshold and of each equilibrium payoff (within its
-    region) with respect to each symbolic parameter it depends on."""
+    region) with respect to each symbolic parameter it depends on.
+
+    Payoffs are differentiated in the full-dimensional regions only: a tie region (an
+    equality) is left by any small change of most parameters.
+    """
     feasible = Feasibility(bounds_of(analysis.game))
     symbols = analysis.symbols
     results = []
@@ -131,6 +136,8 @@ def comparative_statics(
                     _text(_possible(derivative, {}, feasible)),
                 ))
     for number, region in enumerate(analysis.regions):
+        if all(frozenset({0}) in term.values() for term in region.terms):
+            continue
         for equilibrium in region.equilibria:
             for player, payoff in equilibrium.payoffs.items():
                 for name, symbol in symbols.items():

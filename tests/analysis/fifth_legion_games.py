@@ -3,8 +3,6 @@ in ``commit_calc/games`` encode the same games; tests use both)."""
 
 from __future__ import annotations
 
-import pytest
-
 from commit_calc.model import Chance, Decision, ExtensiveFormGame, Parameter, Terminal
 
 DEFAULTS = {
@@ -65,13 +63,3 @@ def build_enforcer_reliability() -> ExtensiveFormGame:
                 "Unreliable": ("1 - reliability", regime("")),
             }),
         }))
-
-
-@pytest.fixture(scope="session")
-def disarm_trust() -> ExtensiveFormGame:
-    return build_disarm_trust()
-
-
-@pytest.fixture(scope="session")
-def enforcer() -> ExtensiveFormGame:
-    return build_enforcer_reliability()

@@ -1,0 +1,161 @@
+"""Benchmark: sweeps over exact regions against the bare numpy formula and per-point solving.
+
+Run on demand from the repository root::
+
+    PYTHONPATH=src python3 benchmarks/bench_sweep.py [--size 1000] [--points 300]
+
+Measured in one run, on ``enforcer-reliability`` over (salary, reliability):
+
+* the library sweep (``commit_calc.analysis.sweep.sweep``, symbolic regions included) on a
+  ``size x size`` grid, best of 3;
+* the bare numpy formula for the same outcome (the limit): disarm iff salary <= 400 and
+  reliability * (salary + 1400) >= 1000;
+* per-point exact solving with ``commit_calc.solvers.solve.solve`` and per-point nashpy
+  support enumeration on the reduced normal form (its float matrices compiled once with
+  lambdify), each on ``--points`` points, extrapolated to points per second;
+* from the command line: the ``size x size`` sweep written as CSV to a file against one
+  ``commit-calc solve`` (subprocesses, process start included, best of 3);
+* thresholds (the symbolic regions and comparative statics, every parameter symbolic) for
+  every catalog game, in the library (no process start).
+
+Prints a markdown table with the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import sympy
+
+from commit_calc.analysis.regions import parameter_regions
+from commit_calc.analysis.sweep import Axis, sweep
+from commit_calc.analysis.thresholds import comparative_statics
+from commit_calc.io import load_game
+from commit_calc.io.catalog import list_games
+from commit_calc.solvers.reduction import reduced_normal_form
+from commit_calc.solvers.solve import solve
+
+GAME = "enforcer-reliability"
+CLI = [sys.executable, "-c", "from commit_calc.cli.main import cli; cli()"]
+
+
+def best(function, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def library_sweep(size: int) -> float:
+    game = load_game(GAME)
+    axes = [Axis.parse("salary", 0, 1000, size), Axis.parse("reliability", 0, 1, size)]
+    return best(lambda: sweep(game, axes))
+
+
+def numpy_formula(size: int) -> float:
+    salary = np.linspace(0, 1000, size)[:, None]
+    reliability = np.linspace(0, 1, size)[None, :]
+    return best(lambda: (salary <= 400) & (reliability * (salary + 1400) >= 1000))
+
+
+def sample_points(count: int) -> list[dict[str, sympy.Rational]]:
+    return [{"salary": sympy.Rational(1000 * k, count),
+             "reliability": sympy.Rational((7 * k) % count, count)} for k in range(count)]
+
+
+def exact_per_point(count: int) -> float:
+    game = load_game(GAME)
+    points = sample_points(count)
+    return best(lambda: [solve(game, p) for p in points], repeat=1) / count
+
+
+def nashpy_per_point(count: int) -> float:
+    import nashpy
+
+    game = load_game(GAME)
+    free = {p.name: p.default for p in game.parameters if p.name not in ("salary", "reliability")}
+    reduced = reduced_normal_form(game.substitute(free)).game
+    symbols = [reduced.parameters["salary"].symbol, reduced.parameters["reliability"].symbol]
+    matrices = [sympy.lambdify(symbols, sympy.Matrix(a.tolist()), "numpy")
+                for a in reduced.payoffs]
+    points = [(float(p["salary"]), float(p["reliability"])) for p in sample_points(count)]
+
+    def run() -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for point in points:
+                a, b = (np.asarray(m(*point), dtype=float) for m in matrices)
+                list(nashpy.Game(a, b).support_enumeration())
+
+    return best(run, repeat=1) / count
+
+
+def command_line(size: int) -> tuple[float, float]:
+    def solve_once() -> None:
+        subprocess.run([*CLI, "solve", GAME], check=True, capture_output=True)
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "sweep.csv"
+
+        def sweep_once() -> None:
+            with target.open("w") as handle:
+                subprocess.run([*CLI, "sweep", GAME, "--vary", f"salary=0:1000:{size}",
+                                "--vary", f"reliability=0:1:{size}", "--format", "csv"],
+                               check=True, stdout=handle)
+
+        return best(solve_once), best(sweep_once)
+
+
+def thresholds_times() -> list[tuple[str, float | None]]:
+    found = []
+    for name, *_ in list_games():
+        game = load_game(name)
+        try:
+            found.append((name, best(lambda g=game: comparative_statics(parameter_regions(g)),
+                                      repeat=1)))
+        except Exception:  # noqa: BLE001 - games outside the symbolic analysis
+            found.append((name, None))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=1000)
+    parser.add_argument("--points", type=int, default=300)
+    options = parser.parse_args()
+    n = options.size * options.size
+    sweep_time = library_sweep(options.size)
+    formula_time = numpy_formula(options.size)
+    exact_time = exact_per_point(options.points)
+    nashpy_time = nashpy_per_point(options.points)
+    solve_cli, sweep_cli = command_line(options.size)
+    rate = n / sweep_time
+    print(f"## Sweep of {GAME} over (salary, reliability), {options.size} x {options.size}\n")
+    print("| method | points/s | library sweep is ... x faster |")
+    print("|---|---:|---:|")
+    print(f"| library sweep (regions + numpy) | {rate:,.0f} | 1 |")
+    print(f"| bare numpy formula (the limit) | {n / formula_time:,.0f} | "
+          f"{sweep_time / formula_time:.2g} (slower) |")
+    print(f"| exact solver, point by point | {1 / exact_time:,.0f} | {rate * exact_time:,.0f} |")
+    print(f"| nashpy on the reduced normal form, point by point | {1 / nashpy_time:,.0f} | "
+          f"{rate * nashpy_time:,.0f} |")
+    print("\n| command line | seconds | ratio to one solve |\n|---|---:|---:|")
+    print(f"| `commit-calc solve {GAME}` | {solve_cli:.2f} | 1 |")
+    print(f"| `commit-calc sweep ... --format csv > file` ({n:,} points) | {sweep_cli:.2f} | "
+          f"{sweep_cli / solve_cli:.1f} |")
+    print("\n| game | regions + comparative statics (s) |\n|---|---:|")
+    for name, seconds in thresholds_times():
+        print(f"| {name} | {'not covered' if seconds is None else f'{seconds:.3f}'} |")
+
+
+if __name__ == "__main__":
+    main()
