@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import cached_property
 from typing import Any, Union
 
@@ -344,6 +345,28 @@ class ExtensiveFormGame:
         )
 
     @cached_property
+    def exact_numbers(self) -> tuple[tuple[int | Fraction, ...], ...]:
+        """Per node, its numbers as Python ``int`` (where whole) or ``Fraction``: a terminal
+        node's payoffs, a chance node's probabilities, ``()`` at a decision node.
+
+        Computed once per game and shared by the solvers and the checks, which need plain
+        Python numbers for speed. Raises :class:`ParameterError` naming the first node whose
+        numbers still depend on a parameter.
+        """
+        numbers: list[tuple[int | Fraction, ...]] = []
+        for node in self.nodes:
+            try:
+                numbers.append(tuple(_python_number(e) for e in node.payoffs + node.probabilities))
+            except TypeError:
+                names = sorted({str(s) for e in node.payoffs + node.probabilities
+                                for s in e.free_symbols})
+                raise ParameterError(
+                    f"{node.kind} node '{node.name}' depends on parameter(s) {', '.join(names)}: "
+                    "substitute values first, e.g. game.at({...}) (defaults fill the rest)"
+                ) from None
+        return tuple(numbers)
+
+    @cached_property
     def free_parameters(self) -> tuple[str, ...]:
         """Names of declared parameters that payoffs or probabilities depend on."""
         used: set[str] = set()
@@ -381,6 +404,13 @@ class ExtensiveFormGame:
 
     def __str__(self) -> str:
         return f"ExtensiveFormGame({self.title or self.name or 'untitled'}, {len(self.nodes)} nodes)"
+
+
+def _python_number(value: sympy.Expr) -> int | Fraction:
+    if not isinstance(value, sympy.Rational):
+        raise TypeError(value)
+    numerator, denominator = int(value.p), int(value.q)
+    return numerator if denominator == 1 else Fraction(numerator, denominator)
 
 
 def _is_sequence(value: object) -> bool:

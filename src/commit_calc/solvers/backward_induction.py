@@ -150,6 +150,10 @@ def _flat_tree(game: ExtensiveFormGame, caller: str) -> FlatTree:
     movers = [-1] * size
     probabilities: list[tuple[Number, ...]] = [()] * size
     payoffs: list[Vector] = [()] * size
+    try:
+        numbers = game.exact_numbers
+    except ParameterError as error:
+        raise ParameterError(f"{caller}: {error}") from None
     for node in game.nodes:
         index = node.index
         if node.kind == DECISION:
@@ -159,27 +163,10 @@ def _flat_tree(game: ExtensiveFormGame, caller: str) -> FlatTree:
         elif node.kind == CHANCE:
             kinds[index] = _CHANCE
             children[index] = node.children
-            probabilities[index] = tuple(
-                _number(p, caller, f"chance node '{node.name}'") for p in node.probabilities
-            )
+            probabilities[index] = numbers[index]
         else:
-            payoffs[index] = tuple(
-                _number(p, caller, f"terminal node '{node.name}'") for p in node.payoffs
-            )
+            payoffs[index] = numbers[index]
     return FlatTree(game.num_players, kinds, children, movers, probabilities, payoffs)
-
-
-def _number(value: sympy.Expr, caller: str, where: str) -> Number:
-    if isinstance(value, sympy.Rational):
-        p, q = int(value.p), int(value.q)
-        return p if q == 1 else Fraction(p, q)
-    if value.free_symbols:
-        names = ", ".join(sorted(str(s) for s in value.free_symbols))
-        raise ParameterError(
-            f"{caller}: {where} depends on parameter(s) {names}; solve the numeric game "
-            "game.at({...}) instead (defaults fill the parameters you do not give)"
-        )
-    raise UnsupportedGameError(f"{caller}: {where} has {value}, which is not a rational number")
 
 
 # Kernel -------------------------------------------------------------------------------------

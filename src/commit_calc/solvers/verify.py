@@ -158,22 +158,28 @@ def _check_profile(game: ExtensiveFormGame, profile: BehaviourProfile) -> None:
 
 def _tree_numbers(
     game: ExtensiveFormGame, profile: BehaviourProfile
-) -> tuple[list[list[Number]], list[list[Number]]]:
+) -> tuple[list[Sequence[Number]], list[Sequence[Number]]]:
     """Per node: the move probabilities of its children, and the terminal payoffs."""
     infoset_of = game.infoset_of_node
-    moves: list[list[Number]] = []
-    payoffs: list[list[Number]] = []
-    distributions = [[_number(p) for p in d] for d in profile.probabilities]
+    numbers = game.exact_numbers
+    converted: dict[int, list[Number]] = {}  # solvers share one tuple for equal choices
+    distributions = []
+    for d in profile.probabilities:
+        if id(d) not in converted:
+            converted[id(d)] = [_number(p) for p in d]
+        distributions.append(converted[id(d)])
+    moves: list[Sequence[Number]] = []
+    payoffs: list[Sequence[Number]] = []
     for node in game.nodes:
         if node.kind == DECISION:
             moves.append(distributions[infoset_of[node.index]])  # type: ignore[index]
-            payoffs.append([])
+            payoffs.append(())
         elif node.kind == CHANCE:
-            moves.append([_number(p) for p in node.probabilities])
-            payoffs.append([])
+            moves.append(numbers[node.index])
+            payoffs.append(())
         else:
-            moves.append([])
-            payoffs.append([_number(p) for p in node.payoffs])
+            moves.append(())
+            payoffs.append(numbers[node.index])
     return moves, payoffs
 
 
@@ -203,8 +209,8 @@ def _tree_regrets(
 
 def _best_response_value(
     game: ExtensiveFormGame,
-    moves: list[list[Number]],
-    terminal_payoffs: list[list[Number]],
+    moves: list[Sequence[Number]],
+    terminal_payoffs: list[Sequence[Number]],
     player: int,
     span: range,
 ) -> Number:
@@ -296,19 +302,28 @@ def _perfect_information_regrets(
             values[index] = best[index] = terminal_payoffs[index]
             continue
         weighted = [(p, c) for p, c in zip(moves[index], node.children) if p != 0]
+        # Lists are shared, never modified: where the best response agrees with the profile
+        # below (always so in a subgame-perfect profile), ``best`` reuses ``values``.
+        best_here: Sequence[Number]
         if len(weighted) == 1:  # a sure move passes values up unchanged
             only = weighted[0][1]
-            values[index] = values[only]
-            best_here = list(best[only])
+            values[index], best_here = values[only], best[only]
         else:
             values[index] = [sum([p * values[c][k] for p, c in weighted]) for k in range(n)]
-            best_here = [sum([p * best[c][k] for p, c in weighted]) for k in range(n)]
+            if all(best[c] is values[c] for _, c in weighted):
+                best_here = values[index]
+            else:
+                best_here = [sum([p * best[c][k] for p, c in weighted]) for k in range(n)]
         if node.kind == DECISION:
             k = player_number[node.player]  # type: ignore[index]
-            best_here[k] = max(best[c][k] for c in node.children)
+            top = max(best[c][k] for c in node.children)
+            if top != best_here[k]:
+                best_here = list(best_here)
+                best_here[k] = top
         best[index] = best_here
-        for k in range(n):
-            gap = best_here[k] - values[index][k]
-            if gap > regrets[k]:
-                regrets[k] = gap
+        if best_here is not values[index]:
+            for k in range(n):
+                gap = best_here[k] - values[index][k]
+                if gap > regrets[k]:
+                    regrets[k] = gap
     return list(values[game.root.index]), regrets
