@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
-from typing import Any, Union
+from typing import Any
 
 import sympy
 
@@ -58,7 +58,7 @@ class Chance:
     name: str | None = None
 
 
-Spec = Union[Decision, Chance, Terminal]
+Spec = Decision | Chance | Terminal
 
 
 # The stored form ------------------------------------------------------------------------------
@@ -181,7 +181,8 @@ class ExtensiveFormGame:
                     return candidate
 
         names = [
-            spec.name if spec.name is not None else fresh("t" if isinstance(spec, Terminal) else "n")
+            spec.name if spec.name is not None
+            else fresh("t" if isinstance(spec, Terminal) else "n")
             for spec, _, _ in specs
         ]
         children: list[list[int]] = [[] for _ in specs]
@@ -341,7 +342,9 @@ class ExtensiveFormGame:
         end = self._subtree_end
         return tuple(
             node.index for node in self.nodes
-            if node.children and low[node.index] >= node.index and high[node.index] < end[node.index]
+            if node.children
+            and low[node.index] >= node.index
+            and high[node.index] < end[node.index]
         )
 
     @cached_property
@@ -403,7 +406,8 @@ class ExtensiveFormGame:
         return self.substitute(self.parameters.values(values))
 
     def __str__(self) -> str:
-        return f"ExtensiveFormGame({self.title or self.name or 'untitled'}, {len(self.nodes)} nodes)"
+        title = self.title or self.name or "untitled"
+        return f"ExtensiveFormGame({title}, {len(self.nodes)} nodes)"
 
 
 def _python_number(value: sympy.Expr) -> int | Fraction:
@@ -442,12 +446,12 @@ def _flatten(root: Spec) -> list[tuple[Spec, int | None, str | None]]:
             if not spec.moves:
                 raise GameDefinitionError(f"{_spec_name(spec, where)}: a decision needs actions")
             ordered.append((spec, parent, action))
-            stack.extend((child, index, label) for label, child in reversed(spec.moves.items()))
+            stack.extend((child, index, label) for label, child in reversed(list(spec.moves.items())))
         elif isinstance(spec, Chance):
             if not spec.moves:
                 raise GameDefinitionError(f"{_spec_name(spec, where)}: a chance node needs actions")
             ordered.append((spec, parent, action))
-            for label, move in reversed(spec.moves.items()):
+            for label, move in reversed(list(spec.moves.items())):
                 if not (isinstance(move, tuple) and len(move) == 2):
                     raise GameDefinitionError(
                         f"{_spec_name(spec, where)}: chance action '{label}' must be "

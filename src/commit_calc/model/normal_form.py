@@ -169,7 +169,8 @@ class NormalFormGame:
         Every strategy profile must appear exactly once.
 
         >>> g = NormalFormGame.from_dict(
-        ...     {("H", "H"): (1, -1), ("H", "T"): (-1, 1), ("T", "H"): (-1, 1), ("T", "T"): (1, -1)},
+        ...     {("H", "H"): (1, -1), ("H", "T"): (-1, 1),
+        ...      ("T", "H"): (-1, 1), ("T", "T"): (1, -1)},
         ...     players=("Even", "Odd"), strategies=(("H", "T"), ("H", "T")))
         >>> g.payoff(("T", "H"))
         (-1, 1)
@@ -228,7 +229,7 @@ class NormalFormGame:
         if isinstance(player, int) and 0 <= player < len(self.players):
             return player
         try:
-            return self.players.index(player)  # type: ignore[arg-type]
+            return self.players.index(str(player))
         except ValueError:
             raise GameDefinitionError(
                 f"unknown player {player!r} (players: {', '.join(self.players)})"
@@ -243,7 +244,7 @@ class NormalFormGame:
         """Every pure strategy profile as a tuple of indices, first player slowest."""
         return itertools.product(*(range(size) for size in self.shape))
 
-    def payoff(self, profile: Sequence[str] | Sequence[int]) -> tuple[sympy.Expr, ...]:
+    def payoff(self, profile: Sequence[str | int]) -> tuple[sympy.Expr, ...]:
         """Every player's payoff at a pure profile given by labels or indices."""
         index = tuple(
             s if isinstance(s, int) else self.strategy_index(p, s) for p, s in enumerate(profile)

@@ -9,13 +9,10 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 from numbers import Rational as _RationalABC
-from typing import Union
 
 import sympy
 
 from commit_calc.errors import CommitCalcError
-
-ExactLike = Union[int, Fraction, float, str, sympy.Expr]
 
 _NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(\s*/\s*[+-]?\d+)?\s*$")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Union
 
 import sympy
 
@@ -19,8 +18,8 @@ from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
 from commit_calc.solvers.verify import Verification, verify, verify_subgame_perfect
 
-Game = Union[NormalFormGame, ExtensiveFormGame]
-Profile = Union[MixedProfile, BehaviourProfile]
+Game = NormalFormGame | ExtensiveFormGame
+Profile = MixedProfile | BehaviourProfile
 
 
 class VerificationFailure(RuntimeError):
@@ -134,10 +133,10 @@ def _tree_outcomes(game: ExtensiveFormGame, profile: BehaviourProfile) -> tuple[
         if node.is_terminal:
             found.append(Outcome(path, probability, node.name))
             continue
-        if node.is_chance:
-            moves = node.probabilities
-        else:
-            moves = profile.probabilities[infoset_of[index]]  # type: ignore[index]
+        moves = (
+            node.probabilities if node.is_chance
+            else profile.probabilities[infoset_of[index]]  # type: ignore[index]
+        )
         for action, child, p in reversed(list(zip(node.actions, node.children, moves))):
             if p != 0:
                 stack.append((child, probability * p, path + (action,)))

@@ -11,7 +11,6 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Union
 
 import sympy
 
@@ -70,8 +69,8 @@ def verify_subgame_perfect(game: ExtensiveFormGame, profile: BehaviourProfile) -
 
     A profile is subgame perfect exactly when it is a Nash equilibrium of every subgame. In
     perfect-information games every node starts a subgame and one backward pass finds all their
-    regrets in linear time; otherwise each subgame's regrets are computed in full. ``payoffs`` are those
-    of the whole game.
+    regrets in linear time; otherwise each subgame's regrets are computed in full. ``payoffs``
+    are those of the whole game.
     """
     _check_profile(game, profile)
     if game.properties.perfect_information:
@@ -84,7 +83,7 @@ def verify_subgame_perfect(game: ExtensiveFormGame, profile: BehaviourProfile) -
     return Verification(_rationals(payoffs), _rationals(regrets))
 
 
-Number = Union[int, Fraction]
+Number = int | Fraction
 
 
 def _rationals(values: Sequence[Number]) -> tuple[sympy.Rational, ...]:
