@@ -75,3 +75,32 @@ def test_every_catalog_game_with_perfect_information_or_normal_form():
         result = run(name, "--format", "json")
         covered = not hasattr(game, "infosets") or game.properties.perfect_information
         assert (result.exit_code == 0) == covered, (name, result.output)
+
+
+def test_free_keeps_only_the_named_parameters_symbolic():
+    """--free reliability is the same analysis as --set-ting every other parameter."""
+    free = run("enforcer-reliability", "--free", "reliability", "--format", "json")
+    every = run("enforcer-reliability", *DEFAULTS, "--format", "json")
+    assert free.exit_code == 0, free.output
+    assert json.loads(free.stdout) == json.loads(every.stdout)
+
+
+def test_free_minimum_salary_falls_as_reliability_rises():
+    """The minimum salary for a reliability r solves r (U_H - U_N) = exile - U_N:
+    salary = (1000 (1 - r) / r) - amnesty - territorial + 1000, i.e. 200 (5 - 7 r) / r."""
+    result = run("enforcer-reliability", "--free", "reliability", "--free", "salary",
+                 "--for", "salary", "--format", "json")
+    assert result.exit_code == 0, result.output
+    r = sympy.Symbol("reliability")
+    formulas = [sympy.sympify(t["formula"], locals={"reliability": r})
+                for t in json.loads(result.stdout)["thresholds"]]
+    assert any(sympy.simplify(f - 200 * (5 - 7 * r) / r) == 0 for f in formulas)
+
+
+def test_free_and_set_of_one_parameter_is_a_usage_error():
+    result = run("enforcer-reliability", "--free", "salary", "--set", "salary=1")
+    assert result.exit_code == 2
+    assert "both --free and --set" in result.stderr
+    unknown = run("enforcer-reliability", "--free", "wage")
+    assert unknown.exit_code == 1
+    assert "unknown parameter 'wage'" in unknown.stderr

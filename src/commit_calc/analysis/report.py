@@ -108,10 +108,15 @@ def thresholds_text(
     if found:
         lines += ["", f"thresholds for {found[0].parameter}:"]
         for t in found:
-            value = "" if t.value is None else f"  (= {t.value} ~ {float(t.value):.6g} here)"
+            value = ""
+            if t.value is not None and t.value != t.formula:
+                value = f"  (= {t.value} here)"
+            if t.value is not None and not t.value.is_Integer:
+                value += f"  ~ {float(t.value):.6g}"
             regions = ", ".join(str(k + 1) for k in t.regions)
             lines.append(f"  {t.parameter} = {t.formula}{value}")
-            lines.append(f"    where {t.coefficient} != 0; bounds regions {regions}")
+            condition = "" if t.coefficient.is_number else f"where {t.coefficient} != 0; "
+            lines.append(f"    {condition}bounds regions {regions}")
     if statics:
         lines += ["", "comparative statics (sign of the derivative):"]
         for s in statics:

@@ -22,19 +22,27 @@ from commit_calc.cli.options import (
                    "at the other parameters' values, as a number.")
 @click.option("--statics/--no-statics", default=True, show_default=True,
               help="Report the signs of derivatives (comparative statics).")
+@click.option("--free", "free", metavar="NAME", multiple=True,
+              help="Keep only this parameter symbolic (repeatable); every other parameter "
+                   "takes its --set value or its default.")
 @format_option(("text", "json", "latex"))
-def thresholds(game: str, values: dict[str, object], solve_for: str | None, statics: bool,
-               output_format: str) -> None:
+def thresholds(game: str, values: dict[str, object], solve_for: str | None,
+               free: tuple[str, ...], statics: bool, output_format: str) -> None:
     """Exact regions of parameter space where the equilibria of GAME stay the same.
 
-    Parameters given with --set are fixed; the others stay symbolic. Each region is a
+    Parameters given with --set are fixed; the others stay symbolic (with --free, only
+    the parameters named there stay symbolic and the rest take their defaults). Each region is a
     condition on the parameters with its equilibria (outcome, strategies, payoffs as
     formulas); ties are regions of their own. Perfect-information trees (subgame
     perfection) and normal-form games (pure equilibria; mixed ones of 2x2 games) are covered.
 
     \b
     Example:
-      $ commit-calc thresholds enforcer-reliability --set salary=250 --for reliability
+      $ commit-calc thresholds enforcer-reliability --free reliability --for reliability
+      ...
+      region 3: reliability > 20/33
+        Disarm > Reliable: Honor | Unreliable: Renege
+      ...
     """
     from commit_calc.analysis import report
     from commit_calc.analysis.regions import parameter_regions
@@ -42,6 +50,8 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None, stat
     from commit_calc.analysis.thresholds import thresholds as solve_thresholds
 
     loaded = load_game_argument(game)
+    if free:
+        values = run_library(_fix_all_but, loaded, free, values)
     analysis = run_library(parameter_regions, loaded, values)
     found = run_library(solve_thresholds, analysis, solve_for) if solve_for else []
     signs = run_library(comparative_statics, analysis, found) if statics else []
@@ -50,3 +60,14 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None, stat
     render = {"text": report.thresholds_text, "json": report.thresholds_json,
               "latex": report.thresholds_latex}[output_format.lower()]
     click.echo(render(analysis, loaded.name or game, found, signs, solve_for), nl=False)
+
+
+def _fix_all_but(game: object, free: tuple[str, ...], values: dict[str, object]) -> dict[str, object]:
+    """The values of every parameter not in ``free``: given ones, else defaults."""
+    parameters = game.parameters  # type: ignore[attr-defined]
+    for name in free:
+        parameters[name]  # raises ParameterError naming an unknown parameter
+        if name in values:
+            raise click.UsageError(f"parameter '{name}' is both --free and --set")
+    defaults = parameters.values(values)
+    return {name: value for name, value in defaults.items() if name not in free}
