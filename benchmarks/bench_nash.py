@@ -11,6 +11,7 @@ For each size, random games with integer payoffs 0..99 (fixed seeds) are solved 
 * pygambit ``enummixed_solve(rational=True)``;
 * nashpy ``support_enumeration`` (floating point; skipped at 11x11, where it takes minutes);
   the number of equilibria it reports is shown beside the exact count;
+* nashpy ``vertex_enumeration`` (floating point, via scipy), for comparison;
 * ``lrsnash`` (lrslib, GMP arithmetic), timed as a subprocess including process start, with
   lrs's own reported CPU time in brackets.
 
@@ -81,14 +82,14 @@ def time_gambit(a, b):
     return time.perf_counter() - start, len(result.equilibria)
 
 
-def time_nashpy(a, b):
+def time_nashpy(a, b, method="support_enumeration"):
     import nashpy
 
     game = nashpy.Game(np.array(a, dtype=float), np.array(b, dtype=float))
     start = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        count = sum(1 for _ in game.support_enumeration())
+        count = sum(1 for _ in getattr(game, method)())
     return time.perf_counter() - start, count
 
 
@@ -131,8 +132,9 @@ def main() -> None:
     rows = []
     for size in options.sizes:
         times: dict[str, list[float]] = {k: [] for k in
-                                         ("ours", "kernel", "gambit", "nashpy", "lrs", "lrs_cpu")}
-        counts, nashpy_counts = [], []
+                                         ("ours", "kernel", "gambit", "nashpy", "vertex", "lrs",
+                                          "lrs_cpu")}
+        counts, nashpy_counts, vertex_counts = [], [], []
         for k in range(options.games):
             a, b = random_game(size, seed=1000 * size + k)
             ours, kernel, count = time_ours(a, b, options.repeat)
@@ -147,6 +149,9 @@ def main() -> None:
                 seconds, found = time_nashpy(a, b)
                 times["nashpy"].append(seconds)
                 nashpy_counts.append(found)
+            seconds, found = time_nashpy(a, b, "vertex_enumeration")
+            times["vertex"].append(seconds)
+            vertex_counts.append(found)
             lrs, lrs_cpu, lrs_count = time_lrsnash(a, b, options.repeat)
             if lrs is not None:
                 assert lrs_count == count, f"{size}x{size} game {k}: lrsnash {lrs_count}"
@@ -154,18 +159,20 @@ def main() -> None:
                 if lrs_cpu is not None:
                     times["lrs_cpu"].append(lrs_cpu)
         median = {k: statistics.median(v) if v else None for k, v in times.items()}
-        rows.append((size, counts, nashpy_counts, median))
+        rows.append((size, counts, nashpy_counts, vertex_counts, median))
 
     print("| size | equilibria (exact) | ours ms | kernel ms | pygambit ms | gambit/ours "
-          "| nashpy ms (equilibria found) | lrsnash ms (lrs cpu) | ours/lrsnash |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for size, counts, nashpy_counts, m in rows:
+          "| nashpy support enum. ms (found) | nashpy vertex enum. ms (found) "
+          "| lrsnash ms (lrs cpu) | ours/lrsnash |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for size, counts, nashpy_counts, vertex_counts, m in rows:
         nashpy = (f"{ms(m['nashpy'])} ({', '.join(map(str, nashpy_counts))})"
                   if nashpy_counts else "skipped")
         print(
             f"| {size}x{size} | {', '.join(map(str, counts))} | {ms(m['ours'])} "
             f"| {ms(m['kernel'])} | {ms(m['gambit'])} | {ratio(m['gambit'], m['ours'])} "
-            f"| {nashpy} | {ms(m['lrs'])} ({ms(m['lrs_cpu'])}) "
+            f"| {nashpy} | {ms(m['vertex'])} ({', '.join(map(str, vertex_counts))}) "
+            f"| {ms(m['lrs'])} ({ms(m['lrs_cpu'])}) "
             f"| {ratio(m['ours'], m['lrs'])} |"
         )
 
