@@ -9,9 +9,9 @@ For each size, random games with integer payoffs 0..99 (fixed seeds) are solved 
 * commit-calc ``extreme_equilibria`` (whole call: exact certification of every equilibrium
   included), and its kernel alone (``completely_labelled_pairs``);
 * pygambit ``enummixed_solve(rational=True)``;
-* nashpy ``support_enumeration`` (floating point; skipped at 11x11, where it takes minutes);
-  the number of equilibria it reports is shown beside the exact count;
-* nashpy ``vertex_enumeration`` (floating point, via scipy), for comparison;
+* nashpy ``support_enumeration`` and ``vertex_enumeration`` (floating point; skipped above
+  ``--nashpy-max``, 9 by default: at 11x11 they take minutes); the number of equilibria each
+  reports is shown beside the exact count;
 * ``lrsnash`` (lrslib, GMP arithmetic), timed as a subprocess including process start, with
   lrs's own reported CPU time in brackets.
 
@@ -149,9 +149,9 @@ def main() -> None:
                 seconds, found = time_nashpy(a, b)
                 times["nashpy"].append(seconds)
                 nashpy_counts.append(found)
-            seconds, found = time_nashpy(a, b, "vertex_enumeration")
-            times["vertex"].append(seconds)
-            vertex_counts.append(found)
+                seconds, found = time_nashpy(a, b, "vertex_enumeration")
+                times["vertex"].append(seconds)
+                vertex_counts.append(found)
             lrs, lrs_cpu, lrs_count = time_lrsnash(a, b, options.repeat)
             if lrs is not None:
                 assert lrs_count == count, f"{size}x{size} game {k}: lrsnash {lrs_count}"
@@ -168,10 +168,12 @@ def main() -> None:
     for size, counts, nashpy_counts, vertex_counts, m in rows:
         nashpy = (f"{ms(m['nashpy'])} ({', '.join(map(str, nashpy_counts))})"
                   if nashpy_counts else "skipped")
+        vertex = (f"{ms(m['vertex'])} ({', '.join(map(str, vertex_counts))})"
+                  if vertex_counts else "skipped")
         print(
             f"| {size}x{size} | {', '.join(map(str, counts))} | {ms(m['ours'])} "
             f"| {ms(m['kernel'])} | {ms(m['gambit'])} | {ratio(m['gambit'], m['ours'])} "
-            f"| {nashpy} | {ms(m['vertex'])} ({', '.join(map(str, vertex_counts))}) "
+            f"| {nashpy} | {vertex} "
             f"| {ms(m['lrs'])} ({ms(m['lrs_cpu'])}) "
             f"| {ratio(m['ours'], m['lrs'])} |"
         )
