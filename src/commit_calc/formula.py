@@ -34,6 +34,7 @@ MAX_LENGTH = 2000
 MAX_DEPTH = 40
 MAX_EXPONENT = 64
 MAX_DIGITS = 60
+MAX_DECIMAL_EXPONENT = 300
 MAX_RESULT_BITS = 4096
 
 _BINARY = {
@@ -132,6 +133,10 @@ class _Builder:
         digits = text.replace("_", "")
         if len(digits) > MAX_DIGITS:
             raise self.fail(f"number with more than {MAX_DIGITS} digits")
+        _, _, exponent = digits.lower().partition("e")
+        if exponent and abs(int(exponent)) > MAX_DECIMAL_EXPONENT:
+            raise self.fail(f"number {text!r}: a decimal exponent beyond "
+                            f"{MAX_DECIMAL_EXPONENT} is too large")
         try:
             return sympy.Rational(digits)
         except (TypeError, ValueError):

@@ -92,7 +92,7 @@ class _Tokens:
         self.position = 0
 
     def _scan(self, text: str) -> Iterator[_Token]:
-        line = 1
+        line = last_line = 1
         position = 0
         while position < len(text):
             match = _TOKEN.match(text, position)
@@ -109,9 +109,11 @@ class _Tokens:
                 yield _Token("string", value[1:-1].replace('\\"', '"'), line)
             elif kind in ("number", "symbol"):
                 yield _Token(kind, value, line)
+            if kind != "space":
+                last_line = line + value.count("\n")
             line += value.count("\n")
             position = match.end()
-        yield _Token("end", "", line)
+        yield _Token("end", "", last_line)
 
     def peek(self) -> _Token:
         return self.items[self.position]

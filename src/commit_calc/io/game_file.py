@@ -203,8 +203,11 @@ class _Document:
                 data = tomllib.loads(text)
             except tomllib.TOMLDecodeError as error:
                 message = str(error)
-                match = re.search(r"\(at line (\d+), column \d+\)", message)
-                line = int(match.group(1)) if match else None
+                match = re.search(r"\(at line (\d+), column \d+\)|\(at end of document\)",
+                                  message)
+                line = None
+                if match:
+                    line = int(match.group(1)) if match.group(1) else max(1, len(text.splitlines()))
                 reason = message[: match.start()].strip() if match else message
                 raise GameFileError(f"not valid TOML: {reason}", path=source, line=line) from None
             except (RecursionError, MemoryError, ValueError) as error:

@@ -33,6 +33,18 @@ def _key_pattern(key: str) -> re.Pattern[str]:
                       re.MULTILINE)
 
 
+def _find(text: str, key: str, start: int) -> re.Match[str] | None:
+    """The next place ``key`` is written as a key: before ``=`` or ``:``, or in a
+    ``[table.header]`` (so that a value ``"key"]`` inside an array is not taken for it)."""
+    for match in _key_pattern(key).finditer(text, start):
+        if match.group().endswith(("=", ":")):
+            return match
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text[line_start:match.start()].lstrip().startswith("["):
+            return match
+    return None
+
+
 def line_of(text: str, path: KeyPath) -> int | None:
     """The 1-based line where the value at ``path`` is written in ``text``, or ``None``.
 
@@ -46,12 +58,19 @@ def line_of(text: str, path: KeyPath) -> int | None:
         if isinstance(part, int):
             if previous is None:
                 break
-            matches = list(_key_pattern(previous).finditer(text, found or 0))
+            matches = []
+            start = found or 0
+            while len(matches) <= part:
+                match = _find(text, previous, start)
+                if match is None:
+                    break
+                matches.append(match)
+                start = match.end()
             if len(matches) > part:
                 position = matches[part].end()
                 found = matches[part].start()
             continue
-        match = _key_pattern(part).search(text, position)
+        match = _find(text, part, position)
         if match is None:
             break
         position = match.end()
