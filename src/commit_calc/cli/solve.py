@@ -26,8 +26,18 @@ from commit_calc.cli.options import (
     "nash: Nash equilibria, also of trees (they need not be subgame perfect). "
     "spe: subgame-perfect equilibria (trees only).",
 )
+@click.option(
+    "--method",
+    type=click.Choice(["exact", "nashpy-support-enumeration", "nashpy-vertex-enumeration",
+                       "nashpy-lemke-howson"], case_sensitive=False),
+    default="exact",
+    show_default=True,
+    help="exact: every (extreme) equilibrium, exactly. nashpy-*: nashpy's floating-point "
+    "algorithm on a two-player normal-form game, each answer verified exactly.",
+)
 @format_option(("text", "json", "csv"))
-def solve(game: str, values: dict[str, object], concept: str, output_format: str) -> None:
+def solve(game: str, values: dict[str, object], concept: str, method: str,
+          output_format: str) -> None:
     """Find every equilibrium of GAME, exactly.
 
     GAME is a catalog name (see `commit-calc games`; default enforcer-reliability), a path to
@@ -47,7 +57,8 @@ def solve(game: str, values: dict[str, object], concept: str, output_format: str
     from commit_calc.solvers.solve import solve as solve_game
 
     loaded = load_game_argument(game)
-    result = run_library(solve_game, loaded, values, concept=concept.lower())
+    result = run_library(solve_game, loaded, values, concept=concept.lower(),
+                         method=method.lower())
     for message in result.warnings:
         warn(message)
     render = {"text": solve_text, "json": solve_json, "csv": solve_csv}[output_format.lower()]

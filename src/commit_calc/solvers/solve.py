@@ -15,12 +15,17 @@ from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.solvers.results import SolveResult
 
 CONCEPTS = ("auto", "nash", "spe")
+#: ``exact`` picks the exact solver for the game; the others run nashpy on two-player
+#: normal-form games and verify its answers exactly.
+METHODS = ("exact", "nashpy-support-enumeration", "nashpy-vertex-enumeration",
+           "nashpy-lemke-howson")
 
 
 def solve(
     game: NormalFormGame | ExtensiveFormGame,
     values: Mapping[str, object] | None = None,
     concept: str = "auto",
+    method: str = "exact",
 ) -> SolveResult:
     """Every equilibrium of ``game`` at the given parameter values (defaults elsewhere).
 
@@ -28,8 +33,12 @@ def solve(
     more players get their pure equilibria. Trees get every subgame-perfect equilibrium, or
     with ``concept="nash"`` their Nash equilibria.
 
+    ``method`` may name one of nashpy's algorithms instead (two-player normal-form games only):
+    its floating-point answers are rationalised and kept only if they pass the exact check.
+
     Raises :class:`~commit_calc.errors.ParameterError` for unknown or out-of-bounds values and
-    :class:`~commit_calc.errors.UnsupportedGameError` for a concept that does not apply.
+    :class:`~commit_calc.errors.UnsupportedGameError` for a concept or method that does not
+    apply.
 
     Examples
     --------
@@ -44,13 +53,32 @@ def solve(
         raise UnsupportedGameError(
             f"solve(): concept {concept!r} is not one of {', '.join(CONCEPTS)}"
         )
+    if method not in METHODS:
+        raise UnsupportedGameError(
+            f"solve(): method {method!r} is not one of {', '.join(METHODS)}"
+        )
     parameters = game.parameters.values(values)
     numeric = game.at(values)
-    if isinstance(numeric, NormalFormGame):
+    if method != "exact":
+        result = _solve_with_nashpy(numeric, concept, method)
+    elif isinstance(numeric, NormalFormGame):
         result = _solve_normal_form(numeric, concept)
     else:
         result = _solve_tree(numeric, concept)
     return dataclasses.replace(result, parameters=parameters)
+
+
+def _solve_with_nashpy(
+    game: NormalFormGame | ExtensiveFormGame, concept: str, method: str
+) -> SolveResult:
+    if not isinstance(game, NormalFormGame) or concept == "spe":
+        raise UnsupportedGameError(
+            f"solve(): method {method!r} solves two-player normal-form games for Nash "
+            "equilibria; use method 'exact' here"
+        )
+    from commit_calc.solvers.nashpy_bridge import nashpy_equilibria
+
+    return nashpy_equilibria(game, method.removeprefix("nashpy-").replace("-", "_"))
 
 
 def _solve_normal_form(game: NormalFormGame, concept: str) -> SolveResult:
