@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
 
 import sympy
 
@@ -15,6 +16,9 @@ from commit_calc.errors import CommitCalcError, GameDefinitionError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.values import exact_number
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 Distribution = tuple[sympy.Rational, ...]
 
@@ -43,7 +47,29 @@ def _from_mapping(
 
 
 @dataclass(frozen=True)
-class MixedProfile:
+class _Profile:
+    """Exact distributions, checked on construction (``trusted`` skips the check)."""
+
+    probabilities: tuple[Distribution, ...]
+
+    _UNIT: ClassVar[str] = "distribution"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "probabilities", tuple(
+            _distribution(d, where=f"{type(self).__name__}(): {self._UNIT} {k + 1}")
+            for k, d in enumerate(self.probabilities)
+        ))
+
+    @classmethod
+    def trusted(cls, probabilities: tuple[Distribution, ...]) -> Self:
+        """A profile from exact distributions a solver has already checked (no validation)."""
+        profile = object.__new__(cls)
+        object.__setattr__(profile, "probabilities", probabilities)
+        return profile
+
+
+@dataclass(frozen=True)
+class MixedProfile(_Profile):
     """One probability distribution over strategies per player of a normal-form game.
 
     >>> from commit_calc.model import NormalFormGame
@@ -54,20 +80,7 @@ class MixedProfile:
     {'Row': {'H': 1/2, 'T': 1/2}, 'Column': {'H': 1}}
     """
 
-    probabilities: tuple[Distribution, ...]
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "probabilities", tuple(
-            _distribution(d, where=f"MixedProfile(): player {k + 1}")
-            for k, d in enumerate(self.probabilities)
-        ))
-
-    @classmethod
-    def trusted(cls, probabilities: tuple[Distribution, ...]) -> MixedProfile:
-        """A profile from exact distributions a solver has already checked (no validation)."""
-        profile = object.__new__(cls)
-        object.__setattr__(profile, "probabilities", probabilities)
-        return profile
+    _UNIT: ClassVar[str] = "player"
 
     @classmethod
     def from_labels(
@@ -106,26 +119,13 @@ class MixedProfile:
 
 
 @dataclass(frozen=True)
-class BehaviourProfile:
+class BehaviourProfile(_Profile):
     """One probability distribution over actions per information set of a tree.
 
     ``probabilities[k]`` belongs to ``game.infosets[k]``.
     """
 
-    probabilities: tuple[Distribution, ...]
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "probabilities", tuple(
-            _distribution(d, where=f"BehaviourProfile(): information set {k + 1}")
-            for k, d in enumerate(self.probabilities)
-        ))
-
-    @classmethod
-    def trusted(cls, probabilities: tuple[Distribution, ...]) -> BehaviourProfile:
-        """A profile from exact distributions a solver has already checked (no validation)."""
-        profile = object.__new__(cls)
-        object.__setattr__(profile, "probabilities", probabilities)
-        return profile
+    _UNIT: ClassVar[str] = "information set"
 
     @classmethod
     def from_labels(
