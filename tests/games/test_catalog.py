@@ -1,0 +1,145 @@
+"""The catalog: every file loads, is documented, validates against the schema, and the
+reconciliation games have the structure and default payoffs the issue specifies."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import pytest
+import sympy
+
+from commit_calc.errors import GameFileError
+from commit_calc.io import catalog, load_game
+from commit_calc.io.game_file import tomllib
+from commit_calc.model import ExtensiveFormGame, NormalFormGame
+
+ALL = catalog.names()
+
+RECONCILIATION = ["reconciliation-2x2", "disarm-trust", "enforcer-reliability",
+                  "strategic-enforcer"]
+CLASSIC = ["prisoners-dilemma", "matching-pennies", "battle-of-the-sexes", "stag-hunt",
+           "entry-deterrence", "kreps-trust", "centipede", "ultimatum", "selten-horse",
+           "bagwell-commitment"]
+
+DEFAULTS = {
+    "salary": 250, "amnesty": 300, "territorial": 100, "conscription_cost": 600,
+    "retribution_cost": 400, "exile_payoff": 0, "area_value": 1000, "war_cost": 600,
+    "renege_gain": 400, "patrol_cost": 200, "restraint_cost": 100,
+    "reliability": sympy.Rational(1, 2), "sanction": 600, "crowding_out": 0,
+    "enforcer_benefit": 500, "idlib_interest": 200, "reputation_cost": 600,
+    "enforcement_cost": 100, "enforcer_war_cost": 300,
+}
+
+
+def test_the_public_names():
+    assert ALL == sorted(RECONCILIATION) + sorted(CLASSIC)
+    assert catalog.DEFAULT_GAME == "enforcer-reliability"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_game_loads_documented(name):
+    game = load_game(name)
+    header = catalog.header(name)
+    assert game.name == name
+    assert game.title and header.title == game.title
+    sentences = [s for s in game.description.replace("\n", " ").split(". ") if s.strip()]
+    assert 2 <= len(sentences) <= 4, game.description
+    assert header.sources, "every catalog game cites its sources"
+    assert game.at() is not None  # every parameter has a default
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_file_validates_against_the_schema(name):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((files("commit_calc.io") / "schemas" / "game-1.json").read_text())
+    with catalog.path_of(name).open("rb") as handle:
+        jsonschema.validate(tomllib.load(handle), schema)
+
+
+def test_list_games_entries():
+    entries = catalog.list_games()
+    assert [entry.name for entry in entries] == ALL
+    name, title, summary = entries[0]
+    assert summary.endswith(".") and "\n" not in summary
+
+
+def test_unknown_name_lists_the_catalog():
+    with pytest.raises(GameFileError, match="no game named 'nope' in the catalog .*disarm-trust"):
+        catalog.path_of("nope")
+
+
+@pytest.mark.parametrize("name", RECONCILIATION)
+def test_reconciliation_parameters(name):
+    game = load_game(name)
+    for parameter in game.parameters:
+        assert parameter.default == DEFAULTS[parameter.name], parameter.name
+        assert parameter.meaning
+        assert parameter.unit == ("probability" if parameter.name == "reliability"
+                                  else "USD/month")
+    assert set(game.free_parameters) == {p.name for p in game.parameters}
+    if "reliability" in game.parameters:
+        assert (game.parameters["reliability"].lower, game.parameters["reliability"].upper) \
+            == (0, 1)
+
+
+U_H = 250 + 300 + 100
+U_N = -(600 + 400)
+
+
+def _leaves(game: ExtensiveFormGame) -> dict[tuple[str, ...], tuple]:
+    return {game.path(node): node.payoffs for node in game.terminal_nodes()}
+
+
+def test_reconciliation_2x2_at_defaults():
+    game = load_game("reconciliation-2x2").at()
+    assert isinstance(game, NormalFormGame)
+    assert game.players == ("Rebels", "Regime")
+    assert game.strategies == (("Disarm", "Stay armed"), ("Honor", "Renege"))
+    assert game.payoff(("Disarm", "Honor")) == (U_H, 1000 - 250)
+    assert game.payoff(("Disarm", "Renege")) == (U_N, 1000 + 400 - 200)
+    assert game.payoff(("Stay armed", "Honor")) == (0, 1000 - 600 - 100)
+    assert game.payoff(("Stay armed", "Renege")) == (0, 1000 - 600)
+
+
+def test_disarm_trust_at_defaults():
+    game = load_game("disarm-trust").at()
+    assert _leaves(game) == {
+        ("Disarm", "Honor"): (U_H, 750),
+        ("Disarm", "Renege"): (U_N, 1200),
+        ("Stay armed",): (0, 400),
+    }
+    assert game.properties.perfect_information
+
+
+def test_enforcer_reliability_at_defaults():
+    game = load_game("enforcer-reliability")
+    r = game.parameters["reliability"].symbol
+    assert game.node("enforcer").probabilities == (r, 1 - r)
+    numeric = game.at()
+    assert _leaves(numeric) == {
+        ("Disarm", "Reliable", "Honor"): (U_H, 750),
+        ("Disarm", "Reliable", "Renege"): (U_N, 1200 - 600),
+        ("Disarm", "Unreliable", "Honor"): (U_H, 750),
+        ("Disarm", "Unreliable", "Renege"): (U_N, 1200),
+        ("Stay armed",): (0, 400),
+    }
+    assert numeric.properties.perfect_information and numeric.properties.has_chance
+
+
+def test_strategic_enforcer_at_defaults():
+    game = load_game("strategic-enforcer").at()
+    assert game.players == ("Rebels", "Regime", "Enforcer")
+    assert _leaves(game) == {
+        ("Disarm", "Honor"): (U_H, 750, 500),
+        ("Disarm", "Renege", "Protect"): (U_H, 750 - 600, 500 - 100),
+        ("Disarm", "Renege", "Acquiesce"): (U_N, 1200, 500 + 200 - 600),
+        ("Stay armed",): (0, 400, -300),
+    }
+
+
+def test_crowding_out_enters_the_renege_payoffs():
+    game = load_game("enforcer-reliability").at({"crowding_out": 50})
+    leaves = _leaves(game)
+    assert leaves[("Disarm", "Reliable", "Renege")][1] == 650
+    assert leaves[("Disarm", "Unreliable", "Renege")][1] == 1250
