@@ -115,12 +115,14 @@ class _Builder:
                 return self.power(node, depth)
             operation = _BINARY.get(type(node.op))
             if operation is None:
-                raise self.fail(f"operator {type(node.op).__name__} is not allowed (use + - * / **)")
+                raise self.fail(
+                    f"operator {type(node.op).__name__} is not allowed (use + - * / **)"
+                )
             left = self.build(node.left, depth + 1)
             right = self.build(node.right, depth + 1)
             if isinstance(node.op, ast.Div) and right == 0:
                 raise self.fail("division by zero")
-            return sympy.sympify(operation(left, right))
+            return sympy.sympify(operation(left, right))  # type: ignore[no-untyped-call]
         if isinstance(node, ast.Call):
             return self.call(node, depth)
         raise self.fail(f"{type(node).__name__} is not allowed in a formula")
@@ -166,7 +168,7 @@ class _Builder:
         return _FUNCTIONS[node.func.id](*arguments)
 
 
-class _FormulaPrinter(StrPrinter):
+class _FormulaPrinter(StrPrinter):  # type: ignore[misc]
     """sympy's text printer, adjusted to the formula grammar: ``min``/``max`` in lower case and
     every power written with ``**`` (sympy would print ``sqrt(x)``)."""
 
@@ -196,4 +198,4 @@ def format_formula(expression: sympy.Expr) -> str:
     >>> parse_formula(_, {"x": x}) == sympy.Min(x, 2) + sympy.sqrt(x) - sympy.Rational(3, 4)
     True
     """
-    return _FormulaPrinter().doprint(expression)
+    return str(_FormulaPrinter().doprint(expression))

@@ -33,7 +33,7 @@ DEFAULTS = {
 
 
 def test_the_public_names():
-    assert ALL == sorted(RECONCILIATION) + sorted(CLASSIC)
+    assert sorted(RECONCILIATION) + sorted(CLASSIC) == ALL
     assert catalog.DEFAULT_GAME == "enforcer-reliability"
 
 

@@ -12,6 +12,7 @@ import sympy
 
 from commit_calc.errors import GameFileError
 from commit_calc.io import load_game
+from commit_calc.io.catalog import names
 from commit_calc.io.gambit import (
     format_efg,
     format_nfg,
@@ -23,7 +24,6 @@ from commit_calc.io.gambit import (
     write_efg,
     write_nfg,
 )
-from commit_calc.io.catalog import names
 from commit_calc.model import ExtensiveFormGame, NormalFormGame
 
 R = sympy.Rational

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, Union
+from typing import IO
 
 from commit_calc.errors import GameFileError
 from commit_calc.io import gambit
@@ -14,7 +14,7 @@ from commit_calc.io.game_writer import game_to_json, game_to_toml
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 
-Game = Union[NormalFormGame, ExtensiveFormGame]
+Game = NormalFormGame | ExtensiveFormGame
 
 _SUFFIXES = (".toml", ".json", ".efg", ".nfg")
 

@@ -41,7 +41,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Union
 
 import numpy as np
 import sympy
@@ -56,7 +55,7 @@ from commit_calc.io.game_file import decode
 from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame, Node
 from commit_calc.model.normal_form import NormalFormGame
 
-Game = Union[NormalFormGame, ExtensiveFormGame]
+Game = NormalFormGame | ExtensiveFormGame
 
 MAX_GAMBIT_BYTES = 5_000_000
 """Gambit files larger than this are refused before they are parsed."""
@@ -598,11 +597,12 @@ def format_efg(game: ExtensiveFormGame, values: Mapping[str, object] | None = No
             lines.append(f'c {_quote(node.name)} {chance_count} "" {{ {moves} }} 0')
         else:
             label = node.infoset or node.name
+            player = node.player or ""
             if label not in infoset_number:
-                per_player[node.player or ""] += 1
-                infoset_number[label] = per_player[node.player or ""]
+                per_player[player] += 1
+                infoset_number[label] = per_player[player]
             actions = " ".join(_quote(a) for a in node.actions)
-            lines.append(f"p {_quote(node.name)} {player_number[node.player]} "
+            lines.append(f"p {_quote(node.name)} {player_number[player]} "
                          f"{infoset_number[label]} {_quote(label)} {{ {actions} }} 0")
     return "\n".join(lines) + "\n"
 

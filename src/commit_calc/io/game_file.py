@@ -42,7 +42,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import sympy
 
@@ -65,7 +65,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-Game = Union[NormalFormGame, ExtensiveFormGame]
+Game = NormalFormGame | ExtensiveFormGame
 
 FORMAT = "commit-calc/game/1"
 """The value of the ``format`` key of files this version reads and writes."""
@@ -415,7 +415,7 @@ class _Document:
                                 + _suggest(key, players))
         labels = []
         for player in players:
-            path = ("table", "strategies", player)
+            path: KeyPath = ("table", "strategies", player)
             if player not in strategies:
                 raise self.fail(("table", "strategies"),
                                 f"[table] strategies: none given for '{player}'")
@@ -428,7 +428,7 @@ class _Document:
         if not isinstance(outcomes, list):
             raise self.fail(("table",), "[table]: 'outcomes' must be an array of tables "
                             "([[table.outcomes]] with profile = [...] and payoffs = [...])")
-        cells: dict[tuple[str, ...], tuple[sympy.Expr, ...]] = {}
+        cells: dict[Sequence[str], Sequence[Any]] = {}
         for k, outcome in enumerate(outcomes):
             path = ("table", "outcomes", k)
             where = f"[table] outcome {k + 1}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from typing import Any, Union
+from typing import Any
 
 import sympy
 
@@ -25,7 +25,7 @@ from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.parameters import Parameters
 
-Game = Union[NormalFormGame, ExtensiveFormGame]
+Game = NormalFormGame | ExtensiveFormGame
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 

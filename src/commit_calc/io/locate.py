@@ -3,10 +3,12 @@
 Neither ``tomllib`` nor ``json`` reports where a key sits once a file has parsed, so the line is
 recovered by a light scan of the text: each part of the key path (``nodes``, ``n3``,
 ``payoffs``) is searched for, as a key, after the place where the previous part was found. This
-is a heuristic: it finds ``[nodes.n3]``, ``"n3": {``, ``n3 = {`` and ``[[table.outcomes]]``.
+is a heuristic: it finds ``[nodes.n3]``, ``"n3": {``, ``n3 = {`` and
+``[[table.outcomes]]``.
 When a part cannot be found, the line of the deepest part found is given (``None`` if none).
 
->>> text = 'players = ["A", "B"]\\n\\n[nodes.start]\\nplayer = "A"\\n\\n[nodes.end]\\npayoffs = [1]\\n'
+>>> text = ('players = ["A", "B"]\\n\\n[nodes.start]\\nplayer = "A"\\n\\n'
+...         '[nodes.end]\\npayoffs = [1]\\n')
 >>> line_of(text, ("nodes", "end", "payoffs"))
 7
 >>> line_of(text, ("nodes", "end", "player"))
@@ -58,7 +60,7 @@ def line_of(text: str, path: KeyPath) -> int | None:
         if isinstance(part, int):
             if previous is None:
                 break
-            matches = []
+            matches: list[re.Match[str]] = []
             start = found or 0
             while len(matches) <= part:
                 match = _find(text, previous, start)
