@@ -1,0 +1,388 @@
+"""Pictures of sweeps with matplotlib: outcome maps over two parameters, payoff lines over one.
+
+matplotlib is an optional extra (``pip install "commit-calc[plot]"``); it is imported only when
+a picture is drawn, with the non-interactive Agg backend, and its absence raises
+:class:`~commit_calc.draw.render.DrawingUnavailable` with that hint. The file format follows
+the file name: ``.png``, ``.svg`` or ``.pdf``.
+
+Thresholds come from the exact regions (:func:`commit_calc.analysis.thresholds.thresholds`)
+when the sweep used them: on a map, each boundary is drawn as a curve and named by its
+equation in the legend; on a payoff plot, each is a vertical line whose exact value labels the
+top axis. A point-by-point sweep has no exact thresholds: the map is filled as computed and a
+payoff plot shades the grid intervals where the equilibria change.
+
+>>> from commit_calc.io import load_game
+>>> from commit_calc.analysis.sweep import Axis, sweep
+>>> result = sweep(load_game("disarm-trust"), [Axis.parse("patrol_cost", 0, 1000, 11)])
+>>> [(t.parameter, str(t.value)) for t in sweep_thresholds(result)]
+[('patrol_cost', '650')]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import sympy
+
+from commit_calc.analysis.sweep import SweepResult
+from commit_calc.analysis.thresholds import Threshold, thresholds
+from commit_calc.draw.render import DrawingUnavailable
+from commit_calc.errors import CommitCalcError
+
+#: Picture formats, chosen by the file name's suffix.
+FORMATS = ("png", "svg", "pdf")
+INSTALL_HINT = 'pip install "commit-calc[plot]"'
+
+# Colour-blind-safe qualitative palette (Okabe and Ito 2008), then matplotlib's tab20.
+_PALETTE = ("#56B4E9", "#E69F00", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
+            "#999999")
+_LINE_STYLES = ("-", "--", "-.", ":")
+_LINE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+
+
+def require_matplotlib() -> Any:
+    """Import matplotlib with the Agg backend, or raise :class:`DrawingUnavailable`.
+
+    Returns the ``matplotlib.pyplot`` module.
+    """
+    try:
+        import matplotlib
+    except ImportError:
+        raise DrawingUnavailable(
+            f"plots need matplotlib, which is not installed: {INSTALL_HINT} "
+            "(or pip install matplotlib)") from None
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as pyplot
+
+    return pyplot
+
+
+def image_format(path: str | Path) -> str:
+    """The picture format named by ``path``'s suffix.
+
+    >>> image_format("map.SVG")
+    'svg'
+    >>> image_format("map.jpg")
+    Traceback (most recent call last):
+    ...
+    commit_calc.errors.CommitCalcError: plot file 'map.jpg': the name must end in .png, .svg or .pdf
+    """
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise CommitCalcError(
+            f"plot file '{path}': the name must end in .png, .svg or .pdf")
+    return suffix
+
+
+def axis_label(result: SweepResult, name: str) -> str:
+    """A parameter's name with its unit, for an axis: ``salary (USD/month)``."""
+    unit = result.game.parameters[name].unit
+    return f"{name} ({unit})" if unit else name
+
+
+def sweep_thresholds(result: SweepResult) -> list[Threshold]:
+    """The exact thresholds of the varied parameters inside the swept ranges.
+
+    Empty for a point-by-point sweep. For two varied parameters, each boundary is solved for
+    the second parameter where it involves it, else for the first.
+    """
+    if result.analysis is None:
+        return []
+    names = [a.name for a in result.axes]
+    found: list[Threshold] = []
+    seen: set[sympy.Expr] = set()
+    for name in reversed(names):
+        for threshold in thresholds(result.analysis, name):
+            if threshold.key in seen:
+                continue
+            if len(names) == 1 and not _inside(threshold.value, result.axes[0]):
+                continue
+            found.append(threshold)
+        seen |= {t.key for t in found}
+    return found
+
+
+def _inside(value: sympy.Rational | None, axis: Any) -> bool:
+    low, high = sorted((axis.start, axis.stop))
+    return value is not None and bool(low <= value <= high)
+
+
+def _title(result: SweepResult) -> str:
+    game = result.game
+    title = game.title or game.name or "game"
+    changed = [f"{name} = {value}" for name, value in result.fixed.items()
+               if value != game.parameters[name].default]
+    return title + (f"\n({', '.join(changed)}; other parameters at their defaults)"
+                    if changed else "\n(other parameters at their defaults)")
+
+
+def _is_tie(found: Any) -> bool:
+    """A region of lower dimension: every term of its condition holds an equality."""
+    terms = getattr(found, "terms", None)
+    return bool(terms) and all(frozenset({0}) in term.values() for term in terms)
+
+
+def _fill_ties(codes: np.ndarray, ties: set[int]) -> np.ndarray:
+    """Paint each cell of a tie region with a neighbouring full-dimensional region's code."""
+    filled = codes.copy()
+    missing = np.isin(filled, list(ties))
+    for _ in range(max(filled.shape)):
+        if not missing.any():
+            break
+        for axis in range(filled.ndim):
+            for shift in (1, -1):
+                source = np.roll(filled, shift, axis=axis)
+                known = np.roll(~missing, shift, axis=axis)
+                edge = [slice(None)] * filled.ndim
+                edge[axis] = 0 if shift == 1 else -1
+                known[tuple(edge)] = False
+                take = missing & known
+                filled[take] = source[take]
+                missing &= ~take
+    return filled
+
+
+def plot_outcome_map(result: SweepResult, path: str | Path, *, title: str | None = None
+                     ) -> Path:
+    """Draw the outcome regions of a sweep over two parameters to ``path`` (.png/.svg/.pdf).
+
+    Each outcome class (the set of equilibrium outcomes at a point) is a filled region named
+    in the legend; the first varied parameter is on the horizontal axis. With exact regions,
+    every threshold inside the plotted rectangle is drawn as a curve named by its equation;
+    tie regions (on a threshold) are not filled separately: the curve shows them.
+
+    Raises
+    ------
+    CommitCalcError
+        If the sweep does not vary exactly two parameters or the file name has another suffix.
+    DrawingUnavailable
+        If matplotlib is not installed.
+    """
+    if len(result.axes) != 2:
+        raise CommitCalcError(
+            f"an outcome map needs two varied parameters, got {len(result.axes)}")
+    image = image_format(path)
+    pyplot = require_matplotlib()
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    from commit_calc.analysis.report import outcome_names
+
+    x_axis, y_axis = result.axes
+    names = outcome_names(result)
+    ties = {c for c, found in enumerate(result.classes) if _is_tie(found)}
+    codes = result.codes
+    if ties and not np.isin(codes, list(ties)).all():
+        codes = _fill_ties(codes, ties)
+    # one colour per outcome: classes that differ only off the equilibrium path share it
+    shown = list(dict.fromkeys(names[int(c)] for c in np.unique(codes)))
+    grid = np.vectorize(lambda c: shown.index(names[int(c)]), otypes=[np.int32])(codes)
+    colours = [_PALETTE[k % len(_PALETTE)] for k in range(len(shown))]
+
+    figure, axes = pyplot.subplots(figsize=(7.5, 6.0), layout="constrained")
+    xs, ys = x_axis.floats(), y_axis.floats()
+    axes.pcolormesh(xs, ys, grid.T, cmap=ListedColormap(colours), vmin=-0.5,
+                    vmax=len(shown) - 0.5, shading="nearest")
+    x_low, x_high = sorted((float(x_axis.start), float(x_axis.stop)))
+    y_low, y_high = sorted((float(y_axis.start), float(y_axis.stop)))
+    handles: list[Any] = [Patch(facecolor=colour, edgecolor="0.3", label=_wrap(name))
+                          for name, colour in zip(shown, colours)]
+    curves = _threshold_curves(result, (x_low, x_high), (y_low, y_high))
+    for k, (label, (cx, cy)) in enumerate(curves):
+        cy = np.where(_separates(cx, cy, xs, ys, grid), cy, np.nan)
+        if np.isnan(cy).all():
+            continue
+        (line,) = axes.plot(cx, cy, color="black", linewidth=2.0,
+                            linestyle=_LINE_STYLES[k % len(_LINE_STYLES)],
+                            label=_wrap("threshold: " + label))
+        handles.append(line)
+    axes.set_xlim(*_padded(xs, x_low, x_high))
+    axes.set_ylim(*_padded(ys, y_low, y_high))
+    axes.set_xlabel(axis_label(result, x_axis.name), fontsize=11)
+    axes.set_ylabel(axis_label(result, y_axis.name), fontsize=11)
+    axes.set_title(title or _title(result), fontsize=12)
+    note = ("exact regions; lines: exact thresholds where the outcome changes"
+            if result.analysis is not None
+            else "solved point by point: the exact thresholds are not drawn")
+    figure.legend(handles=handles, loc="outside lower center", ncols=1, fontsize=9,
+                  title=f"equilibrium outcomes ({note})", title_fontsize=9, frameon=False)
+    return _save(pyplot, figure, path, image)
+
+
+def _separates(cx: np.ndarray, cy: np.ndarray, xs: np.ndarray, ys: np.ndarray,
+               grid: np.ndarray) -> np.ndarray:
+    """Which points of a curve have different outcomes one grid step to either side."""
+    def cell(values: np.ndarray, along: np.ndarray) -> np.ndarray:
+        if along.size < 2:
+            return np.zeros(values.shape, dtype=int)
+        step = float(along[1] - along[0])
+        index = np.rint((np.nan_to_num(values) - float(along[0])) / step)
+        return np.clip(index, 0, along.size - 1).astype(int)
+
+    hx = abs(float(xs[1] - xs[0])) if xs.size > 1 else 0.0
+    hy = abs(float(ys[1] - ys[0])) if ys.size > 1 else 0.0
+    found = np.zeros(cx.shape, dtype=bool)
+    for dx, dy in ((hx, 0.0), (0.0, hy)):
+        before = grid[cell(cx - dx, xs), cell(cy - dy, ys)]
+        after = grid[cell(cx + dx, xs), cell(cy + dy, ys)]
+        found |= before != after
+    return found & ~np.isnan(cy)
+
+
+def _padded(values: np.ndarray, low: float, high: float) -> tuple[float, float]:
+    """Limits covering the cells centred on the first and last grid values."""
+    if values.size < 2:
+        return (low - 0.5, high + 0.5) if low == high else (low, high)
+    half = abs(float(values[1] - values[0])) / 2
+    return low - half, high + half
+
+
+def _wrap(text: str, width: int = 90) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
+
+
+def _threshold_curves(result: SweepResult, x_range: tuple[float, float],
+                      y_range: tuple[float, float]
+                      ) -> list[tuple[str, tuple[np.ndarray, np.ndarray]]]:
+    """Each exact threshold as points of a curve inside the plotted rectangle."""
+    x_axis, y_axis = result.axes
+    x_symbol = result.game.parameters[x_axis.name].symbol
+    dense = np.linspace(*x_range, 801)
+    curves = []
+    for threshold in sweep_thresholds(result):
+        label = f"{threshold.parameter} = {threshold.formula}"
+        if threshold.parameter == x_axis.name:
+            if threshold.value is None or not _inside(threshold.value, x_axis):
+                continue
+            level = float(threshold.value)
+            curves.append((label, (np.full(801, level), np.linspace(*y_range, 801))))
+            continue
+        with np.errstate(all="ignore"):
+            values = sympy.lambdify(x_symbol, threshold.formula, "numpy")(dense)
+            values = np.broadcast_to(np.asarray(values), dense.shape)
+            if np.iscomplexobj(values):
+                real = np.where(np.abs(values.imag) < 1e-12, values.real, np.nan)
+            else:
+                real = values.astype(float)
+            low, high = y_range
+            spread = (high - low) or 1.0
+            real = np.where((real >= low - 1e-9 * spread) & (real <= high + 1e-9 * spread),
+                            real, np.nan)
+        if np.isnan(real).all():
+            continue
+        curves.append((label, (dense, real)))
+    return curves
+
+
+def plot_payoffs(result: SweepResult, path: str | Path, *, title: str | None = None) -> Path:
+    """Draw each player's equilibrium payoffs against the one varied parameter to ``path``.
+
+    One panel per player; a line per equilibrium outcome (isolated points, such as ties at a
+    threshold, as dots). Exact thresholds inside the range are vertical lines, their exact
+    values written on the top axis; a point-by-point sweep shades the grid intervals where
+    the equilibria change instead.
+
+    Raises
+    ------
+    CommitCalcError
+        If the sweep does not vary exactly one parameter or the file name has another suffix.
+    DrawingUnavailable
+        If matplotlib is not installed.
+    """
+    if len(result.axes) != 1:
+        raise CommitCalcError(
+            f"a payoff plot needs one varied parameter, got {len(result.axes)}")
+    image = image_format(path)
+    pyplot = require_matplotlib()
+    axis = result.axes[0]
+    xs = axis.floats()
+    series: dict[str, list[list[float]]] = {}
+    for k, row in enumerate(result.rows()):
+        for equilibrium in row["equilibria"]:
+            lines = series.setdefault(equilibrium.outcome, [
+                [math.nan] * axis.count for _ in result.players])
+            for p, value in enumerate(equilibrium.payoffs):
+                lines[p][k] = float(value)
+    players = result.players
+    figure, panels = pyplot.subplots(len(players), 1, sharex=True, layout="constrained",
+                                     figsize=(7.5, 2.3 * len(players) + 2.2), squeeze=False)
+    # overlapping lines stay visible: each outcome its own colour and dash pattern
+    colour_of = {o: _LINE_COLOURS[k % len(_LINE_COLOURS)] for k, o in enumerate(series)}
+    style_of = {o: _LINE_STYLES[k % len(_LINE_STYLES)] for k, o in enumerate(series)}
+    found = sweep_thresholds(result)
+    for p, (player, panel) in enumerate(zip(players, panels[:, 0])):
+        for outcome, lines in series.items():
+            ys = np.array(lines[p])
+            lonely = _isolated(ys)
+            only_points = bool((lonely == ~np.isnan(ys)).all())
+            if not only_points:
+                panel.plot(xs, ys, color=colour_of[outcome], linestyle=style_of[outcome],
+                           linewidth=2.2, label=_wrap(outcome))
+            if lonely.any():
+                panel.plot(xs[lonely], ys[lonely], "o", color=colour_of[outcome],
+                           markeredgecolor="black", markersize=7,
+                           label=_wrap(outcome) if only_points else None)
+        for threshold in found:
+            panel.axvline(float(threshold.value), color="0.25",  # type: ignore[arg-type]
+                          linestyle="--", linewidth=1.2)
+        if result.analysis is None:
+            for start, stop in _changes(result):
+                panel.axvspan(start, stop, color="0.85", zorder=0)
+        owner = f"{player}'" if player.endswith("s") else f"{player}'s"
+        panel.set_ylabel(f"{owner} payoff" + _unit_of_payoffs(result), fontsize=10)
+        panel.grid(True, color="0.9")
+    bottom = panels[-1, 0]
+    bottom.set_xlabel(axis_label(result, axis.name), fontsize=11)
+    top = panels[0, 0]
+    if found:
+        marks = top.secondary_xaxis("top")
+        marks.set_xticks([float(t.value) for t in found],  # type: ignore[arg-type]
+                         labels=[f"{t.value}" for t in found])
+        marks.set_xlabel(f"thresholds of {axis.name} (exact)", fontsize=10)
+    top.set_title(title or _title(result), fontsize=12)
+    handles, labels = top.get_legend_handles_labels()
+    if result.analysis is None:
+        from matplotlib.patches import Patch
+
+        handles.append(Patch(color="0.85"))
+        labels.append("the outcomes change between these grid values (solved point by point)")
+    figure.legend(handles, labels, loc="outside lower center", fontsize=9, frameon=False,
+                  title="equilibrium outcome", title_fontsize=9)
+    return _save(pyplot, figure, path, image)
+
+
+def _unit_of_payoffs(result: SweepResult) -> str:
+    """`` (UNIT)`` when every parameter with a unit other than probability shares it."""
+    units = {p.unit for p in result.game.parameters if p.unit and p.unit != "probability"}
+    return f" ({units.pop()})" if len(units) == 1 else ""
+
+
+def _isolated(values: np.ndarray) -> np.ndarray:
+    present = ~np.isnan(values)
+    before = np.concatenate([[False], present[:-1]])
+    after = np.concatenate([present[1:], [False]])
+    return present & ~before & ~after
+
+
+def _changes(result: SweepResult) -> Sequence[tuple[float, float]]:
+    xs = result.axes[0].floats()
+    outcomes = [set(result.outcomes(int(c))) for c in result.codes]
+    return [(float(xs[k - 1]), float(xs[k])) for k in range(1, len(outcomes))
+            if outcomes[k] != outcomes[k - 1]]
+
+
+def _save(pyplot: Any, figure: Any, path: str | Path, image: str) -> Path:
+    target = Path(path)
+    try:
+        figure.savefig(target, format=image, dpi=150)
+    except OSError as error:
+        raise CommitCalcError(f"plot file '{path}': {error.strerror or error}") from None
+    finally:
+        pyplot.close(figure)
+    return target
