@@ -276,3 +276,16 @@ def test_schema_file_is_valid_and_accepts_what_we_write():
     for text in (TREE, TABLE):
         document = json.loads(game_to_json(parse_game_text(text)))
         jsonschema.validate(document, schema)
+
+
+def test_the_examples_in_the_format_documentation_parse():
+    """Every ```toml block of docs/game-file-format.md is a valid game file."""
+    import re
+    from pathlib import Path
+
+    document = Path(__file__).parents[2] / "docs" / "game-file-format.md"
+    blocks = re.findall(r"```toml\n(.*?)```", document.read_text(), re.DOTALL)
+    assert len(blocks) == 2
+    tree, table = (parse_game_text(block, source="doc.toml") for block in blocks)
+    assert tree.at({"reliability": 1}).node("sanctioned").payoffs == (-1000, 600)
+    assert table.payoff(("Defect", "Defect")) == (1, 1)
