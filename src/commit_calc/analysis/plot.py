@@ -378,9 +378,13 @@ def _changes(result: SweepResult) -> Sequence[tuple[float, float]]:
 
 
 def _save(pyplot: Any, figure: Any, path: str | Path, image: str) -> Path:
+    import matplotlib
+
     target = Path(path)
     try:
-        figure.savefig(target, format=image, dpi=150)
+        # SVG keeps its text as text (searchable, editable in a drawing program)
+        with matplotlib.rc_context({"svg.fonttype": "none"}):
+            figure.savefig(target, format=image, dpi=150)
     except OSError as error:
         raise CommitCalcError(f"plot file '{path}': {error.strerror or error}") from None
     finally:

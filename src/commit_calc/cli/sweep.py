@@ -15,6 +15,7 @@ from commit_calc.cli.options import (
     run_library,
     set_option,
 )
+from commit_calc.errors import CommitCalcError
 
 
 def _parse_vary(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[Any]:
@@ -32,6 +33,21 @@ def _parse_vary(ctx: click.Context, param: click.Parameter, value: tuple[str, ..
     if not axes:
         raise click.BadParameter("give at least one --vary NAME=START:STOP:COUNT")
     return axes
+
+
+def _check_plot(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A --plot file name must end in .png, .svg or .pdf, and matplotlib must be installed:
+    both are checked before the sweep runs."""
+    if value is None:
+        return None
+    from commit_calc.analysis.plot import image_format, require_matplotlib
+
+    try:
+        image_format(value)
+    except CommitCalcError as error:
+        raise click.BadParameter(str(error)) from None
+    run_library(require_matplotlib)
+    return value
 
 
 class _Progress:
@@ -67,8 +83,12 @@ class _Progress:
 @click.option("--concept", type=click.Choice(["auto", "nash", "spe"], case_sensitive=False),
               default="auto", show_default=True, help="Equilibrium concept, as for solve.")
 @format_option(("text", "json", "csv"))
+@click.option("--plot", "plot_file", metavar="FILE", callback=_check_plot,
+              help="Also draw the sweep to FILE (.png, .svg or .pdf): over one parameter the "
+                   "payoffs with the thresholds marked, over two a map of outcome regions. "
+                   'Needs matplotlib: pip install "commit-calc[plot]".')
 def sweep(game: str, axes: list[Any], values: dict[str, object], concept: str,
-          output_format: str) -> None:
+          output_format: str, plot_file: str | None) -> None:
     """Equilibria of GAME at every point of a grid of parameter values.
 
     Uses the exact regions of the game (see `commit-calc thresholds`) evaluated on the whole
@@ -77,10 +97,16 @@ def sweep(game: str, axes: list[Any], values: dict[str, object], concept: str,
     \b
     Example:
       $ commit-calc sweep enforcer-reliability --vary reliability=0:1:11
+      $ commit-calc sweep enforcer-reliability --vary salary=0:600:121 \\
+          --vary reliability=0:1:101 --plot map.png
     """
     from commit_calc.analysis import report
     from commit_calc.analysis.sweep import sweep as run_sweep
 
+    if plot_file is not None and len(axes) > 2:
+        raise click.BadParameter(
+            f"a plot shows one or two varied parameters, got {len(axes)}",
+            param_hint="'--plot'")
     loaded = load_game_argument(game)
     progress = _Progress()
     try:
@@ -97,3 +123,9 @@ def sweep(game: str, axes: list[Any], values: dict[str, object], concept: str,
         click.echo(report.sweep_json(result, name), nl=False)
     else:
         click.echo(report.sweep_text(result, name), nl=False)
+    if plot_file is not None:
+        from commit_calc.analysis.plot import plot_outcome_map, plot_payoffs
+
+        draw = plot_payoffs if len(result.axes) == 1 else plot_outcome_map
+        run_library(draw, result, plot_file)
+        click.echo(f"wrote {plot_file}", err=True)
