@@ -1,7 +1,8 @@
 """A :class:`~commit_calc.solvers.results.SolveResult` as text, JSON or CSV.
 
 The JSON form is ``commit-calc/solve/1``, described by ``schemas/solve-1.json`` and
-``docs/json-output.md``; scripts depend on its keys, so change them only with a new version.
+``docs/reference/json-output.md``; scripts depend on its keys, so change them only with a new
+version.
 """
 
 from __future__ import annotations
