@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from commit_calc.cli.options import (
@@ -12,6 +14,11 @@ from commit_calc.cli.options import (
     set_option,
     warn,
 )
+
+if TYPE_CHECKING:
+    from commit_calc.model.extensive_form import ExtensiveFormGame
+    from commit_calc.model.normal_form import NormalFormGame
+    from commit_calc.solvers.results import SolveResult
 
 
 @click.command()
@@ -36,8 +43,16 @@ from commit_calc.cli.options import (
     "algorithm on a two-player normal-form game, each answer verified exactly.",
 )
 @format_option(("text", "json", "csv"))
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Say why each answer is an equilibrium: backward induction node by node (values "
+    "compared, choices, ties), or the best responses and indifference conditions of a "
+    "normal-form game. Text: an Explanation section after the report; JSON: an "
+    "\"explanation\" list of steps.",
+)
 def solve(game: str, values: dict[str, object], concept: str, method: str,
-          output_format: str) -> None:
+          output_format: str, explain: bool) -> None:
     """Find every equilibrium of GAME, exactly.
 
     GAME is a catalog name (see `commit-calc games`; default enforcer-reliability), a path to
@@ -50,17 +65,39 @@ def solve(game: str, values: dict[str, object], concept: str, method: str,
     probability where chance moves) and the expected payoffs, as exact fractions.
 
     \b
-    Example:
+    Examples:
       $ commit-calc solve enforcer-reliability --set reliability=3/4 --format json
+      $ commit-calc solve kreps-trust --explain
     """
     from commit_calc.render.solve import solve_csv, solve_json, solve_text
     from commit_calc.solvers.solve import solve as solve_game
 
+    if explain and output_format.lower() == "csv":
+        raise click.UsageError("--explain works with --format text or json, not csv")
     loaded = load_game_argument(game)
     result = run_library(solve_game, loaded, values, concept=concept.lower(),
                          method=method.lower())
     for message in result.warnings:
         warn(message)
-    render = {"text": solve_text, "json": solve_json, "csv": solve_csv}[output_format.lower()]
-    text = render(result, loaded)
+    if explain:
+        text = _explained(result, loaded, output_format.lower())
+    else:
+        render = {"text": solve_text, "json": solve_json, "csv": solve_csv}[output_format.lower()]
+        text = render(result, loaded)
     click.echo(text if text.endswith("\n") else text + "\n", nl=False)
+
+
+def _explained(result: SolveResult, game: NormalFormGame | ExtensiveFormGame,
+               output_format: str) -> str:
+    """The report with the explanation: a text section, or the JSON ``"explanation"`` key."""
+    import json
+
+    from commit_calc.explain import explain, explanation_records, explanation_text
+    from commit_calc.render.solve import solve_document, solve_text
+
+    steps = explain(result)
+    if output_format == "json":
+        document = solve_document(result, game)
+        document["explanation"] = explanation_records(steps)
+        return json.dumps(document, indent=2, sort_keys=True)
+    return solve_text(result, game) + "\n" + explanation_text(steps)
