@@ -179,7 +179,8 @@ def plot_outcome_map(result: SweepResult, path: str | Path, *, title: str | None
     if ties and not np.isin(codes, list(ties)).all():
         codes = _fill_ties(codes, ties)
     # one colour per outcome: classes that differ only off the equilibrium path share it
-    shown = list(dict.fromkeys(names[int(c)] for c in np.unique(codes)))
+    # in alphabetical order, so the same outcomes get the same colours on different maps
+    shown = sorted({names[int(c)] for c in np.unique(codes)})
     grid = np.vectorize(lambda c: shown.index(names[int(c)]), otypes=[np.int32])(codes)
     colours = [_PALETTE[k % len(_PALETTE)] for k in range(len(shown))]
 
