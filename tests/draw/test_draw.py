@@ -69,7 +69,7 @@ def test_dot_parses_and_renders(make):
 def test_dot_escapes_quotes_and_colours_the_path():
     game = enforcer_game()
     text = tree_to_dot(game, stay_armed_profile(game))
-    assert '"Enforcer & reliability_test"' in text
+    assert "Enforcer &amp; reliability_test" in text  # an HTML-like caption
     assert "penwidth=3" in text  # the path to exile
     assert "style=dotted" not in text  # perfect information: no information-set lines
     assert "style=dotted" in tree_to_dot(imperfect_game())

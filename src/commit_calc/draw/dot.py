@@ -3,13 +3,13 @@
 Decision nodes are ellipses named by the player who moves, chance nodes diamonds, terminal
 nodes boxes with the payoff vector. Edges carry the action (and its probability at chance
 nodes). With an equilibrium, the actions it plays are drawn thick and the path it reaches in
-red; nodes of one information set are joined by a dashed line.
+red; the nodes of an information set are joined by a dotted line in a colour of its own.
 """
 
 from __future__ import annotations
 
 from commit_calc.draw.highlight import highlight
-from commit_calc.draw.labels import number_text, payoff_text
+from commit_calc.draw.labels import number_text, payoff_lines, probability_text
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
@@ -17,14 +17,25 @@ from commit_calc.model.profiles import BehaviourProfile, MixedProfile
 PATH_COLOUR = "#c0392b"
 CHOSEN_COLOUR = "#2c3e50"
 MUTED_COLOUR = "#7f8c8d"
+#: Colours of the lines that join the nodes of an information set (one per set, in turn).
+CELL_COLOUR = "#f5b7b1"
+INFOSET_COLOURS = ("#2874a6", "#b9770e", "#7d3c98", "#117a65", "#943126")
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return '"' + _escape(text) + '"'
 
 
 def tree_to_dot(game: ExtensiveFormGame, profile: BehaviourProfile | None = None) -> str:
     """DOT text of ``game``'s tree, with ``profile``'s choices highlighted when given.
+
+    The caption under the title names the order of the payoffs and, with a profile, what the
+    line styles mean. Long payoff vectors (formulas) are stacked one player a line; an action
+    the profile plays with a probability strictly between 0 and 1 shows it (``[1/3]``).
 
     >>> from commit_calc.model import Decision, ExtensiveFormGame, Terminal
     >>> game = ExtensiveFormGame.build(players=("A", "B"), root=Decision("A", {
@@ -33,34 +44,40 @@ def tree_to_dot(game: ExtensiveFormGame, profile: BehaviourProfile | None = None
     digraph "game" {
     """
     marks = highlight(game, profile)
-    title = game.title or game.name or "game"
+    infoset_of = game.infoset_of_node
     lines = [
         'digraph "game" {',
-        f"  label={_quote(title)}; labelloc=t; fontname=Helvetica; fontsize=16;",
+        f"  label={_caption(game, profile)}; labelloc=t; fontname=Helvetica;",
         "  rankdir=TB; nodesep=0.35; ranksep=0.6;",
         '  node [fontname=Helvetica, fontsize=12]; edge [fontname=Helvetica, fontsize=11];',
     ]
-    shared = {i.label for i in game.infosets if len(i.members) > 1}
+    shared = [i for i in game.infosets if len(i.members) > 1]
+    colours = {i.label: INFOSET_COLOURS[k % len(INFOSET_COLOURS)] for k, i in enumerate(shared)}
     for node in game.nodes:
         ident = f"n{node.index}"
         on_path = node.index in marks.reached
         colour = PATH_COLOUR if on_path else "black"
         if node.is_terminal:
-            attributes = f"shape=box, style=rounded, label={_quote(payoff_text(node.payoffs))}"
+            label = _label(payoff_lines(node.payoffs, game.players))
+            attributes = f"shape=box, style=rounded, label={label}"
         elif node.is_chance:
             attributes = f"shape=diamond, label={_quote('Chance')}"
         else:
             label = node.player or ""
-            if node.infoset in shared:
+            if node.infoset in colours and node.infoset != node.player:
                 label += f"\n[{node.infoset}]"
             attributes = f"shape=ellipse, label={_quote(label)}"
         lines.append(f"  {ident} [{attributes}, color={_quote(colour)}, "
                      f"tooltip={_quote(node.name)}];")
     for node in game.nodes:
+        played = (profile.probabilities[infoset_of[node.index]]  # type: ignore[index]
+                  if profile is not None and node.is_decision else None)
         for position, (action, child) in enumerate(zip(node.actions, node.children)):
             label = action
             if node.is_chance:
                 label += f" ({number_text(node.probabilities[position])})"
+            elif played is not None and probability_text(played[position]):
+                label += " " + probability_text(played[position])
             style = []
             if child in marks.reached and node.index in marks.reached:
                 style.append(f"color={_quote(PATH_COLOUR)}, penwidth=3")
@@ -70,19 +87,62 @@ def tree_to_dot(game: ExtensiveFormGame, profile: BehaviourProfile | None = None
                 style.append(f"color={_quote(MUTED_COLOUR)}, style=dashed")
             extra = (", " + ", ".join(style)) if style else ""
             lines.append(f"  n{node.index} -> n{child} [label={_quote(' ' + label + ' ')}{extra}];")
-    for infoset in game.infosets:
-        if len(infoset.members) > 1:
-            members = " ".join(f"n{m}" for m in infoset.members)
-            lines.append(f"  {{rank=same; {members}}}")
-            for a, b in zip(infoset.members, infoset.members[1:]):
-                lines.append(f"  n{a} -> n{b} [style=dotted, dir=none, constraint=false, "
-                             f"penwidth=1.5, label={_quote(infoset.label)}];")
+    crossing = _interleaved(game)
+    for infoset in shared:
+        members = " ".join(f"n{m}" for m in infoset.members)
+        lines.append(f"  {{rank=same; {members}}}")
+        for a, b in zip(infoset.members, infoset.members[1:]):
+            # Lines of interleaved information sets would cross above the nodes, over the
+            # action labels: route them below instead.
+            ports = "tailport=s, headport=s, " if (a, b) in crossing else ""
+            lines.append(f"  n{a} -> n{b} [style=dotted, dir=none, arrowhead=none, "
+                         f"constraint=false, {ports}"
+                         f"penwidth=2.5, color={_quote(colours[infoset.label])}, "
+                         f"tooltip={_quote('information set ' + infoset.label)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
+def _interleaved(game: ExtensiveFormGame) -> set[tuple[int, int]]:
+    """Consecutive members ``(a, b)`` of an information set with a member of another
+    information set between them (in left-to-right order): their lines would cross."""
+    shared = [i for i in game.infosets if len(i.members) > 1]
+    owner = {m: i.label for i in shared for m in i.members}
+    crossing = set()
+    for infoset in shared:
+        for a, b in zip(infoset.members, infoset.members[1:]):
+            if any(owner.get(k, infoset.label) != infoset.label for k in range(a + 1, b)):
+                crossing.add((a, b))
+    return crossing
+
+
+def _caption(game: ExtensiveFormGame, profile: BehaviourProfile | None) -> str:
+    """An HTML-like graph label: the title, the payoff order and the key to the line styles."""
+    title = _html(game.title or game.name or "game")
+    notes = [f"Payoffs: ({_html(', '.join(game.players))})"]
+    if any(len(i.members) > 1 for i in game.infosets):
+        notes.append("coloured dotted lines join the nodes of one information set")
+    key = ""
+    if profile is not None:
+        key = ('<BR/><FONT POINT-SIZE="11">Equilibrium: <FONT COLOR="' + PATH_COLOUR
+               + '">thick red</FONT> = path played; thick dark = choice off the path; '
+               'grey dashed = not chosen; [p] = probability of a mixed choice</FONT>')
+    return (f'<<FONT POINT-SIZE="16">{title}</FONT><BR/><FONT POINT-SIZE="11">'
+            f'{"; ".join(notes)}</FONT>{key}>')
+
+
+def _label(lines: list[str]) -> str:
+    """A quoted DOT label; several lines are left-justified (DOT's ``\\l``)."""
+    if len(lines) == 1:
+        return _quote(lines[0])
+    return '"' + "".join(_escape(line) + "\\l" for line in lines) + '"'
+
+
 def table_to_dot(game: NormalFormGame, profile: MixedProfile | None = None) -> str:
     """DOT text of a two-player payoff table (an HTML-like table), equilibrium cells shaded.
+
+    The row player's payoff comes first in each cell (the caption says so); a strategy that
+    ``profile`` mixes shows its probability (``Bach [1/3]``).
 
     >>> from commit_calc.model import NormalFormGame
     >>> game = NormalFormGame.from_matrices([[1, 0]], [[0, 1]])
@@ -91,31 +151,41 @@ def table_to_dot(game: NormalFormGame, profile: MixedProfile | None = None) -> s
     """
     if game.num_players != 2:
         raise ValueError("table_to_dot(): a payoff table is drawn for two players only")
-    rows, columns = game.strategies
     support = profile.support() if profile is not None else ((), ())
 
-    def cell(text: str, shade: bool = False, bold: bool = False) -> str:
-        body = _html(text)
+    def cell(lines: list[str], shade: bool = False, bold: bool = False) -> str:
+        body = "<BR/>".join(_html(line) for line in lines)
         if bold:
             body = f"<B>{body}</B>"
-        background = ' BGCOLOR="#f5b7b1"' if shade else ""
+        background = f' BGCOLOR="{CELL_COLOUR}"' if shade else ""
         return f"<TD{background}>{body}</TD>"
 
-    header = cell(f"{game.players[0]} \\ {game.players[1]}", bold=True) + "".join(
-        cell(c, bold=True) for c in columns
+    def strategy(player: int, k: int) -> list[str]:
+        label = game.strategies[player][k]
+        if profile is not None and probability_text(profile.probabilities[player][k]):
+            label += " " + probability_text(profile.probabilities[player][k])
+        return [label]
+
+    rows, columns = game.strategies
+    header = cell([f"{game.players[0]} \\ {game.players[1]}"], bold=True) + "".join(
+        cell(strategy(1, j), bold=True) for j in range(len(columns))
     )
     body = []
-    for i, row in enumerate(rows):
-        cells = [cell(row, bold=True)]
+    for i in range(len(rows)):
+        cells = [cell(strategy(0, i), bold=True)]
         for j in range(len(columns)):
             shade = i in support[0] and j in support[1]
-            cells.append(cell(payoff_text(game.payoff((i, j))), shade=shade))
+            cells.append(cell(payoff_lines(game.payoff((i, j)), game.players), shade=shade))
         body.append("<TR>" + "".join(cells) + "</TR>")
-    title = _html(game.title or game.name or "game")
     table = (f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="8">'
              f'<TR>{header}</TR>{"".join(body)}</TABLE>>')
+    notes = f"Payoffs: ({_html(', '.join(game.players))})"
+    if profile is not None:
+        notes += "; shaded: the cells the equilibrium plays; [p]: probability of a mixed strategy"
+    caption = (f'<<FONT POINT-SIZE="16">{_html(game.title or game.name or "game")}</FONT><BR/>'
+               f'<FONT POINT-SIZE="11">{notes}</FONT>>')
     return ('digraph "game" {\n'
-            f'  label="{title}"; labelloc=t; fontname=Helvetica;\n'
+            f"  label={caption}; labelloc=t; fontname=Helvetica;\n"
             f"  node [shape=plaintext, fontname=Helvetica];\n  table [label={table}];\n}}\n")
 
 

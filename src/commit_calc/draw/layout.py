@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commit_calc.draw.labels import payoff_text
+from commit_calc.draw.labels import payoff_lines
 from commit_calc.model.extensive_form import ExtensiveFormGame
 
 CHARACTER_WIDTH = 0.19  # centimetres per character at \small
-GAP = 0.5
+GAP = 0.6
 LEVEL = 1.8
 
 
@@ -27,8 +27,11 @@ class Layout:
 def label_width(game: ExtensiveFormGame, index: int) -> float:
     """Width in centimetres the node's label needs."""
     node = game.nodes[index]
-    text = payoff_text(node.payoffs) if node.is_terminal else (node.player or "Chance")
-    return CHARACTER_WIDTH * len(text) + GAP
+    if node.is_terminal:
+        lines = payoff_lines(node.payoffs, game.players)
+    else:
+        lines = [node.player or "Chance"]
+    return CHARACTER_WIDTH * max(len(line) for line in lines) + GAP
 
 
 def tree_layout(game: ExtensiveFormGame) -> Layout:
@@ -44,7 +47,7 @@ def tree_layout(game: ExtensiveFormGame) -> Layout:
     for node in game.nodes:
         y[node.index] = -LEVEL * depth[node.index]
         if node.is_terminal:
-            half = max(label_width(game, node.index), 1.4) / 2
+            half = max(label_width(game, node.index), 1.6) / 2
             cursor = 0.0 if cursor is None else cursor + previous_half + half
             x[node.index] = cursor
             previous_half = half

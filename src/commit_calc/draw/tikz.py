@@ -5,11 +5,16 @@ Positions come from :mod:`commit_calc.draw.layout`, so no TikZ library is needed
 
 from __future__ import annotations
 
+import sympy
+
 from commit_calc.draw.highlight import highlight
-from commit_calc.draw.labels import number_text, payoff_text
-from commit_calc.draw.layout import tree_layout
+from commit_calc.draw.labels import number_text, payoff_lines, probability_text
+from commit_calc.draw.layout import LEVEL, tree_layout
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
+
+#: How far below the nodes (cm) the first information-set bracket runs; the next ones lower.
+INFOSET_DROP = 0.3
 
 _SPECIAL = {
     "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
@@ -42,30 +47,44 @@ def tree_to_tikz(
     lines = [
         r"\begin{tikzpicture}[font=\small,",
         r"  decision/.style={circle, draw, fill=white, inner sep=1.5pt},",
-        r"  chance/.style={rectangle, rotate=45, draw, fill=white, minimum size=7pt, inner sep=0pt},",
-        r"  terminal/.style={inner sep=2pt},",
+        r"  chance/.style={rectangle, rotate=45, draw, fill=white, minimum size=7pt,",
+        r"    inner sep=0pt},",
+        r"  terminal/.style={inner sep=2pt, align=left, anchor=north},",
         r"  path/.style={line width=1.6pt, draw=red!70!black},",
         r"  chosen/.style={line width=1.2pt},",
-        r"  other/.style={draw=gray}]",
+        r"  other/.style={draw=gray},",
+        r"  action/.style={fill=white, inner sep=1pt, font=\footnotesize},",
+        r"  mover/.style={above=2pt, fill=white, inner sep=1pt},",
+        r"  infoset/.style={densely dashed, thick, blue!60!black}]",
     ]
+    shared = [i for i in game.infosets if len(i.members) > 1]
+    shared_labels = {i.label for i in shared}
+    movers: list[str] = []  # drawn last, over the lines
     for node in game.nodes:
         x, y = layout.x[node.index], layout.y[node.index]
         at = f"({x:.2f},{y:.2f})"
         if node.is_terminal:
             lines.append(f"\\node[terminal] (n{node.index}) at {at} "
-                         f"{{${latex_escape(payoff_text(node.payoffs))}$}};")
+                         f"{{{_payoff_label(game, node.payoffs)}}};")
         elif node.is_chance:
             lines.append(f"\\node[chance] (n{node.index}) at {at} {{}};")
-            lines.append(f"\\node[above=2pt] at (n{node.index}.north) {{Chance}};")
+            movers.append(f"\\node[mover] at (n{node.index}.north) {{Chance}};")
         else:
             lines.append(f"\\node[decision] (n{node.index}) at {at} {{}};")
-            lines.append(f"\\node[above=2pt] at (n{node.index}.north) "
-                         f"{{{latex_escape(node.player or '')}}};")
+            name = node.player or ""
+            if node.infoset in shared_labels and node.infoset != node.player:
+                name += f" [{node.infoset}]"
+            movers.append(f"\\node[mover] at (n{node.index}.north) {{{latex_escape(name)}}};")
+    infoset_of = game.infoset_of_node
     for node in game.nodes:
+        played = (profile.probabilities[infoset_of[node.index]]  # type: ignore[index]
+                  if profile is not None and node.is_decision else None)
         for position, (action, child) in enumerate(zip(node.actions, node.children)):
             label = latex_escape(action)
             if node.is_chance:
                 label += f" (${latex_escape(number_text(node.probabilities[position]))}$)"
+            elif played is not None and probability_text(played[position]):
+                label += f" ${latex_escape(probability_text(played[position]))}$"
             if child in marks.reached and node.index in marks.reached:
                 style = "path"
             elif child in marks.chosen:
@@ -74,15 +93,33 @@ def tree_to_tikz(
                 style = "other" if profile is not None else "draw"
             dx = layout.x[child] - layout.x[node.index]
             side = "left" if dx < -0.01 else "right" if dx > 0.01 else "right"
-            lines.append(f"\\draw[{style}] (n{node.index}) -- node[midway, {side}, inner sep=2pt] "
+            lines.append(f"\\draw[{style}] (n{node.index}) -- node[midway, {side}, action] "
                          f"{{{label}}} (n{child});")
-    for infoset in game.infosets:
-        for a, b in zip(infoset.members, infoset.members[1:]):
-            lines.append(f"\\draw[dashed, thick] (n{a}) -- node[midway, above] "
-                         f"{{{latex_escape(infoset.label)}}} (n{b});")
+    for k, infoset in enumerate(shared):
+        # A bracket under the member nodes, each set at its own depth so that interleaved
+        # sets stay apart; the set's label is shown beside the player's name.
+        drop = INFOSET_DROP * (k + 1)
+        xs = [layout.x[m] for m in infoset.members]
+        ys = [layout.y[m] for m in infoset.members]
+        bottom = min(ys) - drop
+        ticks = " ".join(f"({x:.2f},{y:.2f}) -- ({x:.2f},{bottom:.2f})" for x, y in zip(xs, ys))
+        lines.append(f"\\draw[infoset] {ticks} ({min(xs):.2f},{bottom:.2f}) -- "
+                     f"({max(xs):.2f},{bottom:.2f});")
+    lines += movers
+    lines.append(f"\\node[anchor=south, font=\\footnotesize] at "
+                 f"({(min(layout.x) + max(layout.x)) / 2:.2f},{LEVEL / 2:.2f}) "
+                 f"{{Payoffs: ({latex_escape(', '.join(game.players))})}};")
     lines.append(r"\end{tikzpicture}")
     picture = "\n".join(lines) + "\n"
     if not standalone:
         return picture
     return ("\\documentclass[tikz, border=6pt]{standalone}\n\\begin{document}\n"
             + picture + "\\end{document}\n")
+
+
+def _payoff_label(game: ExtensiveFormGame, payoffs: tuple[sympy.Expr, ...]) -> str:
+    """One line in maths mode, or several (one player a line) in text mode."""
+    lines = payoff_lines(payoffs, game.players)
+    if len(lines) == 1:
+        return f"${latex_escape(lines[0])}$"
+    return r"\\".join(latex_escape(line).replace("  ", r"\quad ") for line in lines)
