@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import sympy
 
+from commit_calc.analysis.regions import Region
 from commit_calc.analysis.sweep import SweepResult
 from commit_calc.analysis.thresholds import Threshold, thresholds
 from commit_calc.draw.render import DrawingUnavailable
@@ -120,10 +121,10 @@ def _title(result: SweepResult) -> str:
                     if changed else "\n(other parameters at their defaults)")
 
 
-def _is_tie(found: Any) -> bool:
+def _is_tie(found: object) -> bool:
     """A region of lower dimension: every term of its condition holds an equality."""
-    terms = getattr(found, "terms", None)
-    return bool(terms) and all(frozenset({0}) in term.values() for term in terms)
+    return isinstance(found, Region) and bool(found.terms) and all(
+        frozenset({0}) in term.values() for term in found.terms)
 
 
 def _fill_ties(codes: np.ndarray, ties: set[int]) -> np.ndarray:
@@ -137,13 +138,14 @@ def _fill_ties(codes: np.ndarray, ties: set[int]) -> np.ndarray:
             for shift in (1, -1):
                 source = np.roll(filled, shift, axis=axis)
                 known = np.roll(~missing, shift, axis=axis)
-                edge = [slice(None)] * filled.ndim
+                edge: list[int | slice] = [slice(None)] * filled.ndim
                 edge[axis] = 0 if shift == 1 else -1
                 known[tuple(edge)] = False
                 take = missing & known
                 filled[take] = source[take]
                 missing &= ~take
-    return filled
+    result: np.ndarray = filled
+    return result
 
 
 def plot_outcome_map(result: SweepResult, path: str | Path, *, title: str | None = None
@@ -222,7 +224,8 @@ def _separates(cx: np.ndarray, cy: np.ndarray, xs: np.ndarray, ys: np.ndarray,
             return np.zeros(values.shape, dtype=int)
         step = float(along[1] - along[0])
         index = np.rint((np.nan_to_num(values) - float(along[0])) / step)
-        return np.clip(index, 0, along.size - 1).astype(int)
+        cells: np.ndarray = np.clip(index, 0, along.size - 1).astype(int)
+        return cells
 
     hx = abs(float(xs[1] - xs[0])) if xs.size > 1 else 0.0
     hy = abs(float(ys[1] - ys[0])) if ys.size > 1 else 0.0
@@ -231,7 +234,8 @@ def _separates(cx: np.ndarray, cy: np.ndarray, xs: np.ndarray, ys: np.ndarray,
         before = grid[cell(cx - dx, xs), cell(cy - dy, ys)]
         after = grid[cell(cx + dx, xs), cell(cy + dy, ys)]
         found |= before != after
-    return found & ~np.isnan(cy)
+    drawn: np.ndarray = found & ~np.isnan(cy)
+    return drawn
 
 
 def _padded(values: np.ndarray, low: float, high: float) -> tuple[float, float]:
@@ -368,7 +372,8 @@ def _isolated(values: np.ndarray) -> np.ndarray:
     present = ~np.isnan(values)
     before = np.concatenate([[False], present[:-1]])
     after = np.concatenate([present[1:], [False]])
-    return present & ~before & ~after
+    lonely: np.ndarray = present & ~before & ~after
+    return lonely
 
 
 def _changes(result: SweepResult) -> Sequence[tuple[float, float]]:
