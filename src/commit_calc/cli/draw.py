@@ -1,0 +1,169 @@
+"""``commit-calc draw``: a game's tree or payoff table as DOT, SVG, PNG, PDF or TikZ."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from commit_calc.cli.options import (
+    game_argument,
+    load_game_argument,
+    one_line,
+    run_library,
+    set_option,
+    warn,
+)
+
+if TYPE_CHECKING:
+    from commit_calc.model.extensive_form import ExtensiveFormGame
+    from commit_calc.model.normal_form import NormalFormGame
+    from commit_calc.model.profiles import BehaviourProfile, MixedProfile
+
+FORMATS = ("dot", "svg", "png", "pdf", "tikz")
+BINARY = ("png", "pdf")
+#: Output-file suffix -> format, for ``-o tree.png`` without ``--format``.
+SUFFIXES = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf",
+            ".tex": "tikz", ".tikz": "tikz"}
+
+_KINDS = {"spe": "subgame-perfect equilibri", "nash": "Nash equilibri"}
+
+
+@click.command()
+@game_argument
+@set_option
+@click.option("--format", "output_format", type=click.Choice(FORMATS, case_sensitive=False),
+              default=None,
+              help="dot (Graphviz text, needs nothing installed), svg, png or pdf (need "
+              "Graphviz's dot program), tikz (a standalone LaTeX document). Default: from the "
+              "output file's suffix, else dot.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Write here instead of standard output (required for png "
+              "and pdf on a terminal).")
+@click.option("--equilibrium", "number", type=click.IntRange(min=1), default=1,
+              show_default=True, help="Which equilibrium to highlight (see commit-calc solve).")
+@click.option("--no-equilibrium", is_flag=True,
+              help="Draw the game only. Without --set, payoffs stay formulas of the parameters.")
+@click.option(
+    "--concept", type=click.Choice(["auto", "nash", "spe"], case_sensitive=False),
+    default="auto", show_default=True,
+    help="Which equilibria to highlight: auto (subgame-perfect for trees, Nash for tables), "
+    "nash or spe.",
+)
+def draw(game: str, values: dict[str, object], output_format: str | None,
+         output_file: Path | None, number: int, no_equilibrium: bool, concept: str) -> None:
+    """Draw GAME's tree (or payoff table) with an equilibrium highlighted.
+
+    The tree shows players, actions, chance probabilities and payoffs; the path the
+    equilibrium plays is thick and red, its choices off the path thick and dark, other actions
+    grey and dashed. A two-player normal-form game is drawn as a payoff table with the
+    equilibrium's cells shaded. GAME is a catalog name, a file, or - for standard input.
+
+    The game is solved first (as `commit-calc solve` does) and equilibrium 1 is drawn; standard
+    error says how many there are, and --equilibrium N picks another.
+
+    \b
+    Examples:
+      $ commit-calc draw enforcer-reliability --set reliability=3/4 -o tree.png
+      $ commit-calc draw kreps-trust --format tikz > trust.tex && pdflatex trust.tex
+      $ commit-calc draw ultimatum --equilibrium 2 | dot -Tsvg > ultimatum.svg
+    """
+    chosen = _format(output_format, output_file)
+    if chosen in BINARY and output_file is None and sys.stdout.isatty():
+        raise click.UsageError(
+            f"{chosen.upper()} is binary: write it to a file with -o FILE "
+            f"(e.g. -o game.{chosen}) or pipe standard output elsewhere"
+        )
+    loaded = load_game_argument(game)
+    drawn, profile = _game_and_profile(loaded, values, number, no_equilibrium, concept.lower())
+    picture = run_library(_picture, drawn, profile, chosen)
+    _write(picture, output_file)
+
+
+def _format(output_format: str | None, output_file: Path | None) -> str:
+    if output_format is not None:
+        return output_format.lower()
+    if output_file is not None:
+        suffix = output_file.suffix.lower()
+        if suffix in SUFFIXES:
+            return SUFFIXES[suffix]
+        if suffix:
+            raise click.UsageError(
+                f"cannot tell the format from the suffix '{suffix}' of {output_file}: give "
+                f"--format ({'|'.join(FORMATS)})"
+            )
+    return "dot"
+
+
+def _game_and_profile(
+    game: NormalFormGame | ExtensiveFormGame, values: dict[str, object], number: int,
+    no_equilibrium: bool, concept: str,
+) -> tuple[NormalFormGame | ExtensiveFormGame, MixedProfile | BehaviourProfile | None]:
+    """The game to draw (values substituted) and the equilibrium to highlight, if any."""
+    if no_equilibrium:
+        substituted = run_library(lambda: game.substitute(values))
+        return substituted, None
+    from commit_calc.solvers.solve import solve
+
+    result = run_library(solve, game, values, concept=concept)
+    for message in result.warnings:
+        warn(message)
+    count = len(result.equilibria)
+    kind = _KINDS.get(result.concept, "equilibri") + ("um" if count == 1 else "a")
+    if count == 0:
+        warn(f"no {kind} found; drawing the game without one")
+        return result.game, None
+    if number > count:
+        raise click.ClickException(
+            f"--equilibrium {number}: the game has {count} {kind} at these values"
+        )
+    if count == 1:
+        click.echo(f"1 {kind}; it is highlighted", err=True)
+    else:
+        click.echo(f"{count} {kind}; drawing equilibrium {number} (pick another with "
+                   "--equilibrium N)", err=True)
+    return result.game, result.equilibria[number - 1].profile
+
+
+def _picture(game: NormalFormGame | ExtensiveFormGame,
+             profile: MixedProfile | BehaviourProfile | None, output_format: str) -> str | bytes:
+    from commit_calc.draw import render_dot, table_to_dot, tree_to_dot, tree_to_tikz
+    from commit_calc.errors import UnsupportedGameError
+    from commit_calc.model.extensive_form import ExtensiveFormGame
+
+    if isinstance(game, ExtensiveFormGame):
+        if output_format == "tikz":
+            return tree_to_tikz(game, profile)  # type: ignore[arg-type]
+        dot = tree_to_dot(game, profile)  # type: ignore[arg-type]
+    else:
+        if game.num_players != 2:
+            raise UnsupportedGameError(
+                f"a payoff table is drawn for two players; this game has {game.num_players} "
+                "(see its payoffs with commit-calc show)"
+            )
+        if output_format == "tikz":
+            raise UnsupportedGameError(
+                "TikZ is written for trees; draw this payoff table with --format dot, svg, "
+                "png or pdf"
+            )
+        dot = table_to_dot(game, profile)  # type: ignore[arg-type]
+    if output_format == "dot":
+        return dot
+    return render_dot(dot, output_format)
+
+
+def _write(picture: str | bytes, output_file: Path | None) -> None:
+    data = picture.encode() if isinstance(picture, str) else picture
+    if output_file is None:
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
+        return
+    try:
+        output_file.write_bytes(data)
+    except OSError as error:
+        message = one_line(f"cannot write {output_file}: {error.strerror}")
+        raise click.ClickException(message) from None
+    click.echo(f"wrote {output_file}", err=True)
