@@ -20,6 +20,7 @@ COMMANDS = {
     "sweep": "commit_calc.cli.sweep:sweep",
     "thresholds": "commit_calc.cli.thresholds:thresholds",
     "convert": "commit_calc.cli.convert:convert",
+    "draw": "commit_calc.cli.draw:draw",
 }
 
 
