@@ -23,6 +23,7 @@ import difflib
 import doctest
 import importlib.util
 import io
+import os
 import re
 import shlex
 import shutil
@@ -32,6 +33,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import commit_calc
 from commit_calc.cli.main import cli
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -175,6 +177,10 @@ def run_doctest(page: Path, block: Block, namespace: dict[str, object]) -> None:
 def test_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Write the page's files, run its doctests and commands in order, in a fresh directory."""
     monkeypatch.chdir(tmp_path)
+    # examples may run ``python -m commit_calc`` in a subprocess: let it import this checkout
+    source = str(Path(commit_calc.__file__).resolve().parents[1])
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        filter(None, [source, os.environ.get("PYTHONPATH")])))
     namespace: dict[str, object] = {"__name__": "__docs__"}
     skipped = []
     for block in blocks(page):
