@@ -71,15 +71,42 @@ def draw(game: str, values: dict[str, object], output_format: str | None,
       $ commit-calc draw ultimatum --equilibrium 2 | dot -Tsvg > ultimatum.svg
     """
     chosen = _format(output_format, output_file)
-    if chosen in BINARY and output_file is None and sys.stdout.isatty():
+    if chosen in BINARY and output_file is None and _stdout_is_terminal():
         raise click.UsageError(
             f"{chosen.upper()} is binary: write it to a file with -o FILE "
             f"(e.g. -o game.{chosen}) or pipe standard output elsewhere"
         )
     loaded = load_game_argument(game)
-    drawn, profile = _game_and_profile(loaded, values, number, no_equilibrium, concept.lower())
+    run_library(_check_drawable, loaded, chosen)
+    drawn, profile, note = _game_and_profile(loaded, values, number, no_equilibrium,
+                                             concept.lower())
     picture = run_library(_picture, drawn, profile, chosen)
     _write(picture, output_file)
+    if note:
+        click.echo(note, err=True)
+
+
+def _check_drawable(game: NormalFormGame | ExtensiveFormGame, output_format: str) -> None:
+    """Refuse, before solving, what cannot be drawn: tables of 3+ players, TikZ tables."""
+    from commit_calc.errors import UnsupportedGameError
+    from commit_calc.model.normal_form import NormalFormGame
+
+    if not isinstance(game, NormalFormGame):
+        return
+    if game.num_players != 2:
+        raise UnsupportedGameError(
+            f"a payoff table is drawn for two players; this game has {game.num_players} "
+            "(see its payoffs with commit-calc show)"
+        )
+    if output_format == "tikz":
+        raise UnsupportedGameError(
+            "TikZ is written for trees; draw this payoff table with --format dot, svg, png or "
+            "pdf"
+        )
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _format(output_format: str | None, output_file: Path | None) -> str:
@@ -100,11 +127,12 @@ def _format(output_format: str | None, output_file: Path | None) -> str:
 def _game_and_profile(
     game: NormalFormGame | ExtensiveFormGame, values: dict[str, object], number: int,
     no_equilibrium: bool, concept: str,
-) -> tuple[NormalFormGame | ExtensiveFormGame, MixedProfile | BehaviourProfile | None]:
-    """The game to draw (values substituted) and the equilibrium to highlight, if any."""
+) -> tuple[NormalFormGame | ExtensiveFormGame, MixedProfile | BehaviourProfile | None, str]:
+    """The game to draw (values substituted), the equilibrium to highlight if any, and a note
+    for standard error saying how many equilibria there are."""
     if no_equilibrium:
         substituted = run_library(lambda: game.substitute(values))
-        return substituted, None
+        return substituted, None, ""
     from commit_calc.solvers.solve import solve
 
     result = run_library(solve, game, values, concept=concept)
@@ -113,24 +141,19 @@ def _game_and_profile(
     count = len(result.equilibria)
     kind = _KINDS.get(result.concept, "equilibri") + ("um" if count == 1 else "a")
     if count == 0:
-        warn(f"no {kind} found; drawing the game without one")
-        return result.game, None
+        return result.game, None, f"no {kind} found; the game is drawn without one"
     if number > count:
         raise click.ClickException(
             f"--equilibrium {number}: the game has {count} {kind} at these values"
         )
-    if count == 1:
-        click.echo(f"1 {kind}; it is highlighted", err=True)
-    else:
-        click.echo(f"{count} {kind}; drawing equilibrium {number} (pick another with "
-                   "--equilibrium N)", err=True)
-    return result.game, result.equilibria[number - 1].profile
+    note = (f"1 {kind}; it is highlighted" if count == 1 else
+            f"{count} {kind}; drew equilibrium {number} (pick another with --equilibrium N)")
+    return result.game, result.equilibria[number - 1].profile, note
 
 
 def _picture(game: NormalFormGame | ExtensiveFormGame,
              profile: MixedProfile | BehaviourProfile | None, output_format: str) -> str | bytes:
     from commit_calc.draw import render_dot, table_to_dot, tree_to_dot, tree_to_tikz
-    from commit_calc.errors import UnsupportedGameError
     from commit_calc.model.extensive_form import ExtensiveFormGame
 
     if isinstance(game, ExtensiveFormGame):
@@ -138,16 +161,7 @@ def _picture(game: NormalFormGame | ExtensiveFormGame,
             return tree_to_tikz(game, profile)  # type: ignore[arg-type]
         dot = tree_to_dot(game, profile)  # type: ignore[arg-type]
     else:
-        if game.num_players != 2:
-            raise UnsupportedGameError(
-                f"a payoff table is drawn for two players; this game has {game.num_players} "
-                "(see its payoffs with commit-calc show)"
-            )
-        if output_format == "tikz":
-            raise UnsupportedGameError(
-                "TikZ is written for trees; draw this payoff table with --format dot, svg, "
-                "png or pdf"
-            )
+        _check_drawable(game, output_format)
         dot = table_to_dot(game, profile)  # type: ignore[arg-type]
     if output_format == "dot":
         return dot
