@@ -405,6 +405,12 @@ class ExtensiveFormGame:
         """The exact numeric game: the given values, and defaults for the other parameters."""
         return self.substitute(self.parameters.values(values))
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display (see :func:`commit_calc.render.html.game_html`)."""
+        from commit_calc.render.html import game_html
+
+        return game_html(self)
+
     def __str__(self) -> str:
         title = self.title or self.name or "untitled"
         return f"ExtensiveFormGame({title}, {len(self.nodes)} nodes)"

@@ -328,6 +328,12 @@ class NormalFormGame:
             for array in self.payoffs
         )
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display (see :func:`commit_calc.render.html.game_html`)."""
+        from commit_calc.render.html import game_html
+
+        return game_html(self)
+
     def __str__(self) -> str:
         return f"NormalFormGame({self.title or self.name or 'untitled'}, {self.shape})"
 

@@ -78,6 +78,12 @@ class SolveResult:
     exact: bool = True
     warnings: tuple[str, ...] = ()
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display (see :func:`commit_calc.render.html.result_html`)."""
+        from commit_calc.render.html import result_html
+
+        return result_html(self)
+
 
 def certify(
     game: Game,
