@@ -96,3 +96,17 @@ def test_tikz_escapes_and_compiles_where_latex_is_installed(tmp_path):
                               cwd=tmp_path, capture_output=True, timeout=120)
     assert finished.returncode == 0, finished.stdout.decode(errors="replace")[-2000:]
     assert (tmp_path / "tree.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_information_set_members_share_a_level():
+    """Selten (1975), Figure 1: player 3's two nodes sit at different depths of the tree but
+    are drawn on one level, so the line joining them crosses nothing."""
+    from commit_calc.io import load_game
+
+    game = load_game("selten-horse")
+    layout = tree_layout(game)
+    (members,) = [i.members for i in game.infosets if len(i.members) > 1]
+    assert len({layout.y[m] for m in members}) == 1
+    for node in game.nodes:
+        for child in node.children:
+            assert layout.y[child] < layout.y[node.index]

@@ -35,13 +35,11 @@ def label_width(game: ExtensiveFormGame, index: int) -> float:
 
 
 def tree_layout(game: ExtensiveFormGame) -> Layout:
-    """Leaf order is prefix order; a parent sits midway between its first and last child."""
+    """Leaf order is prefix order; a parent sits midway between its first and last child;
+    the nodes of an information set share a level."""
     x = [0.0] * len(game.nodes)
     y = [0.0] * len(game.nodes)
-    depth = [0] * len(game.nodes)
-    for node in game.nodes:
-        for child in node.children:
-            depth[child] = depth[node.index] + 1
+    depth = _levels(game)
     cursor = None
     previous_half = 0.0
     for node in game.nodes:
@@ -55,3 +53,25 @@ def tree_layout(game: ExtensiveFormGame) -> Layout:
         if node.children:
             x[node.index] = (x[node.children[0]] + x[node.children[-1]]) / 2
     return Layout(tuple(x), tuple(y))
+
+
+def _levels(game: ExtensiveFormGame) -> list[int]:
+    """Each node's level: one below its parent, and the nodes of an information set on one
+    level (the deepest of them), so the line that joins them runs level and clear."""
+    depth = [0] * len(game.nodes)
+    shared = [i.members for i in game.infosets if len(i.members) > 1]
+    changed = True
+    while changed:
+        changed = False
+        for node in game.nodes:
+            for child in node.children:
+                if depth[child] < depth[node.index] + 1:
+                    depth[child] = depth[node.index] + 1
+                    changed = True
+        for members in shared:
+            level = max(depth[m] for m in members)
+            for m in members:
+                if depth[m] != level:
+                    depth[m] = level
+                    changed = True
+    return depth

@@ -106,9 +106,11 @@ def tree_to_tikz(
         lines.append(f"\\draw[infoset] {ticks} ({min(xs):.2f},{bottom:.2f}) -- "
                      f"({max(xs):.2f},{bottom:.2f});")
     lines += movers
-    lines.append(f"\\node[anchor=south, font=\\footnotesize] at "
+    title = latex_escape(game.title or game.name or "")
+    heading = (f"\\textbf{{{title}}}\\\\ " if title else "")
+    lines.append(f"\\node[anchor=south, align=center, font=\\footnotesize] at "
                  f"({(min(layout.x) + max(layout.x)) / 2:.2f},{LEVEL / 2:.2f}) "
-                 f"{{Payoffs: ({latex_escape(', '.join(game.players))})}};")
+                 f"{{{heading}Payoffs: ({latex_escape(', '.join(game.players))})}};")
     lines.append(r"\end{tikzpicture}")
     picture = "\n".join(lines) + "\n"
     if not standalone:
