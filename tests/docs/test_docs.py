@@ -134,7 +134,8 @@ def output_matches(expected: list[str], actual: str) -> bool:
 
 def available(requirement: str) -> bool:
     """Whether a Python module or a program named ``requirement`` is installed."""
-    return importlib.util.find_spec(requirement) is not None or shutil.which(requirement) is not None
+    return (importlib.util.find_spec(requirement) is not None
+            or shutil.which(requirement) is not None)
 
 
 def run_command(page: Path, command: Command) -> None:
