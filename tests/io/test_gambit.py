@@ -289,3 +289,16 @@ def test_we_read_what_pygambit_writes(name):
         assert again.nodes == game.nodes and again.infosets == game.infosets
     else:
         assert (again.strategies, again.payoffs) == (game.strategies, game.payoffs)
+
+
+def test_labels_gambit_cannot_hold_are_refused():
+    from commit_calc.errors import GameDefinitionError
+    from commit_calc.model import Decision, Terminal
+
+    game = ExtensiveFormGame.build(players=("A",), root=Decision("A", {
+        "back\\": Terminal((1,)), 'say "hi"': Terminal((2,))}))
+    with pytest.raises(GameDefinitionError, match="backslash"):
+        format_efg(game)
+    renamed = ExtensiveFormGame.build(players=("A",), root=Decision("A", {
+        "back\\slash": Terminal((1,)), 'say "hi"': Terminal((2,))}))
+    assert parse_efg(format_efg(renamed)).root.actions == ("back\\slash", 'say "hi"')

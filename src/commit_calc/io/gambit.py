@@ -547,6 +547,11 @@ def _profile_text(strategies: Sequence[Sequence[str]], profile: Sequence[int]) -
 
 
 def _quote(text: str) -> str:
+    """A Gambit label: quotes escaped as ``\\"``; a backslash before a quote or at the end
+    cannot be written so that Gambit reads it back, so such labels are refused."""
+    if text.endswith("\\") or '\\"' in text:
+        raise GameDefinitionError(f"label {text!r}: a backslash before a quote or at the end "
+                                  "cannot be written to a Gambit file; rename it")
     return '"' + text.replace('"', '\\"') + '"'
 
 
