@@ -110,3 +110,43 @@ def test_information_set_members_share_a_level():
     for node in game.nodes:
         for child in node.children:
             assert layout.y[child] < layout.y[node.index]
+
+
+@pytest.mark.parametrize("image_format, magic", [("png", b"\x89PNG"), ("svg", b"<?xml"),
+                                                 ("pdf", b"%PDF")])
+def test_matplotlib_draws_trees_without_graphviz(image_format, magic):
+    pytest.importorskip("matplotlib")
+    from commit_calc.draw import tree_to_image
+
+    game = enforcer_game()
+    assert tree_to_image(game, stay_armed_profile(game), image_format).startswith(magic)
+
+
+def test_tree_image_falls_back_to_matplotlib_when_dot_is_missing(monkeypatch):
+    pytest.importorskip("matplotlib")
+    import commit_calc.draw.matplotlib_tree as module
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    called = []
+    monkeypatch.setattr(module, "tree_to_image",
+                        lambda *args: called.append(args) or b"\x89PNG")
+    assert module.tree_image(imperfect_game(), None, "png") == b"\x89PNG"
+    assert called
+
+
+def test_without_graphviz_or_matplotlib_the_message_names_both(monkeypatch):
+    import builtins
+
+    from commit_calc.draw import tree_to_image
+    from commit_calc.draw.render import DrawingUnavailable
+
+    real_import = builtins.__import__
+
+    def no_matplotlib(name, *args, **kwargs):
+        if name.startswith("matplotlib"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_matplotlib)
+    with pytest.raises(DrawingUnavailable, match="Graphviz's 'dot' program or matplotlib"):
+        tree_to_image(enforcer_game(), None, "png")
