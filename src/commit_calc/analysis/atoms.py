@@ -49,7 +49,7 @@ def canonical(expression: sympy.Expr) -> tuple[sympy.Expr, int] | int:
         )
     numerator = sympy.expand(numerator)
     if numerator.is_number:
-        return outer * (1 if numerator > 0 else (-1 if numerator < 0 else 0))
+        return outer * sign_of(numerator)
     if numerator.has(sympy.Min, sympy.Max, sympy.Piecewise, sympy.Abs):
         raise UnsupportedGameError(
             f"symbolic analysis: {expression} uses min/max; solve point by point instead"
@@ -66,6 +66,15 @@ def canonical(expression: sympy.Expr) -> tuple[sympy.Expr, int] | int:
     sign = 1 if leading > 0 else -1
     key = sympy.expand(sign * primitive.as_expr())
     return key, outer * sign * (1 if content > 0 else -1)
+
+
+def sign_of(number: sympy.Expr) -> int:
+    """The sign (1, 0, -1) of a constant expression.
+
+    >>> sign_of(sympy.Rational(-2, 3))
+    -1
+    """
+    return 1 if number > 0 else (-1 if number < 0 else 0)
 
 
 def requirement(expression: sympy.Expr, relation: str) -> Requirement | bool:
@@ -107,7 +116,7 @@ def conjunction(requirements: Iterable[Requirement | bool]) -> dict[sympy.Expr, 
             continue
         if item is False:
             return None
-        key, allowed = item  # type: ignore[misc]
+        key, allowed = item
         merged = result.get(key, frozenset({1, 0, -1})) & allowed
         if not merged:
             return None
@@ -183,7 +192,8 @@ def _sides(key: sympy.Expr, solve_for: sympy.Symbol | None) -> tuple[sympy.Expr,
         counts = {s: sum(1 for m in monomials if m[k]) for k, s in enumerate(symbols)}
         most = max(counts.values(), default=0)
         gather = next((s for s in symbols if most and counts[s] == most), None)
-    positive, negative = [], []
+    positive: list[sympy.Expr] = []
+    negative: list[sympy.Expr] = []
     collected = sympy.collect(key, gather, evaluate=False) if gather is not None else {
         sympy.Integer(1): key}
     for factor, coefficient in collected.items():

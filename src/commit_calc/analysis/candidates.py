@@ -17,20 +17,22 @@ A candidate's condition is a disjunction of conjunctions ``{key: allowed signs}`
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 import sympy
 
-from commit_calc.analysis.atoms import Requirement, Signs, conjunction, requirement
-from commit_calc.analysis.feasibility import NONNEGATIVE, Bounds, satisfiable
+from commit_calc.analysis.atoms import Requirement, Signs, conjunction, evaluate_term, requirement
+from commit_calc.analysis.feasibility import NONNEGATIVE, Bound, Bounds, satisfiable
 from commit_calc.analysis.labels import normal_form_label, tree_label
 from commit_calc.errors import UnsupportedGameError
-from commit_calc.model.extensive_form import ExtensiveFormGame
+from commit_calc.model.extensive_form import ExtensiveFormGame, Node
 from commit_calc.model.normal_form import NormalFormGame
 
 Term = dict[sympy.Expr, Signs]
+#: A case of the backward induction below a node: (condition, choices by node, payoffs).
+Partial = tuple[Term, dict[int, str], tuple[sympy.Expr, ...]]
 
 #: Give up on the symbolic analysis (callers fall back to solving point by point) beyond this.
 MAX_CANDIDATES = 2000
@@ -50,7 +52,7 @@ class Candidate:
     condition: tuple[Term, ...]
 
 
-def bounds_of(game: ExtensiveFormGame | NormalFormGame) -> dict[sympy.Symbol, tuple]:
+def bounds_of(game: ExtensiveFormGame | NormalFormGame) -> dict[sympy.Symbol, Bound]:
     """``{symbol: (lower, upper)}`` of the game's declared parameters."""
     return {p.symbol: (p.lower, p.upper) for p in game.parameters}
 
@@ -79,7 +81,7 @@ class Feasibility:
     def __call__(self, term: Mapping[sympy.Expr, Signs]) -> bool | None:
         return self._check(frozenset(term.items()))
 
-    def _uncached(self, items: frozenset) -> bool | None:
+    def _uncached(self, items: frozenset[tuple[sympy.Expr, Signs]]) -> bool | None:
         return satisfiable(sign_conditions(dict(items)), self.bounds)
 
 
@@ -90,14 +92,12 @@ def tree_candidates(game: ExtensiveFormGame, feasible: Feasibility) -> list[Cand
             "symbolic analysis: the tree has imperfect information; only perfect-information "
             "trees are analysed symbolically"
         )
-    partials: list[list[tuple[Term, dict[int, str], tuple[sympy.Expr, ...]]]] = [
-        [] for _ in game.nodes
-    ]
+    partials: list[list[Partial]] = [[] for _ in game.nodes]
     for node in reversed(game.nodes):
         if node.is_terminal:
             partials[node.index] = [({}, {}, node.payoffs)]
             continue
-        found = []
+        found: list[Partial] = []
         for combination in itertools.product(*(partials[c] for c in node.children)):
             term = conjunction(itertools.chain.from_iterable(
                 ((k, v) for k, v in part[0].items()) for part in combination))
@@ -120,11 +120,11 @@ def tree_candidates(game: ExtensiveFormGame, feasible: Feasibility) -> list[Cand
                     f"symbolic analysis: more than {MAX_CANDIDATES} cases at node '{node.name}'"
                 )
         partials[node.index] = found
-    merged: dict[tuple[tuple[int, str], ...], list] = {}
+    merged: dict[tuple[tuple[int, str], ...], tuple[list[Term], dict[int, str],
+                                                   tuple[sympy.Expr, ...]]] = {}
     for term, choices, value in partials[0]:
         key = tuple(sorted(choices.items()))
-        entry = merged.setdefault(key, [[], choices, value])
-        entry[0].append(term)
+        merged.setdefault(key, ([], choices, value))[0].append(term)
     candidates = []
     for terms, choices, value in merged.values():
         distributions = tuple(
@@ -136,10 +136,15 @@ def tree_candidates(game: ExtensiveFormGame, feasible: Feasibility) -> list[Cand
     return candidates
 
 
-def _decision_cases(game, node, term, choices, values, feasible):  # type: ignore[no-untyped-def]
+def _decision_cases(
+    game: ExtensiveFormGame, node: Node, term: Term, choices: dict[int, str],
+    values: list[tuple[sympy.Expr, ...]], feasible: Feasibility,
+) -> list[Partial]:
+    """The cases at a decision node: each feasible best set of the mover, ties included."""
+    assert node.player is not None, "a validated decision node has a mover"
     mover = game.player_index(node.player)
     own = [v[mover] for v in values]
-    found = []
+    found: list[Partial] = []
     actions = range(len(node.actions))
     for size in range(1, len(own) + 1):
         for best in itertools.combinations(actions, size):
@@ -214,26 +219,21 @@ def _two_by_two(game: NormalFormGame) -> list[Candidate]:
                 terms.append(term)
         return terms
 
-    def pure_needs(gains: tuple[sympy.Expr, sympy.Expr], other: int) -> Requirement | bool:
-        # a player mixing against the other's pure strategy `other` (0 first, 1 second)
-        return requirement(gains[other], "==")
+    def indifferent(mixed: list[Term], gain: sympy.Expr) -> list[Term]:
+        # the mixer's mixture is in (0, 1) (`mixed`) and it is indifferent (`gain` = 0)
+        # against the other player's pure strategy
+        needs = requirement(gain, "==")
+        return [t for t in (conjunction([*x.items(), needs]) for x in mixed) if t is not None]
 
     p_star = sympy.cancel(e2 / (e2 - e1)) if sympy.simplify(e2 - e1) != 0 else None
     q_star = sympy.cancel(d2 / (d2 - d1)) if sympy.simplify(d2 - d1) != 0 else None
     candidates = []
-    mixes: list[tuple[sympy.Expr | None, sympy.Expr | None, list[Term]]] = []
+    pure = ((0, sympy.Integer(1)), (1, sympy.Integer(0)))  # (strategy, probability of first)
+    mixes: list[tuple[sympy.Expr, sympy.Expr, list[Term]]] = []
     if p_star is not None:
-        for q_pure, q in ((0, sympy.Integer(1)), (1, sympy.Integer(0))):
-            needs = pure_needs((d1, d2), q_pure)
-            terms = [t for t in (conjunction(list(x.items()) + [needs]) for x in opposite(e1, e2))
-                     if t is not None]
-            mixes.append((p_star, q, terms))
+        mixes += [(p_star, q, indifferent(opposite(e1, e2), (d1, d2)[k])) for k, q in pure]
     if q_star is not None:
-        for p_pure, p in ((0, sympy.Integer(1)), (1, sympy.Integer(0))):
-            needs = pure_needs((e1, e2), p_pure)
-            terms = [t for t in (conjunction(list(x.items()) + [needs]) for x in opposite(d1, d2))
-                     if t is not None]
-            mixes.append((p, q_star, terms))
+        mixes += [(p, q_star, indifferent(opposite(d1, d2), (e1, e2)[k])) for k, p in pure]
     if p_star is not None and q_star is not None:
         terms = [t for t in (conjunction(list(x.items()) + list(y.items()))
                              for x in opposite(e1, e2) for y in opposite(d1, d2)) if t is not None]
@@ -259,8 +259,6 @@ def _two_by_two(game: NormalFormGame) -> list[Candidate]:
 
 def evaluate(candidate: Candidate, signs: Mapping[sympy.Expr, int]) -> bool | None:
     """True/False/None (open) for a candidate under a partial sign assignment."""
-    from commit_calc.analysis.atoms import evaluate_term
-
     open_ = False
     for term in candidate.condition:
         status = evaluate_term(term, signs)
@@ -270,12 +268,3 @@ def evaluate(candidate: Candidate, signs: Mapping[sympy.Expr, int]) -> bool | No
             open_ = True
     return None if open_ else False
 
-
-def keys_in_order(candidates: Sequence[Candidate]) -> list[sympy.Expr]:
-    """Every key the candidates' conditions use, in first-use order."""
-    seen: dict[sympy.Expr, None] = {}
-    for candidate in candidates:
-        for term in candidate.condition:
-            for key in term:
-                seen.setdefault(key, None)
-    return list(seen)

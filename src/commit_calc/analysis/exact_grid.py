@@ -18,8 +18,9 @@ Formulas that are not polynomials are evaluated point by point in ``Fraction``.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 import sympy
@@ -28,7 +29,7 @@ from sympy.printing.pycode import PythonCodePrinter
 _LIMIT = 2**62
 
 
-class _FractionPrinter(PythonCodePrinter):
+class _FractionPrinter(PythonCodePrinter):  # type: ignore[misc]  # sympy has no type hints
     """Prints rationals as ``Fraction(p, q)`` so a lambdified formula computes exactly."""
 
     def _print_Rational(self, expr: sympy.Rational) -> str:  # noqa: N802 (sympy's naming)
@@ -41,7 +42,9 @@ class _FractionPrinter(PythonCodePrinter):
         return "Fraction(1, 2)"
 
 
-def exact_function(expression: sympy.Expr, symbols: Sequence[sympy.Symbol]):  # type: ignore[no-untyped-def]
+def exact_function(
+    expression: sympy.Expr, symbols: Sequence[sympy.Symbol]
+) -> Callable[..., Any]:
     """``expression`` compiled once to a Python function computing in ``Fraction``.
 
     >>> import sympy
@@ -49,8 +52,10 @@ def exact_function(expression: sympy.Expr, symbols: Sequence[sympy.Symbol]):  # 
     >>> exact_function(r / 3 + sympy.Rational(1, 2), [r])(Fraction(1, 2))
     Fraction(2, 3)
     """
-    return sympy.lambdify(list(symbols), expression,
-                          modules=[{"Fraction": Fraction}, "math"], printer=_FractionPrinter)
+    function: Callable[..., Any] = sympy.lambdify(
+        list(symbols), expression, modules=[{"Fraction": Fraction}, "math"],
+        printer=_FractionPrinter)
+    return function
 
 
 def exact_on_grid(
@@ -89,10 +94,16 @@ def exact_on_grid(
         divisor = np.frompyfunc(math.gcd, 2, 1)(numerators, common)
     else:
         divisor = np.gcd(numerators, common)
-    return numerators // divisor, common // divisor
+    return numerators // divisor, np.floor_divide(common, divisor)
 
 
-def _pointwise(expression, symbols, axes, indices):  # type: ignore[no-untyped-def]
+def _pointwise(
+    expression: sympy.Expr,
+    symbols: Sequence[sympy.Symbol],
+    axes: Sequence[tuple[sympy.Rational, sympy.Rational]],
+    indices: Sequence[np.ndarray],
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`exact_on_grid` for formulas that are not polynomials: point by point."""
     function = exact_function(expression, symbols)
     starts = [Fraction(int(a.p), int(a.q)) for a, _ in axes]
     steps = [Fraction(int(b.p), int(b.q)) for _, b in axes]

@@ -74,37 +74,39 @@ def _to_poly(expression: sympy.Expr, symbols: tuple[sympy.Symbol, ...]) -> Poly:
 
 
 def _fraction_bound(bound: Bound) -> FBound:
-    return tuple(None if b is None else _fraction(b) for b in bound)  # type: ignore[return-value]
+    lower, upper = bound
+    return (None if lower is None else _fraction(lower),
+            None if upper is None else _fraction(upper))
 
 
 def _fraction(value: object) -> Fraction:
-    rational = sympy.Rational(value)  # type: ignore[arg-type]
+    rational = sympy.Rational(value)
     return Fraction(int(rational.p), int(rational.q))
 
 
 # Polynomial arithmetic on dicts ---------------------------------------------------------------
 
 
+def _accumulate(out: Poly, monomial: Monomial, coefficient: Fraction) -> None:
+    """Add ``coefficient`` to the term ``monomial`` of ``out``, dropping it if it cancels."""
+    value = out.get(monomial, Fraction(0)) + coefficient
+    if value:
+        out[monomial] = value
+    else:
+        out.pop(monomial, None)
+
+
 def _add(a: Poly, b: Poly, scale: Fraction = Fraction(1)) -> Poly:
     out = dict(a)
     for m, c in b.items():
-        v = out.get(m, Fraction(0)) + scale * c
-        if v:
-            out[m] = v
-        else:
-            out.pop(m, None)
+        _accumulate(out, m, scale * c)
     return out
 
 
 def _mul(a: Poly, b: Poly) -> Poly:
     out: Poly = {}
     for (m1, c1), (m2, c2) in itertools.product(a.items(), b.items()):
-        m = tuple(x + y for x, y in zip(m1, m2))
-        v = out.get(m, Fraction(0)) + c1 * c2
-        if v:
-            out[m] = v
-        else:
-            out.pop(m, None)
+        _accumulate(out, tuple(x + y for x, y in zip(m1, m2)), c1 * c2)
     return out
 
 
@@ -158,8 +160,6 @@ def _satisfiable(
 ) -> bool | None:
     width = len(symbols)
     polys, limits = _eliminate_equalities(polys, list(limits), width)
-    if polys is None:
-        return False
     remaining = []
     for poly, sign in polys:
         if _degree(poly) == 0:
@@ -183,7 +183,7 @@ def _satisfiable(
 
 def _eliminate_equalities(
     polys: list[tuple[Poly, int]], limits: list[FBound], width: int
-) -> tuple[list[tuple[Poly, int]] | None, list[FBound]]:
+) -> tuple[list[tuple[Poly, int]], list[FBound]]:
     """Substitute equalities linear in a variable with a constant coefficient."""
     changed = True
     while changed:
@@ -314,12 +314,14 @@ def _interval(monomial: Monomial, limits: Sequence[FBound]) -> FBound:
         for _ in range(power):
             products = [_times(a, b) for a in (low, high) for b in (lo, hi)]
             low, high = min(products), max(products)
-    return (None if low in (inf, -inf) else low,  # type: ignore[return-value]
-            None if high in (inf, -inf) else high)
+    # finite bounds stay Fraction; only the infinities are floats
+    return (low if isinstance(low, Fraction) else None,
+            high if isinstance(high, Fraction) else None)
 
 
 def _times(a: Fraction | float, b: Fraction | float) -> Fraction | float:
-    return 0 if a == 0 or b == 0 else a * b
+    """``a * b`` with ``0 * inf = 0``."""
+    return Fraction(0) if a == 0 or b == 0 else a * b
 
 
 def _relaxation(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: int) -> bool:

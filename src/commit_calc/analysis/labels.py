@@ -69,10 +69,10 @@ def profile_label(game: ExtensiveFormGame | NormalFormGame,
     infoset_of = game.infoset_of_node
     choices = {}
     for node in game.nodes:
-        if node.is_decision:
-            k = infoset_of[node.index]
+        k = infoset_of[node.index]
+        if k is not None:  # a decision node
             choices[node.index] = {
-                a: p for a, p in zip(node.actions, profile.probabilities[k]) if p != 0  # type: ignore[index]
+                a: p for a, p in zip(node.actions, profile.probabilities[k]) if p != 0
             }
     return tree_label(game, choices)
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 import sympy
 
-from commit_calc.analysis.atoms import Signs, relational
+from commit_calc.analysis.atoms import Signs, relational, sign_of
 from commit_calc.analysis.candidates import (
     Candidate,
     Feasibility,
@@ -136,15 +136,11 @@ class RegionAnalysis:
         """The region holding a point (values for every symbolic parameter), decided exactly."""
         checked = self.game.parameters.values(values)
         mapping = {self.game.parameters[n].symbol: v for n, v in checked.items()}
-        signs = {k: _sign(k.xreplace(mapping)) for k in self.keys}
+        signs = {k: sign_of(k.xreplace(mapping)) for k in self.keys}
         for region in self.regions:
             if region.contains(signs):
                 return region
         raise UnsupportedGameError(f"no region contains the point {dict(values)} (a bug)")
-
-
-def _sign(value: sympy.Expr) -> int:
-    return 1 if value > 0 else (-1 if value < 0 else 0)
 
 
 def parameter_regions(

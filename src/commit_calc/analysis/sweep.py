@@ -121,7 +121,8 @@ class SweepResult:
     codes: np.ndarray
     classes: tuple[Any, ...]
     analysis: RegionAnalysis | None = None
-    _formulas: dict = field(default_factory=dict, repr=False, compare=False)
+    _formulas: dict[sympy.Expr, Callable[..., Any]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @property
     def players(self) -> tuple[str, ...]:
@@ -152,10 +153,14 @@ class SweepResult:
             for e in found.equilibria
         ]
 
-    def _compiled(self, formula: sympy.Expr):  # type: ignore[no-untyped-def]
+    def _axis_symbols(self) -> list[sympy.Symbol]:
+        """The symbols of the axes in the region formulas (method ``"regions"`` only)."""
+        assert self.analysis is not None, "a sweep by regions keeps its analysis"
+        return [self.analysis.symbols[a.name] for a in self.axes]
+
+    def _compiled(self, formula: sympy.Expr) -> Callable[..., Any]:
         if formula not in self._formulas:
-            symbols = [self.analysis.symbols[a.name] for a in self.axes]  # type: ignore[union-attr]
-            self._formulas[formula] = exact_function(formula, symbols)
+            self._formulas[formula] = exact_function(formula, self._axis_symbols())
         return self._formulas[formula]
 
     def rows(self) -> Iterator[dict[str, Any]]:
@@ -175,7 +180,7 @@ class SweepResult:
         """
         shape = self.codes.shape
         flat_codes = self.codes.ravel()
-        value_text = [[_text(v) for v in a.values] for a in self.axes]
+        value_text = [[str(v) for v in a.values] for a in self.axes]
         indices = np.unravel_index(np.arange(flat_codes.size), shape)
         lines = np.empty(flat_codes.size, dtype=object)
         for code, found in enumerate(self.classes):
@@ -196,8 +201,8 @@ class SweepResult:
     def _class_payoffs(self, found: Any, at: list[np.ndarray]
                        ) -> list[tuple[str, list[list[str]]]]:
         if not isinstance(found, Region):
-            return [(e.outcome, [[_text(v)] * at[0].size for v in e.payoffs]) for e in found]
-        symbols = [self.analysis.symbols[a.name] for a in self.axes]  # type: ignore[union-attr]
+            return [(e.outcome, [[str(v)] * at[0].size for v in e.payoffs]) for e in found]
+        symbols = self._axis_symbols()
         steps = [(a.start, a.step) for a in self.axes]
         result = []
         for e in found.equilibria:
@@ -211,10 +216,6 @@ class SweepResult:
 
     def header(self) -> list[str]:
         return [a.name for a in self.axes] + ["outcome"] + [f"payoff_{p}" for p in self.players]
-
-
-def _text(value: sympy.Rational) -> str:
-    return str(value)
 
 
 def _csv_field(text: str) -> str:
@@ -322,7 +323,7 @@ def _key_signs(key: sympy.Expr, symbols: Sequence[sympy.Symbol], axes: Sequence[
     magnitude = sum(abs(float(c)) * float(np.prod([x ** e for x, e in zip(largest, m)]))
                     for m, c in sympy.Poly(key, *symbols).terms())
     tolerance = TOLERANCE * magnitude
-    sign = np.sign(values).astype(np.int8)
+    sign: np.ndarray = np.sign(values).astype(np.int8)
     close = np.abs(values) <= tolerance
     if close.any():
         exact = exact_function(key, symbols)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import sympy
 
-from commit_calc.analysis.atoms import canonical
+from commit_calc.analysis.atoms import canonical, sign_of
 from commit_calc.analysis.candidates import Feasibility, Term, bounds_of
 from commit_calc.analysis.regions import RegionAnalysis
 from commit_calc.errors import ParameterError
@@ -79,13 +79,8 @@ def thresholds(
     symbol = symbols[parameter]
     given = analysis.game.parameters.checked(
         {k: v for k, v in (values or {}).items() if k in symbols})
-    mapping: dict[sympy.Symbol, sympy.Rational] | None = {}
-    for p in analysis.game.parameters:
-        if p.name in given or p.default is not None:
-            mapping[p.symbol] = given.get(p.name, p.default)  # type: ignore[index]
-        else:
-            mapping = None
-            break
+    point = {p.symbol: given.get(p.name, p.default) for p in analysis.game.parameters}
+    defined = all(v is not None for v in point.values())
     feasible = Feasibility(bounds_of(analysis.game))
     found = []
     for key in analysis.keys:
@@ -106,8 +101,8 @@ def thresholds(
             increasing = None
         for root in roots:
             value = None
-            if mapping is not None:
-                at = root.xreplace({s: v for s, v in mapping.items() if s != symbol})
+            if defined:
+                at = root.xreplace({s: v for s, v in point.items() if s != symbol})
                 at = sympy.simplify(at)
                 value = at if at.is_Rational else None
             found.append(Threshold(parameter, key, root, coefficient, value, increasing,
@@ -157,26 +152,26 @@ def comparative_statics(
 def _possible(expression: sympy.Expr, context: Term, feasible: Feasibility) -> set[int]:
     """The signs ``expression`` can take where ``context`` holds (all three if undecided)."""
     numerator, denominator = sympy.fraction(sympy.together(expression))
-    outer = canonical(denominator) if not denominator.free_symbols else None
-    if denominator.free_symbols:
-        # the derivative is undefined where the denominator vanishes: a sign known elsewhere
-        # (a square, a sum of non-negative parameters) is enough
-        if denominator.is_nonnegative:
-            outer = 1
-        elif denominator.is_nonpositive:
-            outer = -1
-        else:
-            return {1, 0, -1}
+    # the derivative is undefined where the denominator vanishes: a sign known elsewhere
+    # (a square, a sum of non-negative parameters) is enough
+    if not denominator.free_symbols:
+        outer = sign_of(denominator)
+    elif denominator.is_nonnegative:
+        outer = 1
+    elif denominator.is_nonpositive:
+        outer = -1
+    else:
+        return {1, 0, -1}
     found = canonical(sympy.expand(numerator))
     if isinstance(found, int):
-        return {found * outer}  # type: ignore[operator]
+        return {found * outer}
     key, sign = found
     possible = set()
     for s in (1, 0, -1):
         if key in context and s not in context[key]:
             continue
         if feasible({**context, key: frozenset({s})}) is not False:
-            possible.add(s * sign * outer)  # type: ignore[operator]
+            possible.add(s * sign * outer)
     return possible
 
 
