@@ -305,7 +305,8 @@ def _folded_game(
     nodes = []
     for k, index in enumerate(block):
         node = game.nodes[index]
-        parent = position[node.parent] if k else None  # type: ignore[index]
+        # the block's root (k = 0) becomes the root; every other node's parent is in the block
+        parent = position[node.parent] if k and node.parent is not None else None
         if index in leaf_payoffs:
             vector = leaf_payoffs[index]
             payoffs = tuple(sympy.Rational(vector[p].numerator, vector[p].denominator)
@@ -330,10 +331,8 @@ def _expected(game: ExtensiveFormGame, profile: Sequence[Distribution]) -> Vecto
         if node.kind == TERMINAL:
             values[node.index] = tuple(to_fraction(p) for p in node.payoffs)
             continue
-        if node.kind == DECISION:
-            moves = profile[infoset_of[node.index]]  # type: ignore[index]
-        else:
-            moves = node.probabilities
+        infoset = infoset_of[node.index]  # None exactly at chance nodes here
+        moves = node.probabilities if infoset is None else profile[infoset]
         weights = [to_fraction(p) for p in moves]
         values[node.index] = tuple(
             sum((w * values[c][k] for w, c in zip(weights, node.children) if w), Fraction(0))
