@@ -112,7 +112,7 @@ class GameProperties:
     numeric: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ExtensiveFormGame:
     """A game in extensive form.
 
@@ -410,6 +410,9 @@ class ExtensiveFormGame:
         from commit_calc.render.html import game_html
 
         return game_html(self)
+
+    def __repr__(self) -> str:
+        return str(self)
 
     def __str__(self) -> str:
         title = self.title or self.name or "untitled"

@@ -19,7 +19,7 @@ from commit_calc.model.values import to_fraction
 Profile = tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class NormalFormGame:
     """A game in normal form.
 
@@ -333,6 +333,9 @@ class NormalFormGame:
         from commit_calc.render.html import game_html
 
         return game_html(self)
+
+    def __repr__(self) -> str:
+        return str(self)
 
     def __str__(self) -> str:
         return f"NormalFormGame({self.title or self.name or 'untitled'}, {self.shape})"
