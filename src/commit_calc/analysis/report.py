@@ -65,7 +65,7 @@ def thresholds_document(
             "parameter": t.parameter,
             "formula": str(t.formula),
             "boundary": f"{t.key} = 0",
-            "valid_where": f"{t.coefficient} != 0",
+            "valid_where": "True" if t.coefficient.is_number else f"{t.coefficient} != 0",
             "value": None if t.value is None else str(t.value),
             "value_float": None if t.value is None else float(t.value),
             "increasing": t.increasing,
