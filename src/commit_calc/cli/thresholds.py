@@ -62,7 +62,9 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     click.echo(render(analysis, loaded.name or game, found, signs, solve_for), nl=False)
 
 
-def _fix_all_but(game: object, free: tuple[str, ...], values: dict[str, object]) -> dict[str, object]:
+def _fix_all_but(
+    game: object, free: tuple[str, ...], values: dict[str, object]
+) -> dict[str, object]:
     """The values of every parameter not in ``free``: given ones, else defaults."""
     parameters = game.parameters  # type: ignore[attr-defined]
     for name in free:

@@ -455,7 +455,8 @@ def _flatten(root: Spec) -> list[tuple[Spec, int | None, str | None]]:
             if not spec.moves:
                 raise GameDefinitionError(f"{_spec_name(spec, where)}: a decision needs actions")
             ordered.append((spec, parent, action))
-            stack.extend((child, index, label) for label, child in reversed(list(spec.moves.items())))
+            moves = list(spec.moves.items())
+            stack.extend((child, index, label) for label, child in reversed(moves))
         elif isinstance(spec, Chance):
             if not spec.moves:
                 raise GameDefinitionError(f"{_spec_name(spec, where)}: a chance node needs actions")
