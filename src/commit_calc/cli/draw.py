@@ -173,9 +173,9 @@ def _picture(game: NormalFormGame | ExtensiveFormGame,
 def _write(picture: str | bytes, output_file: Path | None) -> None:
     data = picture.encode() if isinstance(picture, str) else picture
     if output_file is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        with click.open_file("-", "wb") as stream:  # stdout, in binary
+            stream.write(data)
+            stream.flush()
         return
     try:
         output_file.write_bytes(data)
