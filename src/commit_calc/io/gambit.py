@@ -235,6 +235,22 @@ class _RawNode:
     payoffs: tuple[sympy.Rational, ...] = ()
 
 
+def _header(tokens: _Tokens, tag: str, version: str) -> tuple[str, list[str]]:
+    """Read ``EFG 2 R "title" { "players" }`` (or the ``NFG 1 R`` form): title and players."""
+    suffix = tag.lower()
+    first = tokens.next()
+    if first.kind != "symbol" or first.text != tag:
+        raise tokens.fail(f"not an .{suffix} file: it must start with '{tag} {version} R'", first)
+    if tokens.next().text != version:
+        raise tokens.fail(
+            f"only version {version} of the .{suffix} format is read ('{tag} {version} R')"
+        )
+    if tokens.next().text not in ("R", "D"):
+        raise tokens.fail(f"expected R or D after '{tag} {version}'")
+    title = tokens.expect("string", "the game's title in quotes").text
+    return title, normalize_labels(tokens.strings("list of players"))
+
+
 def parse_efg(text: str, *, source: str = "<string>", name: str = "") -> ExtensiveFormGame:
     """Build a game from the text of a Gambit ``.efg`` file.
 
@@ -244,15 +260,7 @@ def parse_efg(text: str, *, source: str = "<string>", name: str = "") -> Extensi
         The text is not a valid ``.efg`` game; the message names ``source`` and the line.
     """
     tokens = _Tokens(text, source)
-    header = tokens.next()
-    if header.kind != "symbol" or header.text != "EFG":
-        raise tokens.fail("not an .efg file: it must start with 'EFG 2 R'", header)
-    if tokens.next().text != "2":
-        raise tokens.fail("only version 2 of the .efg format is read ('EFG 2 R')")
-    if tokens.next().text not in ("R", "D"):
-        raise tokens.fail("expected R or D after 'EFG 2'")
-    title = tokens.expect("string", "the game's title in quotes").text
-    players = normalize_labels(tokens.strings("list of players"))
+    title, players = _header(tokens, "EFG", "2")
     if not players:
         raise tokens.fail("the game has no players")
     description = tokens.next().text if tokens.peek().kind == "string" else ""
@@ -449,15 +457,7 @@ def parse_nfg(text: str, *, source: str = "<string>", name: str = "") -> NormalF
         The text is not a valid ``.nfg`` game; the message names ``source`` and the line.
     """
     tokens = _Tokens(text, source)
-    header = tokens.next()
-    if header.kind != "symbol" or header.text != "NFG":
-        raise tokens.fail("not an .nfg file: it must start with 'NFG 1 R'", header)
-    if tokens.next().text != "1":
-        raise tokens.fail("only version 1 of the .nfg format is read ('NFG 1 R')")
-    if tokens.next().text not in ("R", "D"):
-        raise tokens.fail("expected R or D after 'NFG 1'")
-    title = tokens.expect("string", "the game's title in quotes").text
-    players = normalize_labels(tokens.strings("list of players"))
+    title, players = _header(tokens, "NFG", "1")
     if len(players) < 2:
         raise tokens.fail("a game table needs at least two players")
     strategies = _read_strategies(tokens, len(players))
