@@ -214,3 +214,32 @@ def test_profiles_that_do_not_fit_the_game_are_refused():
         assert "does not fit" in str(error)
     else:
         raise AssertionError("expected GameDefinitionError")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_fraction_and_gmpy2_kernels_agree(data):
+    """The kernels use gmpy2's rationals where installed and Fraction otherwise; both exact,
+    so regrets, payoffs and the equilibria found are identical."""
+    import pytest
+
+    pytest.importorskip("gmpy2")
+    from commit_calc.model import values
+    from commit_calc.solvers.backward_induction import backward_induction
+
+    game = data.draw(trees())
+    profile = data.draw(behaviour(game))
+    fast = (verify(game, profile), verify_subgame_perfect(game, profile))
+    solved_fast = backward_induction(game) if game.properties.perfect_information else None
+    saved = values._mpq
+    values._mpq = None
+    try:
+        fresh = ExtensiveFormGame(game.players, game.nodes)
+        slow = (verify(fresh, profile), verify_subgame_perfect(fresh, profile))
+        solved_slow = backward_induction(fresh) if solved_fast is not None else None
+    finally:
+        values._mpq = saved
+    assert fast == slow
+    if solved_fast is not None:
+        assert [(e.profile, e.payoffs) for e in solved_fast.equilibria] == [
+            (e.profile, e.payoffs) for e in solved_slow.equilibria]

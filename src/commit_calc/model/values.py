@@ -72,6 +72,27 @@ def exact_expr(value: object, *, what: str = "value") -> sympy.Expr:
     return exact_number(value, what=what)
 
 
+try:  # gmpy2's rationals (C, GMP) are about ten times faster than Fraction in tree kernels
+    from gmpy2 import mpq as _mpq
+except ImportError:  # pragma: no cover - depends on the installation
+    _mpq = None
+
+
+def kernel_number(value: int | Fraction) -> int | Fraction:
+    """``value`` in the fastest exact type at hand, for arithmetic-heavy kernels.
+
+    ``int`` stays ``int``; a ``Fraction`` becomes gmpy2's ``mpq`` (a dependency of
+    commit-calc, but the code runs without it) or else stays a ``Fraction``. Both mix freely
+    with ``int``; read results back with ``int(x.numerator)``, ``int(x.denominator)``.
+
+    >>> kernel_number(3), kernel_number(Fraction(1, 3)) == Fraction(1, 3)
+    (3, True)
+    """
+    if _mpq is None or isinstance(value, int):
+        return value
+    return _mpq(value.numerator, value.denominator)  # type: ignore[no-any-return]
+
+
 def to_fraction(value: sympy.Expr) -> Fraction:
     """The ``Fraction`` equal to an exact rational sympy number.
 

@@ -1,6 +1,7 @@
 """Backward induction: every pure subgame-perfect equilibrium of a perfect-information tree.
 
-The kernel works on plain Python ``int`` and ``Fraction`` values in flat lists indexed like
+The kernel works on exact Python numbers (``int``, and gmpy2's ``mpq`` or ``Fraction``: see
+:func:`~commit_calc.model.values.kernel_number`) in flat lists indexed like
 ``game.nodes`` and visits the nodes once, deepest first (the prefix order reversed), so it needs
 no recursion and takes time linear in the size of the tree when no mover is ever indifferent.
 
@@ -23,6 +24,7 @@ import sympy
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.extensive_form import CHANCE, DECISION, ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
+from commit_calc.model.values import kernel_number
 from commit_calc.solvers.results import SolveResult, certify
 
 Number = int | Fraction
@@ -130,7 +132,7 @@ class FlatTree:
 
     ``kinds`` holds 0 (terminal), 1 (decision), 2 (chance); ``movers`` the mover's player
     index at decision nodes; ``probabilities`` the chance probabilities; ``payoffs`` the payoff
-    vectors of terminal nodes. Numbers are ``int`` where integral, else ``Fraction``.
+    vectors of terminal nodes. Numbers are ``int`` where integral, else ``mpq``/``Fraction``.
     """
 
     num_players: int
@@ -142,7 +144,7 @@ class FlatTree:
 
 
 def _flat_tree(game: ExtensiveFormGame, caller: str) -> FlatTree:
-    """Convert the game's exact sympy numbers once into ``int``/``Fraction`` lists."""
+    """The game's exact numbers as lists of kernel numbers (``int``, ``mpq`` or ``Fraction``)."""
     player_number = {player: k for k, player in enumerate(game.players)}
     size = len(game.nodes)
     kinds = [_TERMINAL] * size
@@ -163,9 +165,9 @@ def _flat_tree(game: ExtensiveFormGame, caller: str) -> FlatTree:
         elif node.kind == CHANCE:
             kinds[index] = _CHANCE
             children[index] = node.children
-            probabilities[index] = numbers[index]
+            probabilities[index] = tuple(map(kernel_number, numbers[index]))
         else:
-            payoffs[index] = numbers[index]
+            payoffs[index] = tuple(map(kernel_number, numbers[index]))
     return FlatTree(game.num_players, kinds, children, movers, probabilities, payoffs)
 
 

@@ -309,7 +309,7 @@ def _folded_game(
         parent = position[node.parent] if k and node.parent is not None else None
         if index in leaf_payoffs:
             vector = leaf_payoffs[index]
-            payoffs = tuple(sympy.Rational(vector[p].numerator, vector[p].denominator)
+            payoffs = tuple(sympy.Rational(int(vector[p].numerator), int(vector[p].denominator))
                             for p in keep)
             nodes.append(Node(k, node.name, TERMINAL, parent, payoffs=payoffs))
         elif node.kind == TERMINAL:

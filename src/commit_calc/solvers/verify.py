@@ -18,6 +18,7 @@ from commit_calc.errors import GameDefinitionError
 from commit_calc.model.extensive_form import CHANCE, DECISION, ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
+from commit_calc.model.values import kernel_number
 
 
 @dataclass(frozen=True)
@@ -87,13 +88,13 @@ Number = int | Fraction
 
 
 def _rationals(values: Sequence[Number]) -> tuple[sympy.Rational, ...]:
-    return tuple(sympy.Rational(v.numerator, v.denominator) for v in values)
+    return tuple(sympy.Rational(int(v.numerator), int(v.denominator)) for v in values)
 
 
 def _number(value: sympy.Expr) -> Number:
     """An exact sympy rational as a Python ``int`` where whole (much faster), else ``Fraction``."""
     numerator, denominator = int(value.p), int(value.q)
-    return numerator if denominator == 1 else Fraction(numerator, denominator)
+    return numerator if denominator == 1 else kernel_number(Fraction(numerator, denominator))
 
 
 # Normal form ------------------------------------------------------------------------------------
@@ -174,11 +175,11 @@ def _tree_numbers(
             moves.append(distributions[infoset_of[node.index]])  # type: ignore[index]
             payoffs.append(())
         elif node.kind == CHANCE:
-            moves.append(numbers[node.index])
+            moves.append(tuple(map(kernel_number, numbers[node.index])))
             payoffs.append(())
         else:
             moves.append(())
-            payoffs.append(numbers[node.index])
+            payoffs.append(tuple(map(kernel_number, numbers[node.index])))
     return moves, payoffs
 
 
