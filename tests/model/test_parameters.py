@@ -36,7 +36,7 @@ def test_a_default_outside_the_bounds_is_refused():
 
 
 def test_names_must_be_identifiers_and_not_reserved():
-    for name in ("1x", "a-b", "", "lambda", "max"):
+    for name in ("1x", "a-b", "", "lambda", "max", "equilibria"):
         with pytest.raises(ParameterError):
             Parameter(name)
 

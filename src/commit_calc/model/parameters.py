@@ -18,7 +18,8 @@ from commit_calc.errors import CommitCalcError, ParameterError
 from commit_calc.model.values import exact_number
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_RESERVED = {"min", "max"}
+# min and max are formula functions; "equilibria" is a key of sweep rows beside the parameters
+_RESERVED = {"min", "max", "equilibria"}
 
 
 @dataclass(frozen=True)
