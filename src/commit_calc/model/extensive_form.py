@@ -19,6 +19,7 @@ import sympy
 from commit_calc.errors import GameDefinitionError, ParameterError
 from commit_calc.model.parameters import Parameter, Parameters
 from commit_calc.model.payoffs import to_expression
+from commit_calc.model.values import kernel_rational
 
 DECISION = "decision"
 CHANCE = "chance"
@@ -349,8 +350,9 @@ class ExtensiveFormGame:
 
     @cached_property
     def exact_numbers(self) -> tuple[tuple[int | Fraction, ...], ...]:
-        """Per node, its numbers as Python ``int`` (where whole) or ``Fraction``: a terminal
-        node's payoffs, a chance node's probabilities, ``()`` at a decision node.
+        """Per node, its numbers as exact Python numbers: a terminal node's payoffs, a chance
+        node's probabilities, ``()`` at a decision node. Whole numbers are ``int``, others
+        gmpy2's ``mpq`` or ``Fraction`` (:func:`~commit_calc.model.values.kernel_rational`).
 
         Computed once per game and shared by the solvers and the checks, which need plain
         Python numbers for speed. Raises :class:`ParameterError` naming the first node whose
@@ -422,8 +424,7 @@ class ExtensiveFormGame:
 def _python_number(value: sympy.Expr) -> int | Fraction:
     if not isinstance(value, sympy.Rational):
         raise TypeError(value)
-    numerator, denominator = int(value.p), int(value.q)
-    return numerator if denominator == 1 else Fraction(numerator, denominator)
+    return kernel_rational(int(value.p), int(value.q))
 
 
 def _is_sequence(value: object) -> bool:

@@ -78,19 +78,22 @@ except ImportError:  # pragma: no cover - depends on the installation
     _mpq = None
 
 
-def kernel_number(value: int | Fraction) -> int | Fraction:
-    """``value`` in the fastest exact type at hand, for arithmetic-heavy kernels.
+def kernel_rational(numerator: int, denominator: int) -> int | Fraction:
+    """The exact number ``numerator / denominator`` (lowest terms, ``denominator > 0``) in the
+    fastest exact type at hand, for arithmetic-heavy kernels.
 
-    ``int`` stays ``int``; a ``Fraction`` becomes gmpy2's ``mpq`` (a dependency of
-    commit-calc, but the code runs without it) or else stays a ``Fraction``. Both mix freely
-    with ``int``; read results back with ``int(x.numerator)``, ``int(x.denominator)``.
+    Whole numbers are ``int``; others are gmpy2's ``mpq`` (a dependency of commit-calc, but the
+    code runs without it) or else ``Fraction``. Both mix freely with ``int``; read results back
+    with ``int(x.numerator)``, ``int(x.denominator)``. (``mpq`` is typed as ``Fraction`` here.)
 
-    >>> kernel_number(3), kernel_number(Fraction(1, 3)) == Fraction(1, 3)
-    (3, True)
+    >>> kernel_rational(6, 1), kernel_rational(1, 3) == Fraction(1, 3)
+    (6, True)
     """
-    if _mpq is None or isinstance(value, int):
-        return value
-    return _mpq(value.numerator, value.denominator)  # type: ignore[no-any-return]
+    if denominator == 1:
+        return numerator
+    if _mpq is None:
+        return Fraction(numerator, denominator)
+    return _mpq(numerator, denominator)  # type: ignore[no-any-return]
 
 
 def to_fraction(value: sympy.Expr) -> Fraction:

@@ -1,7 +1,7 @@
 """Backward induction: every pure subgame-perfect equilibrium of a perfect-information tree.
 
 The kernel works on exact Python numbers (``int``, and gmpy2's ``mpq`` or ``Fraction``: see
-:func:`~commit_calc.model.values.kernel_number`) in flat lists indexed like
+:func:`~commit_calc.model.values.kernel_rational`) in flat lists indexed like
 ``game.nodes`` and visits the nodes once, deepest first (the prefix order reversed), so it needs
 no recursion and takes time linear in the size of the tree when no mover is ever indifferent.
 
@@ -24,7 +24,6 @@ import sympy
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.extensive_form import CHANCE, DECISION, ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
-from commit_calc.model.values import kernel_number
 from commit_calc.solvers.results import SolveResult, certify
 
 Number = int | Fraction
@@ -165,9 +164,9 @@ def _flat_tree(game: ExtensiveFormGame, caller: str) -> FlatTree:
         elif node.kind == CHANCE:
             kinds[index] = _CHANCE
             children[index] = node.children
-            probabilities[index] = tuple(map(kernel_number, numbers[index]))
+            probabilities[index] = numbers[index]
         else:
-            payoffs[index] = tuple(map(kernel_number, numbers[index]))
+            payoffs[index] = numbers[index]
     return FlatTree(game.num_players, kinds, children, movers, probabilities, payoffs)
 
 

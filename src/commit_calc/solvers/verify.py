@@ -15,10 +15,10 @@ from fractions import Fraction
 import sympy
 
 from commit_calc.errors import GameDefinitionError
-from commit_calc.model.extensive_form import CHANCE, DECISION, ExtensiveFormGame
+from commit_calc.model.extensive_form import DECISION, ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
-from commit_calc.model.values import kernel_number
+from commit_calc.model.values import kernel_rational
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,7 @@ def _rationals(values: Sequence[Number]) -> tuple[sympy.Rational, ...]:
 
 def _number(value: sympy.Expr) -> Number:
     """An exact sympy rational as a Python ``int`` where whole (much faster), else ``Fraction``."""
-    numerator, denominator = int(value.p), int(value.q)
-    return numerator if denominator == 1 else kernel_number(Fraction(numerator, denominator))
+    return kernel_rational(int(value.p), int(value.q))
 
 
 # Normal form ------------------------------------------------------------------------------------
@@ -160,27 +159,15 @@ def _tree_numbers(
     game: ExtensiveFormGame, profile: BehaviourProfile
 ) -> tuple[list[Sequence[Number]], list[Sequence[Number]]]:
     """Per node: the move probabilities of its children, and the terminal payoffs."""
-    infoset_of = game.infoset_of_node
     numbers = game.exact_numbers
+    moves: list[Sequence[Number]] = list(numbers)  # a chance node's own probabilities
     converted: dict[int, list[Number]] = {}  # solvers share one tuple for equal choices
-    distributions = []
-    for d in profile.probabilities:
-        if id(d) not in converted:
-            converted[id(d)] = [_number(p) for p in d]
-        distributions.append(converted[id(d)])
-    moves: list[Sequence[Number]] = []
-    payoffs: list[Sequence[Number]] = []
-    for node in game.nodes:
-        if node.kind == DECISION:
-            moves.append(distributions[infoset_of[node.index]])  # type: ignore[index]
-            payoffs.append(())
-        elif node.kind == CHANCE:
-            moves.append(tuple(map(kernel_number, numbers[node.index])))
-            payoffs.append(())
-        else:
-            moves.append(())
-            payoffs.append(tuple(map(kernel_number, numbers[node.index])))
-    return moves, payoffs
+    for infoset, distribution in zip(game.infosets, profile.probabilities):
+        if id(distribution) not in converted:
+            converted[id(distribution)] = [_number(p) for p in distribution]
+        for member in infoset.members:
+            moves[member] = converted[id(distribution)]
+    return moves, list(numbers)  # read only at terminal nodes: their payoffs
 
 
 def _tree_regrets(
