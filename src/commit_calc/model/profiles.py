@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sympy
 
@@ -128,13 +128,23 @@ class BehaviourProfile(_Profile):
     _UNIT: ClassVar[str] = "information set"
 
     @classmethod
-    def from_labels(
-        cls, game: ExtensiveFormGame, choices: Mapping[str, Mapping[str, object] | str]
-    ) -> BehaviourProfile:
-        """A profile from ``{infoset label: {action: probability}}`` (a bare label is pure).
+    def from_labels(cls, game: ExtensiveFormGame, choices: Mapping[str, Any]) -> BehaviourProfile:
+        """A profile from ``{infoset label: {action: probability}}`` (a bare label is pure),
+        or from the ``{player: {infoset label: ...}}`` form that :meth:`labelled` returns.
 
         Every information set must be given.
+
+        >>> from commit_calc.model import Decision, ExtensiveFormGame, Terminal
+        >>> game = ExtensiveFormGame.build(players=("A", "B"), root=Decision("A", {
+        ...     "L": Decision("B", {"l": Terminal((1, 0)), "r": Terminal((0, 1))}, name="b"),
+        ...     "R": Terminal((0, 0))}, name="a"))
+        >>> profile = BehaviourProfile.from_labels(game, {"a": "L", "b": {"l": "1/2", "r": "1/2"}})
+        >>> BehaviourProfile.from_labels(game, profile.labelled(game)) == profile
+        True
         """
+        if _is_by_player(game, choices):
+            choices = {label: choice for per_player in choices.values()
+                       for label, choice in per_player.items()}
         for label in choices:
             game.infoset(label)
         missing = [i.label for i in game.infosets if i.label not in choices]
@@ -162,3 +172,12 @@ class BehaviourProfile(_Profile):
         """The distribution at information set ``label``, as ``{action: probability}``."""
         index = game.infoset_index(label)
         return dict(zip(game.infosets[index].actions, self.probabilities[index]))
+
+
+def _is_by_player(game: ExtensiveFormGame, choices: Mapping[str, object]) -> bool:
+    """Whether ``choices`` is keyed by player, each naming that player's information sets."""
+    own = {player: {i.label for i in game.player_infosets(player)} for player in game.players}
+    return bool(choices) and all(
+        key in own and isinstance(value, Mapping) and set(value) <= own[key]
+        for key, value in choices.items()
+    )
