@@ -213,3 +213,15 @@ def test_every_spe_is_a_nash_equilibrium_of_the_reduced_normal_form(game):
         check = verify(reduced.game, MixedProfile.pure(reduced.game, pure))
         assert check.is_equilibrium
         assert check.payoffs == eq.payoffs
+
+
+def test_ties_name_only_indifferent_movers():
+    """Ultimatum in whole units (Osborne 2004, 5.5): only the responder offered 0 is
+    indifferent; the proposer strictly prefers offer 0 or offer 1 depending on that choice,
+    so it is not named, though its choice differs between the two equilibria."""
+    from commit_calc.io import load_game
+
+    result = backward_induction(load_game("ultimatum").at())
+    assert len(result.equilibria) == 2
+    (warning,) = [w for w in result.warnings if "indifferent" in w]
+    assert "'offered0'" in warning and "'proposer'" not in warning

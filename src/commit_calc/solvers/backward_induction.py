@@ -222,8 +222,8 @@ def _solve(tree: FlatTree, limit: int) -> Solution:
                     choice[index] = chosen
                     continue
             maps = [_value_map(unique, several, child) for child in below]
-            values, options = decision_values(mover, maps)
-            if options > 1:
+            values, _ = decision_values(mover, maps)
+            if is_indifferent(mover, maps):
                 ties.append(index)
             several[index] = _checked(values, index)
         else:
@@ -282,6 +282,23 @@ def decision_values(mover: int, maps: Sequence[ValueMap]) -> tuple[ValueMap, int
                 result[vector] = result.get(vector, 0) + total
         chosen_actions += used
     return result, chosen_actions
+
+
+def is_indifferent(mover: int, maps: Sequence[ValueMap]) -> bool:
+    """Whether, in some subgame-perfect play below, the mover is indifferent between two of
+    their best actions: two actions share a payoff value ``x`` for the mover, and every other
+    action has some equilibrium below worth at most ``x`` to them.
+
+    (Several actions can be chosen in different equilibria without any indifference, when
+    what happens below differs.)
+    """
+    lowest = [min(vector[mover] for vector in values) for values in maps]
+    own = [{vector[mover] for vector in values} for values in maps]
+    for a, b in itertools.combinations(range(len(maps)), 2):
+        for value in own[a] & own[b]:
+            if all(lowest[c] <= value for c in range(len(maps)) if c not in (a, b)):
+                return True
+    return False
 
 
 def chance_values(
