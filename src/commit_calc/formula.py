@@ -36,6 +36,8 @@ MAX_EXPONENT = 64
 MAX_DIGITS = 60
 MAX_DECIMAL_EXPONENT = 300
 MAX_RESULT_BITS = 4096
+#: Nodes of a formula's expression tree once definitions are expanded.
+MAX_NODES = 2000
 
 _BINARY = {
     ast.Add: lambda a, b: a + b,
@@ -75,7 +77,26 @@ def parse_formula(text: str, symbols: Mapping[str, sympy.Expr]) -> sympy.Expr:
         tree = ast.parse(source, mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
         raise FormulaError(f"formula {_quote(text)}: not a formula ({_reason(error)})") from None
-    return _Builder(source, symbols).build(tree.body, 0)
+    builder = _Builder(source, symbols)
+    expression = builder.build(tree.body, 0)
+    if _exceeds(expression, MAX_NODES):
+        raise builder.fail(f"more than {MAX_NODES} terms once its definitions are expanded")
+    return expression
+
+
+def _exceeds(expression: sympy.Expr, limit: int) -> bool:
+    """Whether the expression tree has more than ``limit`` nodes (stops counting there)."""
+    for count, _ in enumerate(sympy.preorder_traversal(expression), start=1):
+        if count > limit:
+            return True
+    return False
+
+
+def _too_large(value: sympy.Expr) -> bool:
+    """A rational number whose numerator or denominator exceeds :data:`MAX_RESULT_BITS`."""
+    return bool(value.is_Rational) and max(
+        abs(int(value.p)).bit_length(), int(value.q).bit_length()
+    ) > MAX_RESULT_BITS
 
 
 def _quote(text: str) -> str:
@@ -122,7 +143,11 @@ class _Builder:
             right = self.build(node.right, depth + 1)
             if isinstance(node.op, ast.Div) and right == 0:
                 raise self.fail("division by zero")
-            return sympy.sympify(operation(left, right))  # type: ignore[no-untyped-call]
+            result: sympy.Expr = sympy.sympify(
+                operation(left, right))  # type: ignore[no-untyped-call]
+            if _too_large(result):
+                raise self.fail(f"a number with more than {MAX_RESULT_BITS} bits")
+            return result
         if isinstance(node, ast.Call):
             return self.call(node, depth)
         raise self.fail(f"{type(node).__name__} is not allowed in a formula")

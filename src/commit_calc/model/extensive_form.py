@@ -19,7 +19,7 @@ import sympy
 from commit_calc.errors import GameDefinitionError, ParameterError
 from commit_calc.model.parameters import Parameter, Parameters
 from commit_calc.model.payoffs import to_expression
-from commit_calc.model.values import kernel_rational
+from commit_calc.model.values import check_defined, kernel_rational
 
 DECISION = "decision"
 CHANCE = "chance"
@@ -394,6 +394,11 @@ class ExtensiveFormGame:
         nodes = tuple(
             _substituted(node, mapping) if mapping else node for node in self.nodes
         )
+        if mapping:
+            for node in nodes:
+                for number in node.payoffs + node.probabilities:
+                    check_defined(number, where=f"a number at node '{node.name}'",
+                                  values=checked)
         try:
             return ExtensiveFormGame(
                 self.players, nodes, self.parameters.without(checked),

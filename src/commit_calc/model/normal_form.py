@@ -14,7 +14,7 @@ import sympy
 from commit_calc.errors import GameDefinitionError, ParameterError
 from commit_calc.model.parameters import Parameter, Parameters
 from commit_calc.model.payoffs import to_expression
-from commit_calc.model.values import to_fraction
+from commit_calc.model.values import check_defined, to_fraction
 
 Profile = tuple[int, ...]
 
@@ -287,6 +287,11 @@ class NormalFormGame:
         arrays = tuple(
             a.applyfunc(lambda e: e.xreplace(mapping)) if mapping else a for a in self.payoffs
         )
+        if mapping:
+            for player, array in zip(self.players, arrays):
+                for index in self.profiles():
+                    check_defined(array[index], values=checked, where=(
+                        f"payoff of '{player}' at {_profile_text(self.strategies, index)}"))
         return NormalFormGame(
             players=self.players,
             strategies=self.strategies,

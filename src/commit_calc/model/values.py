@@ -7,12 +7,13 @@ its shortest decimal form (``0.1`` is ``1/10``), strings as written (``"3/4"``, 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from fractions import Fraction
 from numbers import Rational as _RationalABC
 
 import sympy
 
-from commit_calc.errors import CommitCalcError
+from commit_calc.errors import CommitCalcError, ParameterError
 
 _NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(\s*/\s*[+-]?\d+)?\s*$")
 
@@ -36,10 +37,16 @@ def exact_number(value: object, *, what: str = "value") -> sympy.Rational:
             raise CommitCalcError(f"{what}: {value!r} is not a finite number")
         return sympy.Rational(repr(value))
     if isinstance(value, str):
-        if not _NUMBER.match(value) or len(value) > 200:
+        shown = repr(value) if len(value) <= 40 else repr(value[:37] + "...")
+        if len(value) > 200:
+            raise CommitCalcError(f"{what}: {shown} is longer than 200 characters")
+        match = _NUMBER.match(value)
+        if not match:
             raise CommitCalcError(
-                f"{what}: {value!r} is not a number (write 250, 0.75, 3/4 or 1e-3)"
+                f"{what}: {shown} is not a number (write 250, 0.75, 3/4 or 1e-3)"
             )
+        if match.group(3) and abs(int(match.group(3)[1:])) > 300:
+            raise CommitCalcError(f"{what}: {shown} has a decimal exponent beyond 300")
         head, _, tail = value.partition("/")
         number = sympy.Rational(head.strip())
         if tail:
@@ -94,6 +101,24 @@ def kernel_rational(numerator: int, denominator: int) -> int | Fraction:
     if _mpq is None:
         return Fraction(numerator, denominator)
     return _mpq(numerator, denominator)  # type: ignore[no-any-return]
+
+
+_UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
+
+
+def check_defined(expression: sympy.Expr, *, where: str, values: Mapping[str, object]) -> None:
+    """Raise :class:`ParameterError` if substituting ``values`` left ``expression`` undefined
+    (a division by zero, say).
+
+    >>> check_defined(sympy.Integer(1) / 0, where="payoff at node 't'", values={"p": 1})
+    Traceback (most recent call last):
+    ...
+    commit_calc.errors.ParameterError: payoff at node 't' is undefined (a division by zero?) \
+with p=1
+    """
+    if expression.has(*_UNDEFINED):
+        shown = ", ".join(f"{name}={value}" for name, value in values.items())
+        raise ParameterError(f"{where} is undefined (a division by zero?) with {shown}")
 
 
 def to_fraction(value: sympy.Expr) -> Fraction:
