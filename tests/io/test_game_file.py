@@ -289,3 +289,13 @@ def test_the_examples_in_the_format_documentation_parse():
     tree, table = (parse_game_text(block, source="doc.toml") for block in blocks)
     assert tree.at({"reliability": 1}).node("sanctioned").payoffs == (-1000, 600)
     assert table.payoff(("Defect", "Defect")) == (1, 1)
+
+
+def test_json_keys_given_twice_are_refused_as_toml_does():
+    from commit_calc.errors import GameFileError
+    from commit_calc.io import parse_game
+
+    text = ('{"format": "commit-calc/game/1", "title": "t", "players": ["A", "B"], '
+            '"nodes": {"t": {"payoffs": [1, 1]}, "t": {"payoffs": [2, 2]}}}')
+    with pytest.raises(GameFileError, match="key 't' appears twice"):
+        parse_game(text, source="dup.json", name="dup")

@@ -31,28 +31,38 @@ from commit_calc.model.profiles import BehaviourProfile, MixedProfile
 
 def tree_label(game: ExtensiveFormGame, choices: Mapping[int, Mapping[str, object]]) -> str:
     """Label of the play from the root; ``choices[node index]`` maps actions played with
-    positive probability (at least at the decision nodes on the path) to anything."""
-    return _below(game, 0, choices)
+    positive probability (at least at the decision nodes on the path) to anything.
+
+    Built bottom-up over the nodes that play reaches, without recursion (deep trees)."""
+    reached = [0]
+    for index in reached:  # grows while it is read: every node play can reach
+        node = game.nodes[index]
+        if node.is_chance:
+            reached.extend(node.children)
+        elif node.is_decision:
+            reached.extend(c for a, c in zip(node.actions, node.children)
+                           if a in choices[index])
+    text: dict[int, str] = {}
+    for index in sorted(reached, reverse=True):  # children come after parents
+        text[index] = _node_label(game, index, choices, text)
+    return text[0]
 
 
-def _below(game: ExtensiveFormGame, index: int, choices: Mapping[int, Mapping[str, object]]
-           ) -> str:
+def _node_label(game: ExtensiveFormGame, index: int,
+                choices: Mapping[int, Mapping[str, object]], below: Mapping[int, str]) -> str:
     node = game.nodes[index]
     if node.is_terminal:
         return ""
     if node.is_chance:
         parts = []
         for action, child in zip(node.actions, node.children):
-            rest = _below(game, child, choices)
+            rest = below[child]
             if " | " in rest:
                 rest = f"({rest})"
             parts.append(f"{action}: {rest}" if rest else action)
         return " | ".join(parts)
-    played = [(a, c) for a, c in zip(node.actions, node.children) if a in choices[index]]
-    texts = []
-    for action, child in played:
-        rest = _below(game, child, choices)
-        texts.append(f"{action} > {rest}" if rest else action)
+    texts = [f"{action} > {below[child]}" if below[child] else action
+             for action, child in zip(node.actions, node.children) if action in choices[index]]
     if len(texts) == 1:
         return texts[0]
     return "mix(" + " | ".join(texts) + ")"

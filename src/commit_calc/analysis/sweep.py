@@ -21,6 +21,7 @@ analysis does not cover are solved point by point with
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -43,6 +44,10 @@ Progress = Callable[[int, int], None]
 
 #: Relative tolerance under which a float sign is re-decided exactly.
 TOLERANCE = 1e-10
+
+
+#: The largest grid a sweep computes (a 1000 x 1000 sweep has 10^6 points).
+MAX_POINTS = 10**7
 
 
 @dataclass(frozen=True)
@@ -258,6 +263,11 @@ def sweep(
     names = [a.name for a in axes]
     if not axes:
         raise ParameterError("sweep: give at least one parameter to vary")
+    points = math.prod(axis.count for axis in axes)
+    if points > MAX_POINTS:
+        raise ParameterError(
+            f"sweep: {points:,} grid points is more than {MAX_POINTS:,}; lower a COUNT"
+        )
     for name in names:
         if names.count(name) > 1:
             raise ParameterError(f"sweep: parameter '{name}' is varied twice")

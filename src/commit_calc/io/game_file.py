@@ -173,6 +173,16 @@ def _suggest(key: str, allowed: Sequence[str]) -> str:
     return f" (expected one of: {', '.join(allowed)})"
 
 
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refusing a key given twice (TOML refuses it too)."""
+    table: dict[str, object] = {}
+    for key, value in pairs:
+        if key in table:
+            raise ValueError(f"key '{key}' appears twice in one object")
+        table[key] = value
+    return table
+
+
 def _reason(error: Exception) -> str:
     if isinstance(error, RecursionError | MemoryError):
         return "nested too deeply"
@@ -214,7 +224,7 @@ class _Document:
                 raise GameFileError(f"not valid TOML: {_reason(error)}", path=source) from None
         elif syntax == "json":
             try:
-                data = json.loads(text)
+                data = json.loads(text, object_pairs_hook=_unique_keys)
             except json.JSONDecodeError as error:
                 raise GameFileError(f"not valid JSON: {error.msg} (column {error.colno})",
                                     path=source, line=error.lineno) from None

@@ -19,6 +19,7 @@ contain ``"/"`` make two labels coincide, ``" #2"``, ``" #3"``, ... tell them ap
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -31,7 +32,7 @@ from commit_calc.errors import (
     ParameterError,
     UnsupportedGameError,
 )
-from commit_calc.model.extensive_form import CHANCE, DECISION, ExtensiveFormGame
+from commit_calc.model.extensive_form import CHANCE, DECISION, ExtensiveFormGame, InformationSet
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
 from commit_calc.model.values import to_fraction
@@ -40,6 +41,10 @@ NO_MOVE = "(no move)"
 
 #: A reduced strategy as ``{information set label: action label}``.
 Plan = Mapping[str, str]
+
+
+#: The largest reduced normal form built (strategy profiles).
+MAX_PROFILES = 10**6
 
 
 @dataclass(frozen=True)
@@ -108,9 +113,15 @@ def reduced_normal_form(game: ExtensiveFormGame) -> ReducedNormalForm:
             "reduced_normal_form(): a one-player tree is a decision problem, not a game in "
             "normal form"
         )
+    shape = tuple(_plan_count(game, player) for player in game.players)
+    if math.prod(shape) > MAX_PROFILES:
+        raise UnsupportedGameError(
+            f"reduced_normal_form(): the reduced normal form would have {math.prod(shape):,} "
+            f"strategy profiles ({' x '.join(map(str, shape))}), more than {MAX_PROFILES:,}; "
+            "solve the tree for subgame-perfect equilibria instead"
+        )
     plans = tuple(_player_plans(game, player) for player in game.players)
     labels = tuple(_labels(game, player, own) for player, own in zip(game.players, plans))
-    shape = tuple(len(own) for own in plans)
     tables: list[list[sympy.Expr]] = [[] for _ in game.players]
     for profile in itertools.product(*plans):
         for player, value in enumerate(_profile_payoffs(game, profile)):
@@ -127,11 +138,12 @@ def reduced_normal_form(game: ExtensiveFormGame) -> ReducedNormalForm:
     return ReducedNormalForm(normal, plans)
 
 
-def _player_plans(game: ExtensiveFormGame, player: str) -> tuple[Plan, ...]:
-    """The reduced strategies of ``player``, built from the deepest information sets up."""
+def _own_tree(
+    game: ExtensiveFormGame, player: str
+) -> tuple[tuple[InformationSet, ...], dict[tuple[str, str], list[str]], list[str]]:
+    """``player``'s information sets, those that follow each of their (set, action) pairs
+    next, and those no move of theirs precedes."""
     own = game.player_infosets(player)
-    if not own:
-        return ({},)
     parent = _own_parents(game, player)
     below: dict[tuple[str, str], list[str]] = {}
     roots = []
@@ -141,6 +153,26 @@ def _player_plans(game: ExtensiveFormGame, player: str) -> tuple[Plan, ...]:
             roots.append(infoset.label)
         else:
             below.setdefault(key, []).append(infoset.label)
+    return own, below, roots
+
+
+def _plan_count(game: ExtensiveFormGame, player: str) -> int:
+    """How many reduced strategies ``player`` has, counted without listing them."""
+    own, below, roots = _own_tree(game, player)
+    count: dict[str, int] = {}
+    for infoset in reversed(own):
+        count[infoset.label] = sum(
+            math.prod(count[label] for label in below.get((infoset.label, action), []))
+            for action in infoset.actions
+        )
+    return math.prod(count[label] for label in roots)
+
+
+def _player_plans(game: ExtensiveFormGame, player: str) -> tuple[Plan, ...]:
+    """The reduced strategies of ``player``, built from the deepest information sets up."""
+    own, below, roots = _own_tree(game, player)
+    if not own:
+        return ({},)
     plans: dict[str, list[dict[str, str]]] = {}
     for infoset in reversed(own):
         found = []

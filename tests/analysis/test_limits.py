@@ -1,0 +1,39 @@
+"""Sizes that would exhaust time or memory are refused with a clear message; deep trees work."""
+
+import pytest
+
+from commit_calc.analysis import Axis, parameter_regions, sweep
+from commit_calc.errors import ParameterError, UnsupportedGameError
+from commit_calc.io import load_game
+from commit_calc.model import Decision, ExtensiveFormGame, Parameter, Terminal
+from commit_calc.solvers.reduction import reduced_normal_form
+
+
+def test_a_sweep_over_too_many_points_is_refused_before_any_work():
+    game = load_game("enforcer-reliability")
+    axis = Axis.parse("reliability", 0, 1, 10**9)
+    with pytest.raises(ParameterError, match="1,000,000,000 grid points is more than"):
+        sweep(game, [axis])
+
+
+def chain(depth: int) -> ExtensiveFormGame:
+    """A centipede-like chain: at each level the mover stops or goes on; going on pays more
+    at the end, and stopping at the first move pays ``c``."""
+    node = Terminal((depth + 1, depth + 1))
+    for k in range(depth, 0, -1):
+        stop = Terminal(("c", 0)) if k == 1 else Terminal((0, 0))
+        node = Decision("A" if k % 2 else "B", {"Stop": stop, "Go": node})
+    return ExtensiveFormGame.build(players=("A", "B"), root=node,
+                                   parameters=[Parameter("c", 1)])
+
+
+def test_thresholds_label_deep_trees_without_recursion():
+    analysis = parameter_regions(chain(3000), {})
+    outcomes = {e.outcome for region in analysis.regions for e in region.equilibria}
+    assert "Stop" in outcomes
+    assert any(o.startswith("Go > Go > ") and o.count("Go") == 3000 for o in outcomes)
+
+
+def test_a_reduced_normal_form_too_large_is_refused():
+    with pytest.raises(UnsupportedGameError, match="more than 1,000,000"):
+        reduced_normal_form(chain(3000).at())
