@@ -138,3 +138,11 @@ def test_binary_format_is_refused_on_a_terminal(monkeypatch):
 def test_binary_format_goes_to_a_pipe():
     result = run("draw", "kreps-trust", "--format", "png")
     assert result.exit_code == 0 and result.stdout_bytes.startswith(b"\x89PNG")
+
+
+def test_output_file_dash_is_standard_output(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("draw", "kreps-trust", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith('digraph "game" {')
+    assert not (tmp_path / "-").exists()

@@ -70,6 +70,8 @@ def draw(game: str, values: dict[str, object], output_format: str | None,
       $ commit-calc draw kreps-trust --format tikz > trust.tex && pdflatex trust.tex
       $ commit-calc draw ultimatum --equilibrium 2 | dot -Tsvg > ultimatum.svg
     """
+    if output_file is not None and str(output_file) == "-":  # - means standard output
+        output_file = None
     chosen = _format(output_format, output_file)
     if chosen in BINARY and output_file is None and _stdout_is_terminal():
         raise click.UsageError(
