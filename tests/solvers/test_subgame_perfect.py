@@ -120,3 +120,15 @@ def test_symbolic_game_is_refused():
     with pytest.raises(ParameterError, match=r"game\.at"):
         subgame_perfect_equilibria(game)
     assert subgame_perfect_equilibria(game.at()).equilibria
+
+
+def test_a_one_player_tree_with_imperfect_information_is_refused_clearly():
+    """Found in review: it used to fail with advice pointing to backward_induction()."""
+    from commit_calc.errors import UnsupportedGameError
+    from commit_calc.model import Chance
+
+    game = ExtensiveFormGame.build(players=("P",), root=Chance({
+        "h": ("1/2", Decision("P", {"a": Terminal((1,)), "b": Terminal((0,))}, infoset="I")),
+        "t": ("1/2", Decision("P", {"a": Terminal((0,)), "b": Terminal((2,))}, infoset="I"))}))
+    with pytest.raises(UnsupportedGameError, match="decision problem under uncertainty"):
+        subgame_perfect_equilibria(game)

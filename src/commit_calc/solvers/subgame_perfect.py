@@ -75,7 +75,8 @@ def subgame_perfect_equilibria(
     ------
     UnsupportedGameError
         If a block in which more than two players move has no pure equilibrium (mixed
-        equilibria of such games are not searched), or the combinations explode.
+        equilibria of such games are not searched), or the combinations explode, or a
+        one-player tree has imperfect information (a decision problem under uncertainty).
     ParameterError
         If a payoff or probability still depends on a parameter (solve ``game.at(values)``).
 
@@ -98,6 +99,12 @@ def subgame_perfect_equilibria(
     """
     if game.properties.perfect_information:
         return backward_induction(game, max_equilibria=max_equilibria)
+    if game.num_players == 1:
+        raise UnsupportedGameError(
+            "subgame_perfect_equilibria(): a one-player tree with imperfect information is a "
+            "decision problem under uncertainty, which commit-calc does not solve; add the "
+            "other players of the situation (a second player may simply never move)"
+        )
     tree = _flat_tree(game, "subgame_perfect_equilibria()")
     solver = _Decomposition(game, tree)
     solver.solve()
