@@ -65,7 +65,7 @@ def nashpy_equilibria(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         found = list(_run(row, column, algorithm))
-    notes = [f"nashpy: {w.message}" for w in caught]
+    notes = [f"nashpy: {' '.join(str(w.message).split())}" for w in caught]  # one line each
     equilibria: list[Equilibrium] = []
     seen: set[tuple[tuple[Fraction, ...], ...]] = set()
     rejected = 0
