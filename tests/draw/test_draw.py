@@ -150,3 +150,26 @@ def test_without_graphviz_or_matplotlib_the_message_names_both(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_matplotlib)
     with pytest.raises(DrawingUnavailable, match="Graphviz's 'dot' program or matplotlib"):
         tree_to_image(enforcer_game(), None, "png")
+
+
+@pytest.mark.parametrize("image_format, magic", [("png", b"\x89PNG"), ("svg", b"<?xml")])
+def test_matplotlib_draws_payoff_tables_without_graphviz(image_format, magic):
+    pytest.importorskip("matplotlib")
+    from commit_calc.draw import table_to_image
+
+    game = NormalFormGame.from_matrices([[2, 0], [0, 1]], [[1, 0], [0, 2]],
+                                        strategies=(("Bach", "Stravinsky"),) * 2)
+    mixed = MixedProfile((("2/3", "1/3"), ("1/3", "2/3")))
+    picture = table_to_image(game, mixed, image_format)
+    assert picture.startswith(magic)
+    if image_format == "svg":
+        assert b"Bach [2/3]" in picture
+
+
+def test_table_image_falls_back_to_matplotlib_when_dot_is_missing(monkeypatch):
+    pytest.importorskip("matplotlib")
+    import commit_calc.draw.matplotlib_table as module
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    game = NormalFormGame.from_matrices([[1, 0]], [[0, 1]])
+    assert module.table_image(game, None, "png").startswith(b"\x89PNG")

@@ -155,21 +155,19 @@ def _game_and_profile(
 
 def _picture(game: NormalFormGame | ExtensiveFormGame,
              profile: MixedProfile | BehaviourProfile | None, output_format: str) -> str | bytes:
-    from commit_calc.draw import render_dot, table_to_dot, tree_image, tree_to_dot, tree_to_tikz
+    from commit_calc.draw import table_image, table_to_dot, tree_image, tree_to_dot, tree_to_tikz
     from commit_calc.model.extensive_form import ExtensiveFormGame
 
     if isinstance(game, ExtensiveFormGame):
         if output_format == "tikz":
             return tree_to_tikz(game, profile)  # type: ignore[arg-type]
-        if output_format != "dot":
-            return tree_image(game, profile, output_format)  # type: ignore[arg-type]
-        dot = tree_to_dot(game, profile)  # type: ignore[arg-type]
-    else:
-        _check_drawable(game, output_format)
-        dot = table_to_dot(game, profile)  # type: ignore[arg-type]
+        if output_format == "dot":
+            return tree_to_dot(game, profile)  # type: ignore[arg-type]
+        return tree_image(game, profile, output_format)  # type: ignore[arg-type]
+    _check_drawable(game, output_format)
     if output_format == "dot":
-        return dot
-    return render_dot(dot, output_format)
+        return table_to_dot(game, profile)  # type: ignore[arg-type]
+    return table_image(game, profile, output_format)  # type: ignore[arg-type]
 
 
 def _write(picture: str | bytes, output_file: Path | None) -> None:
