@@ -134,23 +134,33 @@ class _Builder:
         if isinstance(node, ast.BinOp):
             if isinstance(node.op, ast.Pow):
                 return self.power(node, depth)
-            operation = _BINARY.get(type(node.op))
-            if operation is None:
+            if type(node.op) not in _BINARY:
                 raise self.fail(
                     f"operator {type(node.op).__name__} is not allowed (use + - * / **)"
                 )
-            left = self.build(node.left, depth + 1)
-            right = self.build(node.right, depth + 1)
-            if isinstance(node.op, ast.Div) and right == 0:
-                raise self.fail("division by zero")
-            result: sympy.Expr = sympy.sympify(
-                operation(left, right))  # type: ignore[no-untyped-call]
-            if _too_large(result):
-                raise self.fail(f"a number with more than {MAX_RESULT_BITS} bits")
-            return result
+            return self.chain(node, depth)
         if isinstance(node, ast.Call):
             return self.call(node, depth)
         raise self.fail(f"{type(node).__name__} is not allowed in a formula")
+
+    def chain(self, node: ast.BinOp, depth: int) -> sympy.Expr:
+        """``a + b - c * d ...``: a run of + - * / is one level deep however long it is, and
+        is folded in a loop rather than by recursion."""
+        steps: list[tuple[ast.operator, ast.expr]] = []
+        head: ast.expr = node
+        while isinstance(head, ast.BinOp) and type(head.op) in _BINARY:
+            steps.append((head.op, head.right))
+            head = head.left
+        result = self.build(head, depth + 1)
+        for operator, operand in reversed(steps):
+            right = self.build(operand, depth + 1)
+            if isinstance(operator, ast.Div) and right == 0:
+                raise self.fail("division by zero")
+            result = sympy.sympify(
+                _BINARY[type(operator)](result, right))  # type: ignore[no-untyped-call]
+            if _too_large(result):
+                raise self.fail(f"a number with more than {MAX_RESULT_BITS} bits")
+        return result
 
     def number(self, node: ast.Constant) -> sympy.Expr:
         value = node.value

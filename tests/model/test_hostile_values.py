@@ -45,3 +45,14 @@ def test_a_division_by_zero_at_the_given_values_names_node_and_values():
     table = NormalFormGame.from_matrices([["1/p", 0]], [[0, 0]], parameters=[Parameter("p", 1)])
     with pytest.raises(ParameterError, match=r"payoff of 'Row' at \(1, 1\) is undefined"):
         table.at({"p": 0})
+
+
+def test_long_flat_sums_are_one_level_deep():
+    """A run of + - * / is folded in a loop: 900 terms parse, nesting is still limited."""
+    import sympy
+
+    a = sympy.Symbol("a")
+    assert parse_formula("+".join(["a"] * 900), {"a": a}) == 900 * a
+    assert parse_formula("a*2+3-a/4*5", {"a": a}) == sympy.Rational(3, 4) * a + 3
+    with pytest.raises(FormulaError, match="nested deeper"):
+        parse_formula("2*(" * 60 + "a" + ")" * 60, {"a": a})
