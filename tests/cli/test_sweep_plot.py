@@ -103,7 +103,8 @@ def test_three_parameters_cannot_be_plotted(tmp_path):
 
 def test_unwritable_file_is_a_clean_error(tmp_path):
     pytest.importorskip("matplotlib")
-    target = tmp_path / "missing-folder" / "x.png"
+    target = tmp_path / "x.png"
+    target.mkdir()  # a folder where the file should go: writing fails after the sweep
     result = run("disarm-trust", "--vary", "salary=0:1:2", "--plot", str(target))
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
@@ -117,3 +118,16 @@ def test_matplotlib_missing_says_how_to_install(tmp_path, monkeypatch):
     assert 'pip install "commit-calc[plot]"' in result.stderr
     assert result.stdout == ""  # checked before the sweep runs
     assert not (tmp_path / "x.png").exists()
+
+
+def test_plot_into_a_missing_folder_is_refused_before_the_sweep(tmp_path):
+    from click.testing import CliRunner
+
+    from commit_calc.cli.main import cli
+
+    target = tmp_path / "no-such-folder" / "map.png"
+    result = CliRunner().invoke(cli, ["sweep", "enforcer-reliability", "--vary",
+                                      "reliability=0:1:3", "--plot", str(target)])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+    assert result.stdout == ""

@@ -36,16 +36,21 @@ def _parse_vary(ctx: click.Context, param: click.Parameter, value: tuple[str, ..
 
 
 def _check_plot(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A --plot file name must end in .png, .svg or .pdf, and matplotlib must be installed:
-    both are checked before the sweep runs."""
+    """A --plot file name must end in .png, .svg or .pdf, in a folder that exists, and
+    matplotlib must be installed: all are checked before the sweep runs."""
     if value is None:
         return None
+    from pathlib import Path
+
     from commit_calc.analysis.plot import image_format, require_matplotlib
 
     try:
         image_format(value)
     except CommitCalcError as error:
         raise click.BadParameter(str(error)) from None
+    folder = Path(value).parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"folder '{folder}' does not exist")
     run_library(require_matplotlib)
     return value
 
