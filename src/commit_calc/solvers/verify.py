@@ -57,7 +57,8 @@ def verify(
     if isinstance(game, NormalFormGame) and isinstance(profile, MixedProfile):
         payoffs, regrets = _normal_form_regrets(game, profile)
     elif isinstance(game, ExtensiveFormGame) and isinstance(profile, BehaviourProfile):
-        payoffs, regrets = _tree_regrets(game, profile, game.root.index)
+        _check_profile(game, profile)
+        payoffs, regrets = _tree_regrets(game, *_tree_numbers(game, profile), game.root.index)
     else:
         raise GameDefinitionError(
             f"verify(): a {type(profile).__name__} does not fit a {type(game).__name__}"
@@ -77,10 +78,12 @@ def verify_subgame_perfect(game: ExtensiveFormGame, profile: BehaviourProfile) -
     if game.properties.perfect_information:
         payoffs, regrets = _perfect_information_regrets(game, profile)
     else:
-        payoffs, regrets = _tree_regrets(game, profile, game.root.index)
+        moves, terminal_payoffs = _tree_numbers(game, profile)
+        payoffs, regrets = _tree_regrets(game, moves, terminal_payoffs, game.root.index)
         for root in game.subgame_roots:
-            _, sub_regrets = _tree_regrets(game, profile, root)
-            regrets = [max(a, b) for a, b in zip(regrets, sub_regrets)]
+            if root != game.root.index:  # the whole game was just checked
+                _, sub_regrets = _tree_regrets(game, moves, terminal_payoffs, root)
+                regrets = [max(a, b) for a, b in zip(regrets, sub_regrets)]
     return Verification(_rationals(payoffs), _rationals(regrets))
 
 
@@ -157,7 +160,7 @@ def _check_profile(game: ExtensiveFormGame, profile: BehaviourProfile) -> None:
 
 def _tree_numbers(
     game: ExtensiveFormGame, profile: BehaviourProfile
-) -> tuple[list[Sequence[Number]], list[Sequence[Number]]]:
+) -> tuple[list[Sequence[Number]], Sequence[Sequence[Number]]]:
     """Per node: the move probabilities of its children, and the terminal payoffs."""
     numbers = game.exact_numbers
     moves: list[Sequence[Number]] = list(numbers)  # a chance node's own probabilities
@@ -167,17 +170,19 @@ def _tree_numbers(
             converted[id(distribution)] = [_number(p) for p in distribution]
         for member in infoset.members:
             moves[member] = converted[id(distribution)]
-    return moves, list(numbers)  # read only at terminal nodes: their payoffs
+    return moves, numbers  # read only at terminal nodes: their payoffs
 
 
 def _tree_regrets(
-    game: ExtensiveFormGame, profile: BehaviourProfile, root: int
+    game: ExtensiveFormGame,
+    moves: list[Sequence[Number]],
+    terminal_payoffs: Sequence[Sequence[Number]],
+    root: int,
 ) -> tuple[list[Number], list[Number]]:
-    """Expected payoffs and regrets in the subgame that starts at ``root``."""
-    _check_profile(game, profile)
+    """Expected payoffs and regrets in the subgame that starts at ``root``, from the tables
+    of :func:`_tree_numbers`."""
     nodes = game.nodes
     span = game.descendants(nodes[root])
-    moves, terminal_payoffs = _tree_numbers(game, profile)
     reach: dict[int, Number] = {root: 1}
     for index in span:
         for child, p in zip(nodes[index].children, moves[index]):
@@ -197,7 +202,7 @@ def _tree_regrets(
 def _best_response_value(
     game: ExtensiveFormGame,
     moves: list[Sequence[Number]],
-    terminal_payoffs: list[Sequence[Number]],
+    terminal_payoffs: Sequence[Sequence[Number]],
     player: int,
     span: range,
 ) -> Number:
