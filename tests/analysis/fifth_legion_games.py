@@ -1,5 +1,5 @@
 """Games for the analysis tests, built from the specification in issue 5 (the catalog files
-in ``commit_calc/games`` encode the same games; tests use both)."""
+in the repository's ``games/`` encode the same games; tests use both)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """The catalog: the games shipped with commit-calc, addressed by name.
 
-The files live inside the package (``commit_calc/games/<group>/<name>.toml``) so that an
-installed commit-calc finds them; a game's name is its file's stem, and names are public.
+The files live in the repository's top-level ``games/<group>/<name>.toml``, where a reader
+looks for them; building the package copies that folder into it (``commit_calc/games``), so an
+installed commit-calc finds them too. A game's name is its file's stem, and names are public.
 
 >>> names = [entry.name for entry in list_games()]
 >>> "enforcer-reliability" in names and "prisoners-dilemma" in names
@@ -22,7 +23,27 @@ from commit_calc.io.game_file import GameHeader, read_header
 DEFAULT_GAME = "enforcer-reliability"
 """The game commands use when none is named."""
 
-GAMES_DIRECTORY = Path(__file__).resolve().parent.parent / "games"
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def games_directory(package: Path = _PACKAGE) -> Path:
+    """The folder of the catalog's game files.
+
+    The package's own ``games`` folder where it holds games (an installed wheel), otherwise
+    the repository's top-level ``games/`` (running from the source tree, or an editable
+    install), found relative to ``package`` (``<repository>/src/commit_calc``).
+
+    Raises
+    ------
+    GameFileError
+        Neither folder holds any game.
+    """
+    candidates = (package / "games", package.parent.parent / "games")
+    for directory in candidates:
+        if any(directory.glob("*/*.toml")):
+            return directory
+    raise GameFileError("the game catalog is missing: no game files in "
+                        + " or ".join(str(directory) for directory in candidates))
 
 
 class CatalogEntry(NamedTuple):
@@ -36,7 +57,7 @@ class CatalogEntry(NamedTuple):
 @lru_cache(maxsize=1)
 def _paths() -> dict[str, Path]:
     paths: dict[str, Path] = {}
-    for path in sorted(GAMES_DIRECTORY.glob("*/*.toml")):
+    for path in sorted(games_directory().glob("*/*.toml")):
         if path.stem in paths:
             raise GameFileError(f"catalog name '{path.stem}' is used twice (also "
                                 f"{paths[path.stem]})", path=str(path))
