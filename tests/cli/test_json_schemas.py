@@ -25,6 +25,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+import commit_calc
 import commit_calc.cli.sweep as sweep_command
 from commit_calc.cli.main import cli
 from commit_calc.io import load_game
@@ -221,6 +222,35 @@ def test_thresholds_incomplete_with_a_warning(tmp_path: Path):
     document = run_json("thresholds", str(path))
     check_thresholds(document, load_game(str(path)))
     assert document["complete"] is False and document["warnings"]
+
+
+# The version stamp ----------------------------------------------------------------------------
+
+COMMANDS = {
+    "solve": (["solve", "enforcer-reliability"], "solve-1"),
+    "solve --explain": (["solve", "enforcer-reliability", "--explain"], "solve-1"),
+    "solve a table": (["solve", "matching-pennies"], "solve-1"),
+    "sweep by regions": (["sweep", "enforcer-reliability", "--vary", "salary=0:500:3"],
+                         "sweep-1"),
+    "sweep point by point": (["sweep", "bagwell-commitment", "--vary", "noise=0:1:2"],
+                             "sweep-1"),
+    "thresholds": (["thresholds", "enforcer-reliability", "--free", "reliability",
+                    "--for", "reliability"], "thresholds-1"),
+}
+
+
+@pytest.mark.parametrize("args, schema", COMMANDS.values(), ids=COMMANDS)
+def test_every_json_output_says_which_commit_calc_wrote_it(args: list[str], schema: str):
+    document = run_json(*args)
+    assert document["commit_calc_version"] == commit_calc.__version__
+    jsonschema.Draft202012Validator(load_schema(schema)).validate(document)
+
+
+@pytest.mark.parametrize("name", ["solve-1", "sweep-1", "thresholds-1"])
+def test_the_version_key_is_an_addition_within_version_1(name: str):
+    schema = load_schema(name)
+    assert schema["properties"]["commit_calc_version"]["type"] == "string"
+    assert "commit_calc_version" not in schema["required"]  # older documents stay valid
 
 
 # The schemas themselves -----------------------------------------------------------------------

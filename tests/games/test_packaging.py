@@ -1,5 +1,6 @@
-"""The catalog lives in the repository's top-level ``games/``; the built wheel carries every
-game inside the package, and the package found there is the one the catalog reads."""
+"""The distribution: the catalog lives in the repository's top-level ``games/``, the built
+wheel carries every game inside the package, and an unpacked wheel reads its own copy; the
+licence, citation file and changelog agree with the package's metadata."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+import commit_calc
 from commit_calc.errors import GameFileError
 from commit_calc.io import catalog
+from commit_calc.io.game_file import tomllib
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 GAME_FILES = sorted(path.relative_to(REPOSITORY / "games").as_posix()
@@ -89,3 +92,33 @@ def test_the_unpacked_wheel_finds_every_game(built, tmp_path):
     directory, count = result.stdout.split()
     assert Path(directory) == tmp_path / "commit_calc" / "games"
     assert int(count) == len(GAME_FILES)
+
+
+# Licence, citation, changelog -----------------------------------------------------------------
+
+PROJECT = tomllib.loads((REPOSITORY / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
+def test_the_licence_file_is_the_licence_pyproject_declares():
+    text = (REPOSITORY / "LICENSE").read_text(encoding="utf-8")
+    assert PROJECT["license"] == "MIT" and text.startswith("MIT License\n")
+    assert f"Copyright (c) 2026 {PROJECT['authors'][0]['name']}" in text
+
+
+def test_the_citation_file_is_valid_cff_for_this_version():
+    yaml = pytest.importorskip("yaml")
+    citation = yaml.safe_load((REPOSITORY / "CITATION.cff").read_text(encoding="utf-8"))
+    assert citation["cff-version"] == "1.2.0"
+    for key in ("message", "title", "authors"):  # the keys CFF 1.2.0 requires
+        assert citation[key], key
+    assert citation["version"] == commit_calc.__version__  # a string, not the float 0.1
+    assert citation["license"] == PROJECT["license"]
+    assert [author["name"] for author in citation["authors"]] == [
+        author["name"] for author in PROJECT["authors"]]
+
+
+def test_the_changelog_has_this_version_and_an_unreleased_section():
+    headings = [line for line in (REPOSITORY / "CHANGELOG.md").read_text(
+        encoding="utf-8").splitlines() if line.startswith("## ")]
+    assert headings[0] == "## [Unreleased]"
+    assert any(line.startswith(f"## [{commit_calc.__version__}] - ") for line in headings)

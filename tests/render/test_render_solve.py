@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 import sympy
 
+import commit_calc
 from commit_calc.model import Chance, Decision, ExtensiveFormGame, NormalFormGame, Parameter
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
 from commit_calc.render.schemas import load_schema
@@ -102,7 +103,8 @@ def test_tree_outcomes_include_chance_moves():
 
 def test_json_is_indented_with_sorted_keys():
     text = solve_json(pennies_result())
-    assert text.startswith('{\n  "concept": "nash",\n')
+    version = commit_calc.__version__
+    assert text.startswith(f'{{\n  "commit_calc_version": "{version}",\n  "concept": "nash",\n')
     assert text == json.dumps(json.loads(text), indent=2, sort_keys=True)
 
 

@@ -23,6 +23,7 @@ import sympy
 from commit_calc.analysis.regions import Region, RegionAnalysis
 from commit_calc.analysis.sweep import SweepResult
 from commit_calc.analysis.thresholds import Sensitivity, Threshold
+from commit_calc.render.schemas import version_stamp
 
 THRESHOLDS_FORMAT = "commit-calc/thresholds/1"
 SWEEP_FORMAT = "commit-calc/sweep/1"
@@ -54,6 +55,7 @@ def thresholds_document(
             })
     return {
         "format": THRESHOLDS_FORMAT,
+        **version_stamp(),
         "game": name,
         "concept": analysis.concept,
         "fixed": {k: str(v) for k, v in analysis.fixed.items()},
@@ -173,6 +175,7 @@ def sweep_document(result: SweepResult, name: str) -> dict[str, Any]:
     """The ``commit-calc/sweep/1`` JSON document (every grid point)."""
     return {
         "format": SWEEP_FORMAT,
+        **version_stamp(),
         "game": name,
         "method": result.method,
         "fixed": {k: str(v) for k, v in result.fixed.items()},

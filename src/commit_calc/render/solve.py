@@ -20,6 +20,7 @@ from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.parameters import Parameters
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
 from commit_calc.render.numbers import exact_text, human_text
+from commit_calc.render.schemas import version_stamp
 from commit_calc.render.tables import table
 from commit_calc.solvers.results import Equilibrium, Outcome, SolveResult
 
@@ -54,6 +55,7 @@ def solve_document(result: SolveResult, game: Game | None = None) -> dict[str, A
     solved = result.game
     return {
         "format": SOLVE_FORMAT,
+        **version_stamp(),
         "game": {
             "name": original.name,
             "title": original.title,
