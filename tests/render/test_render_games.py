@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import pytest
@@ -64,3 +65,35 @@ def test_shared_information_sets_are_named():
 def test_catalog_text_aligns_columns():
     text = catalog_text([("a", "Short", "one"), ("longer-name", "T", "two")])
     assert text == "a            Short  one\nlonger-name  T      two\n"
+
+
+def test_show_help_says_truly_how_payoffs_are_printed(tmp_path):
+    """``show --help`` promises formulas in the parameters with definitions expanded and terms
+    reordered, with an example; ``show`` of a file that writes its payoff that way keeps it."""
+    from click.testing import CliRunner
+
+    from commit_calc.cli.main import cli
+
+    help_text = " ".join(CliRunner().invoke(cli, ["show", "--help"]).stdout.split())
+    assert "definitions are expanded" in help_text
+    written, shown = re.search(r'\("([^"]+)" shows as "([^"]+)"\)', help_text).groups()
+    assert written != shown
+    path = tmp_path / "order.toml"
+    path.write_text(f'''players = ["A", "B"]
+[parameters]
+salary = {{ value = 1 }}
+amnesty = {{ value = 2 }}
+[definitions]
+deal = "{written}"
+[nodes.a]
+player = "A"
+actions = {{ Take = "taken", Leave = "left" }}
+[nodes.taken]
+payoffs = ["deal", 0]
+[nodes.left]
+payoffs = [0, 0]
+''', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["show", str(path)])
+    assert result.exit_code == 0, result.output
+    leaf = next(line for line in result.stdout.splitlines() if "taken:" in line)
+    assert leaf.strip().endswith(f"taken: {shown}, 0")

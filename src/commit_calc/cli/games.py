@@ -29,7 +29,9 @@ def show(game: str) -> None:
     """Print GAME: players, parameters (defaults, bounds, units) and its tree or payoff table.
 
     GAME is a catalog name (default enforcer-reliability), a path to a .toml, .json, .efg or
-    .nfg file, or - for standard input. Payoffs are shown as written, in the parameters.
+    .nfg file, or - for standard input. Payoffs are shown as formulas in the parameters, not
+    as the file writes them: definitions are expanded and terms put in a standard order
+    ("salary + amnesty" shows as "amnesty + salary").
 
     \b
     Example:
