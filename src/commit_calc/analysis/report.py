@@ -9,7 +9,9 @@ JSON formats:
   ``thresholds`` lists the boundaries solved for ``--for`` and ``comparative_statics`` the
   signs of derivatives.
 * ``commit-calc/sweep/1``: one row per grid point with its exact values (as strings) and every
-  equilibrium's outcome and payoffs.
+  equilibrium's outcome and payoffs. A point outside the parameters' domain (a chance
+  probability outside [0, 1]) has no equilibria (``"equilibria": []``, a point inside always
+  has one); ``invalid`` counts such points and says why they are left out.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import numpy as np
 import sympy
 
+from commit_calc.analysis.domain import INVALID_REASON, InvalidPoint
 from commit_calc.analysis.regions import Region, RegionAnalysis
 from commit_calc.analysis.sweep import SweepResult
 from commit_calc.analysis.thresholds import Sensitivity, Threshold
@@ -171,7 +175,10 @@ def _latex_text(text: str) -> str:
 
 def sweep_document(result: SweepResult, name: str) -> dict[str, Any]:
     """The ``commit-calc/sweep/1`` JSON document (every grid point)."""
+    invalid = [c for c, found in enumerate(result.classes) if isinstance(found, InvalidPoint)]
     return {
+        "invalid": {"count": int(np.isin(result.codes, invalid).sum()),
+                    "reason": INVALID_REASON},
         "format": SWEEP_FORMAT,
         "game": name,
         "method": result.method,
@@ -225,6 +232,8 @@ def sweep_text(result: SweepResult, name: str) -> str:
             code = int(result.codes[k])
             mark = "*" if previous is not None and code != previous else " "
             previous = code
+            if not row["equilibria"]:
+                lines.append(f"{mark} {str(row[axis.name]):>14}  {names[code]}")
             for j, e in enumerate(row["equilibria"]):
                 value = str(row[axis.name]) if j == 0 else ""
                 payoffs = ", ".join(map(str, e.payoffs))
