@@ -27,6 +27,7 @@ from commit_calc.analysis.domain import INVALID_REASON, InvalidPoint
 from commit_calc.analysis.regions import Region, RegionAnalysis
 from commit_calc.analysis.sweep import SweepResult
 from commit_calc.analysis.thresholds import Sensitivity, Threshold
+from commit_calc.render.conditions import condition_text
 
 THRESHOLDS_FORMAT = "commit-calc/thresholds/1"
 SWEEP_FORMAT = "commit-calc/sweep/1"
@@ -97,7 +98,8 @@ def thresholds_text(
         lines.append("fixed: " + ", ".join(f"{k} = {v}" for k, v in analysis.fixed.items()))
     lines.append("symbolic: " + (", ".join(analysis.symbols) or "none"))
     for number, region in enumerate(analysis.regions, start=1):
-        condition = "always" if region.always else _condition(region, symbol)
+        condition = "always" if region.always else condition_text(
+            region.condition_for(symbol))
         note = "" if region.resolved else "  (unresolved: may be empty)"
         lines.append("")
         lines.append(f"region {number}: {condition}{note}")
