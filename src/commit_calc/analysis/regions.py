@@ -252,14 +252,20 @@ def _merge(
     """Regions from the leaves with the same equilibria, each term intersected with the
     domain's conditions and pruned of comparisons that the rest and the bounds imply."""
     within_bounds = Feasibility(domain, background=False)
+    witnesses = [{k: next(iter(s)) for k, s in term.items()}
+                 for term, _, resolved in leaves if resolved]
     groups: dict[frozenset[int], list[tuple[Term, bool]]] = {}
     for term, true, resolved in leaves:
         groups.setdefault(true, []).append((term, resolved))
+    made: dict[int, RegionEquilibrium] = {}
     regions = []
     for true, members in groups.items():
         terms = _combine([term for term, _ in members])
-        terms = [_prune(_within(term, domain), within_bounds) for term in terms]
-        equilibria = tuple(_equilibrium(game, candidates[i]) for i in sorted(true))
+        terms = [_prune(_within(term, domain), within_bounds, witnesses, domain.conditions)
+                 for term in terms]
+        for i in true - made.keys():  # a candidate is an equilibrium of several regions
+            made[i] = _equilibrium(game, candidates[i])
+        equilibria = tuple(made[i] for i in sorted(true))
         regions.append(Region(tuple(terms), equilibria, all(r for _, r in members)))
     return regions
 
@@ -295,15 +301,38 @@ def _within(term: Term, domain: Domain) -> Term:
     return joined
 
 
-def _prune(term: Term, feasible: Feasibility) -> Term:
-    """Drop comparisons implied by the rest of the conjunction and the bounds."""
+def _prune(term: Term, feasible: Feasibility, witnesses: Sequence[Mapping[sympy.Expr, int]],
+           background: Term) -> Term:
+    """Drop comparisons implied by the rest of the conjunction and the bounds.
+
+    A comparison is kept at once when a leaf of the case split proved non-empty (a
+    *witness*, within the domain's ``background`` conditions) meets the rest with the
+    comparison false; only the others need a satisfiability check.
+    """
     kept = dict(term)
     for key in list(term):
         rest = {k: v for k, v in kept.items() if k != key}
         complement = _ALL - kept[key]
+        if any(_witnessed(w, rest, key, s, background) for w in witnesses for s in complement):
+            continue
         if all(feasible({**rest, key: frozenset({s})}) is False for s in complement):
             kept = rest
     return kept
+
+
+def _witnessed(witness: Mapping[sympy.Expr, int], rest: Term, key: sympy.Expr, sign: int,
+               background: Term) -> bool:
+    """Whether the non-empty leaf ``witness`` lies where ``rest`` holds and ``key`` has
+    ``sign`` (a key the leaf leaves open counts only if the domain fixes it within rest)."""
+    if witness.get(key) != sign:
+        return False
+    for k, allowed in rest.items():
+        if k in witness:
+            if witness[k] not in allowed:
+                return False
+        elif not (k in background and background[k] <= allowed):
+            return False
+    return True
 
 
 def _equilibrium(game: Game, candidate: Candidate) -> RegionEquilibrium:
