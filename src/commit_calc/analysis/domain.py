@@ -15,10 +15,10 @@ intersect it into every region, per-point work leaves out the points outside it.
 ...                         "Pass": Terminal((0,))}))
 >>> sorted((str(k), sorted(s)) for k, s in domain_of(game).conditions.items())
 [('p', [0, 1]), ('p - 1', [-1, 0])]
->>> domain_of(game).check({"p": 2})
+>>> domain_of(game).check({"p": 2})  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-commit_calc.errors.ParameterError: chance node 'Bet': probability of 'Win' is 2, outside [0, 1] (with p=2)
+commit_calc.errors.ParameterError: chance node 'Bet': probability of 'Win' is 2, outside [0, 1] ...
 """
 
 from __future__ import annotations
@@ -67,8 +67,7 @@ class Domain:
         """Raise :class:`ParameterError` naming the chance probability that ``values`` (exact,
         by parameter name, covering the probabilities' parameters) put outside [0, 1]."""
         by_name = {str(s): s for s in self.bounds}
-        mapping = {by_name[n]: sympy.Rational(v) for n, v in values.items()  # type: ignore[arg-type]
-                   if n in by_name}
+        mapping = {by_name[n]: sympy.Rational(v) for n, v in values.items() if n in by_name}
         for probability in self.probabilities:
             value = probability.formula.xreplace(mapping)
             if value.is_number and not (0 <= value <= 1):
@@ -160,8 +159,11 @@ def valid_points(game: ExtensiveFormGame | NormalFormGame, symbols: Sequence[sym
     for probability in probabilities:
         formula = probability.formula
         if formula.is_polynomial(*symbols):
-            numerators, denominators = exact_on_grid(formula, symbols, steps, indices)
-            valid &= np.broadcast_to((numerators >= 0) & (numerators <= denominators), shape)
+            used = [k for k, s in enumerate(symbols) if s in formula.free_symbols]
+            numerators, denominators = exact_on_grid(  # on the axes it uses, then broadcast
+                formula, [symbols[k] for k in used], [steps[k] for k in used],
+                [indices[k] for k in used])
+            valid &= (numerators >= 0) & (numerators <= denominators)
             continue
         function = exact_function(formula, symbols)
         for index in np.ndindex(*shape):

@@ -86,7 +86,8 @@ def _fraction_bound(bound: Bound) -> FBound:
 
 def _fraction(value: object) -> Fraction:
     rational = sympy.Rational(value)
-    return _Q(int(rational.p), int(rational.q))
+    exact: Fraction = _Q(int(rational.p), int(rational.q))
+    return exact
 
 
 # Polynomial arithmetic on dicts ---------------------------------------------------------------
@@ -101,7 +102,10 @@ def _accumulate(out: Poly, monomial: Monomial, coefficient: Fraction) -> None:
         out.pop(monomial, None)
 
 
-def _add(a: Poly, b: Poly, scale: Fraction = _Q(1)) -> Poly:
+_ONE: Fraction = _Q(1)
+
+
+def _add(a: Poly, b: Poly, scale: Fraction = _ONE) -> Poly:
     out = dict(a)
     for m, c in b.items():
         _accumulate(out, m, scale * c)
@@ -297,8 +301,9 @@ def _univariate(polys: Sequence[tuple[Poly, int]], index: int, limits: Sequence[
     relations = {1: sympy.StrictGreaterThan, 0: sympy.Eq, -1: sympy.StrictLessThan,
                  NONNEGATIVE: sympy.GreaterThan}
     for poly, sign in polys:
-        expression = sympy.Add(*(sympy.Rational(int(c.numerator), int(c.denominator)) * x ** m[index]
-                                 for m, c in poly.items()))
+        expression = sympy.Add(*(
+            sympy.Rational(int(c.numerator), int(c.denominator)) * x ** m[index]
+            for m, c in poly.items()))
         found = sympy.solveset(relations[sign](expression, 0), x, domain)
         if isinstance(found, sympy.ConditionSet):
             return None

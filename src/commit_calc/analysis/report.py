@@ -24,7 +24,7 @@ import numpy as np
 import sympy
 
 from commit_calc.analysis.domain import INVALID_REASON, InvalidPoint
-from commit_calc.analysis.regions import Region, RegionAnalysis
+from commit_calc.analysis.regions import Region, RegionAnalysis, RegionEquilibrium
 from commit_calc.analysis.sweep import SweepResult
 from commit_calc.analysis.thresholds import Sensitivity, Threshold
 from commit_calc.render.conditions import condition_text
@@ -97,6 +97,7 @@ def thresholds_text(
     if analysis.fixed:
         lines.append("fixed: " + ", ".join(f"{k} = {v}" for k, v in analysis.fixed.items()))
     lines.append("symbolic: " + (", ".join(analysis.symbols) or "none"))
+    described: dict[int, list[str]] = {}  # regions share equilibria: write each once
     for number, region in enumerate(analysis.regions, start=1):
         condition = "always" if region.always else condition_text(
             region.condition_for(symbol))
@@ -104,13 +105,9 @@ def thresholds_text(
         lines.append("")
         lines.append(f"region {number}: {condition}{note}")
         for equilibrium in region.equilibria:
-            lines.append(f"  {equilibrium.outcome}")
-            strategies = "; ".join(
-                f"{p}: " + ", ".join(f"{k}={v}" for k, v in s.items())
-                for p, s in equilibrium.strategies.items() if s)
-            lines.append(f"    strategies: {strategies}")
-            lines.append("    payoffs: " + ", ".join(
-                f"{p} = {v}" for p, v in equilibrium.payoffs.items()))
+            if id(equilibrium) not in described:
+                described[id(equilibrium)] = _equilibrium_lines(equilibrium)
+            lines += described[id(equilibrium)]
     if found:
         lines += ["", f"thresholds for {found[0].parameter}:"]
         for t in found:
@@ -130,6 +127,14 @@ def thresholds_text(
     for message in analysis.warnings:
         lines.append(f"note: {message}")
     return "\n".join(lines) + "\n"
+
+
+def _equilibrium_lines(equilibrium: RegionEquilibrium) -> list[str]:
+    strategies = "; ".join(
+        f"{p}: " + ", ".join(f"{k}={v}" for k, v in s.items())
+        for p, s in equilibrium.strategies.items() if s)
+    return [f"  {equilibrium.outcome}", f"    strategies: {strategies}",
+            "    payoffs: " + ", ".join(f"{p} = {v}" for p, v in equilibrium.payoffs.items())]
 
 
 def thresholds_latex(

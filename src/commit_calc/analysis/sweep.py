@@ -377,5 +377,5 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
             codes[index] = classes.setdefault(found, len(classes))
         if progress is not None:
             progress(done + 1, total)
-    codes, found = mark_invalid(codes, tuple(classes), valid)
-    return SweepResult(game, constants, axes, "points", codes, found)
+    codes, kinds = mark_invalid(codes, tuple(classes), valid)
+    return SweepResult(game, constants, axes, "points", codes, kinds)
