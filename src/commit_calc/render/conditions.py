@@ -12,7 +12,7 @@ sides in one conjunction is written as a chain; ``and``, ``or`` and ``not`` are 
 >>> condition_text((salary > 100) & (salary < 400))
 '100 < salary < 400'
 >>> condition_text(sympy.Or(sympy.And(salary >= 400, r < 1), sympy.Ne(r, 0)))
-'(salary >= 400 and reliability < 1) or reliability != 0'
+'reliability != 0 or (salary >= 400 and reliability < 1)'
 >>> condition_text(sympy.true)
 'always'
 """
