@@ -16,7 +16,8 @@ Measured in one run, on ``enforcer-reliability`` over (salary, reliability):
 * from the command line: the ``size x size`` sweep written as CSV to a file against one
   ``commit-calc solve`` (subprocesses, process start included, best of 3);
 * thresholds (the symbolic regions and comparative statics, every parameter symbolic) for
-  every catalog game, in the library (no process start).
+  every catalog game, in the library (no process start), and for ``enforcer-reliability``
+  also with the text report, and from the command line against one ``commit-calc solve``.
 
 Prints a markdown table with the ratios.
 """
@@ -127,6 +128,23 @@ def thresholds_times() -> list[tuple[str, float | None]]:
     return found
 
 
+def thresholds_enforcer() -> tuple[float, float]:
+    """``enforcer-reliability`` with every parameter symbolic: the library (regions,
+    comparative statics and the text report, first call on a fresh game) and the command."""
+    from commit_calc.analysis.feasibility import _to_poly
+    from commit_calc.analysis.report import thresholds_text
+
+    def library() -> None:
+        _to_poly.cache_clear()  # as in a new process
+        analysis = parameter_regions(load_game(GAME))
+        thresholds_text(analysis, GAME, (), comparative_statics(analysis))
+
+    def command() -> None:
+        subprocess.run([*CLI, "thresholds", GAME], check=True, capture_output=True)
+
+    return best(library), best(command)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1000)
@@ -152,6 +170,12 @@ def main() -> None:
     print(f"| `commit-calc solve {GAME}` | {solve_cli:.2f} | 1 |")
     print(f"| `commit-calc sweep ... --format csv > file` ({n:,} points) | {sweep_cli:.2f} | "
           f"{sweep_cli / solve_cli:.1f} |")
+    library_time, command_time = thresholds_enforcer()
+    print(f"\n| `thresholds {GAME}` (all symbolic) | seconds | ratio to one solve |")
+    print("|---|---:|---:|")
+    print(f"| library (regions, statics, text) | {library_time:.2f} | "
+          f"{library_time / solve_cli:.1f} |")
+    print(f"| command line | {command_time:.2f} | {command_time / solve_cli:.1f} |")
     print("\n| game | regions + comparative statics (s) |\n|---|---:|")
     for name, seconds in thresholds_times():
         print(f"| {name} | {'not covered' if seconds is None else f'{seconds:.3f}'} |")

@@ -25,6 +25,7 @@ from commit_calc import load_game, solve
 from commit_calc.analysis.regions import parameter_regions
 from commit_calc.analysis.sweep import Axis, sweep
 from commit_calc.analysis.thresholds import thresholds
+from commit_calc.render.conditions import condition_text
 
 out = output_directory(__doc__)
 game = load_game("disarm-trust")
@@ -44,10 +45,10 @@ free = ("salary", "patrol_cost")
 fixed = {p.name: p.default for p in game.parameters if p.name not in free}
 analysis = parameter_regions(game, fixed)
 print("\nWhere is the deal kept? (salary and patrol_cost symbolic, the rest at defaults;"
-      " Eq(a, b) means a = b, a tie where either choice is optimal)")
+      " '=' is a tie where either choice is optimal)")
 for region in analysis.regions:
     outcomes = " or ".join(e.outcome for e in region.equilibria)
-    print(f"  where {region.condition}: {outcomes}")
+    print(f"  where {condition_text(region.condition)}: {outcomes}")
 
 # 3. The threshold: how costly must policing alone be for the regime to keep its word?
 salary = game.parameters["salary"].default

@@ -296,7 +296,7 @@ SWEEP_BREAKAGES = {
     "decimal string": (("rows", 1, "reliability"), "0.5"),
     "float payoff": (("rows", 2, "equilibria", 0, "payoffs", "Rebels"), 650.0),
     "float fixed": (("fixed", "salary"), 250),
-    "no equilibria": (("rows", 0, "equilibria"), []),
+    "negative invalid count": (("invalid", "count"), -1),
     "no rows key": (("rows",), _DELETE),
     "no outcome": (("rows", 0, "equilibria", 0, "outcome"), _DELETE),
     "count zero": (("vary", 0, "count"), 0),

@@ -42,7 +42,7 @@ def test_json_regions_read_back_with_sympy():
 def test_text_and_latex():
     text = run("enforcer-reliability", *DEFAULTS)
     assert text.exit_code == 0
-    assert "region 2: Eq(reliability, 20/33)" in text.stdout
+    assert "region 2: reliability = 20/33" in text.stdout
     latex = run("enforcer-reliability", *DEFAULTS, "--format", "latex")
     assert latex.exit_code == 0
     assert r"\frac{20}{33}" in latex.stdout

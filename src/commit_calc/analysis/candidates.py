@@ -24,7 +24,8 @@ from functools import lru_cache
 import sympy
 
 from commit_calc.analysis.atoms import Requirement, Signs, conjunction, evaluate_term, requirement
-from commit_calc.analysis.feasibility import NONNEGATIVE, Bound, Bounds, satisfiable
+from commit_calc.analysis.domain import Domain, sign_conditions
+from commit_calc.analysis.feasibility import satisfiable
 from commit_calc.analysis.labels import normal_form_label, tree_label
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame, Node
@@ -52,37 +53,26 @@ class Candidate:
     condition: tuple[Term, ...]
 
 
-def bounds_of(game: ExtensiveFormGame | NormalFormGame) -> dict[sympy.Symbol, Bound]:
-    """``{symbol: (lower, upper)}`` of the game's declared parameters."""
-    return {p.symbol: (p.lower, p.upper) for p in game.parameters}
-
-
-def sign_conditions(term: Mapping[sympy.Expr, Signs]) -> list[tuple[sympy.Expr, int]]:
-    """A conjunction as sign conditions for :func:`.feasibility.satisfiable` (``{+1, -1}``
-    is dropped, so the result may be weaker, never stronger)."""
-    found = []
-    for key, allowed in term.items():
-        if len(allowed) == 1:
-            found.append((key, next(iter(allowed))))
-        elif allowed == frozenset({1, 0}):
-            found.append((key, NONNEGATIVE))
-        elif allowed == frozenset({-1, 0}):
-            found.append((-key, NONNEGATIVE))
-    return found
-
-
 class Feasibility:
-    """Cached satisfiability of conjunctions within fixed bounds."""
+    """Cached satisfiability of conjunctions within a parameter domain.
 
-    def __init__(self, bounds: Bounds):
-        self.bounds = bounds
+    Every conjunction is checked together with the domain's conditions (chance probabilities
+    in [0, 1]); ``Feasibility(domain, background=False)`` checks within the bounds alone.
+    """
+
+    def __init__(self, domain: Domain, *, background: bool = True):
+        self.bounds = domain.bounds
+        self.background: Term = dict(domain.conditions) if background else {}
         self._check = lru_cache(maxsize=None)(self._uncached)
 
     def __call__(self, term: Mapping[sympy.Expr, Signs]) -> bool | None:
         return self._check(frozenset(term.items()))
 
     def _uncached(self, items: frozenset[tuple[sympy.Expr, Signs]]) -> bool | None:
-        return satisfiable(sign_conditions(dict(items)), self.bounds)
+        merged = conjunction(itertools.chain(self.background.items(), items))
+        if merged is None:
+            return False
+        return satisfiable(sign_conditions(merged), self.bounds)
 
 
 def tree_candidates(game: ExtensiveFormGame, feasible: Feasibility) -> list[Candidate]:

@@ -45,10 +45,15 @@ Condition = tuple[sympy.Expr, int]
 #: A sign meaning "the polynomial is >= 0" (used for bounds and non-strict conditions).
 NONNEGATIVE = 2
 
-# Internally a polynomial is a dict {exponents: Fraction} over a fixed list of variables.
+# Internally a polynomial is a dict {exponents: exact rational} over a fixed list of variables.
 Monomial = tuple[int, ...]
 Poly = dict[Monomial, Fraction]
 FBound = tuple[Fraction | None, Fraction | None]
+
+try:  # gmpy2's rationals are about ten times faster; mpq is typed as Fraction here
+    from gmpy2 import mpq as _Q
+except ImportError:  # pragma: no cover - depends on the installation
+    _Q = Fraction
 
 
 def satisfiable(conditions: Sequence[Condition], bounds: Bounds) -> bool | None:
@@ -70,7 +75,7 @@ def _to_poly(expression: sympy.Expr, symbols: tuple[sympy.Symbol, ...]) -> Poly:
     if not symbols:
         return {(): _fraction(expression)} if expression != 0 else {}
     terms = sympy.Poly(expression, *symbols, domain="QQ").terms()
-    return {m: Fraction(int(c.numerator), int(c.denominator)) for m, c in terms if c}
+    return {m: _Q(int(c.numerator), int(c.denominator)) for m, c in terms if c}
 
 
 def _fraction_bound(bound: Bound) -> FBound:
@@ -81,7 +86,8 @@ def _fraction_bound(bound: Bound) -> FBound:
 
 def _fraction(value: object) -> Fraction:
     rational = sympy.Rational(value)
-    return Fraction(int(rational.p), int(rational.q))
+    exact: Fraction = _Q(int(rational.p), int(rational.q))
+    return exact
 
 
 # Polynomial arithmetic on dicts ---------------------------------------------------------------
@@ -89,14 +95,17 @@ def _fraction(value: object) -> Fraction:
 
 def _accumulate(out: Poly, monomial: Monomial, coefficient: Fraction) -> None:
     """Add ``coefficient`` to the term ``monomial`` of ``out``, dropping it if it cancels."""
-    value = out.get(monomial, Fraction(0)) + coefficient
+    value = out.get(monomial, _Q(0)) + coefficient
     if value:
         out[monomial] = value
     else:
         out.pop(monomial, None)
 
 
-def _add(a: Poly, b: Poly, scale: Fraction = Fraction(1)) -> Poly:
+_ONE: Fraction = _Q(1)
+
+
+def _add(a: Poly, b: Poly, scale: Fraction = _ONE) -> Poly:
     out = dict(a)
     for m, c in b.items():
         _accumulate(out, m, scale * c)
@@ -113,7 +122,7 @@ def _mul(a: Poly, b: Poly) -> Poly:
 def _substitute(poly: Poly, index: int, value: Poly) -> Poly:
     """``poly`` with variable ``index`` replaced by the polynomial ``value``."""
     out: Poly = {}
-    powers = [{tuple(0 for _ in range(_width(poly, value))): Fraction(1)}]
+    powers = [{tuple(0 for _ in range(_width(poly, value))): _Q(1)}]
     for m, c in poly.items():
         e = m[index]
         while len(powers) <= e:
@@ -135,7 +144,7 @@ def _constant(value: Fraction, width: int) -> Poly:
 
 
 def _variable(index: int, width: int) -> Poly:
-    return {tuple(int(k == index) for k in range(width)): Fraction(1)}
+    return {tuple(int(k == index) for k in range(width)): _Q(1)}
 
 
 def _degree(poly: Poly) -> int:
@@ -163,7 +172,7 @@ def _satisfiable(
     remaining = []
     for poly, sign in polys:
         if _degree(poly) == 0:
-            if not _holds(poly.get((0,) * width, Fraction(0)), sign):
+            if not _holds(poly.get((0,) * width, _Q(0)), sign):
                 return False
         else:
             remaining.append((poly, sign))
@@ -202,7 +211,7 @@ def _eliminate_equalities(
             if lower is not None:
                 rest.append((_add(value, _constant(-lower, width)), NONNEGATIVE))
             if upper is not None:
-                rest.append((_add(_constant(upper, width), value, Fraction(-1)), NONNEGATIVE))
+                rest.append((_add(_constant(upper, width), value, _Q(-1)), NONNEGATIVE))
             limits = list(limits)
             limits[target] = (None, None)
             polys = rest
@@ -249,11 +258,11 @@ def _linear(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: 
             count += 1
         else:
             columns[v] = [(count, 1), (count + 1, -1)]
-            offsets[v] = Fraction(0)
+            offsets[v] = _Q(0)
             count += 2
     for poly, sign in polys:
-        row = [Fraction(0)] * count
-        constant = Fraction(0)
+        row = [_Q(0)] * count
+        constant = _Q(0)
         for m, c in poly.items():
             if not any(m):
                 constant += c
@@ -274,7 +283,7 @@ def _linear(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: 
             b_ub.append(-constant)
             strict.append(True)
     for column, span in extra:
-        a_ub.append([Fraction(int(k == column)) for k in range(count)])
+        a_ub.append([_Q(int(k == column)) for k in range(count)])
         b_ub.append(span)
         strict.append(False)
     return strictly_feasible(a_ub, b_ub, strict=strict, a_eq=a_eq, b_eq=b_eq)
@@ -292,8 +301,9 @@ def _univariate(polys: Sequence[tuple[Poly, int]], index: int, limits: Sequence[
     relations = {1: sympy.StrictGreaterThan, 0: sympy.Eq, -1: sympy.StrictLessThan,
                  NONNEGATIVE: sympy.GreaterThan}
     for poly, sign in polys:
-        expression = sympy.Add(*(sympy.Rational(c.numerator, c.denominator) * x ** m[index]
-                                 for m, c in poly.items()))
+        expression = sympy.Add(*(
+            sympy.Rational(int(c.numerator), int(c.denominator)) * x ** m[index]
+            for m, c in poly.items()))
         found = sympy.solveset(relations[sign](expression, 0), x, domain)
         if isinstance(found, sympy.ConditionSet):
             return None
@@ -306,22 +316,21 @@ def _univariate(polys: Sequence[tuple[Poly, int]], index: int, limits: Sequence[
 def _interval(monomial: Monomial, limits: Sequence[FBound]) -> FBound:
     """Bounds of a monomial by interval arithmetic (``None`` for unbounded)."""
     inf = float("inf")
-    low: Fraction | float = Fraction(1)
-    high: Fraction | float = Fraction(1)
+    low: Fraction | float = _Q(1)
+    high: Fraction | float = _Q(1)
     for (lower, upper), power in zip(limits, monomial):
         lo: Fraction | float = lower if lower is not None else -inf
         hi: Fraction | float = upper if upper is not None else inf
         for _ in range(power):
             products = [_times(a, b) for a in (low, high) for b in (lo, hi)]
             low, high = min(products), max(products)
-    # finite bounds stay Fraction; only the infinities are floats
-    return (low if isinstance(low, Fraction) else None,
-            high if isinstance(high, Fraction) else None)
+    # finite bounds stay exact; only the infinities are not (floats, or gmpy2's mpfr)
+    return (low if abs(low) != inf else None, high if abs(high) != inf else None)  # type: ignore[return-value]
 
 
 def _times(a: Fraction | float, b: Fraction | float) -> Fraction | float:
     """``a * b`` with ``0 * inf = 0``."""
-    return Fraction(0) if a == 0 or b == 0 else a * b
+    return _Q(0) if a == 0 or b == 0 else a * b
 
 
 def _relaxation(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: int) -> bool:
@@ -340,7 +349,7 @@ def _relaxation(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], wid
         out: Poly = {}
         for m, c in poly.items():
             key = tuple(int(k == position[m]) for k in range(size)) if any(m) else (0,) * size
-            out[key] = out.get(key, Fraction(0)) + c
+            out[key] = out.get(key, _Q(0)) + c
         return out
 
     relaxed = [(linear(p), s) for p, s in polys]
@@ -354,8 +363,8 @@ def _relaxation(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], wid
                 envelope = _add(_add({k: a * c for k, c in y.items()},
                                      {k: b * c for k, c in x.items()}),
                                 _constant(-a * b, size))
-                difference = _add(w, envelope, Fraction(-1)) if below else \
-                    _add(envelope, w, Fraction(-1))
+                difference = _add(w, envelope, _Q(-1)) if below else \
+                    _add(envelope, w, _Q(-1))
                 relaxed.append((difference, NONNEGATIVE))
     return _linear(relaxed, [_interval(m, limits) for m in monomials], size)
 
@@ -363,8 +372,8 @@ def _relaxation(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], wid
 def _samples(bound: FBound) -> list[Fraction]:
     lower, upper = bound
     if lower is not None and upper is not None:
-        return [lower + (upper - lower) * Fraction(k, 8) for k in (4, 1, 7, 2, 6, 3, 5, 0, 8)]
-    steps = [Fraction(s) for s in (1, 0, 10, 100, 1000, Fraction(1, 2), 10**5)]
+        return [lower + (upper - lower) * _Q(k, 8) for k in (4, 1, 7, 2, 6, 3, 5, 0, 8)]
+    steps = [_Q(s) for s in (1, 0, 10, 100, 1000, _Q(1, 2), 10**5)]
     if lower is not None:
         return [lower + s for s in steps]
     if upper is not None:

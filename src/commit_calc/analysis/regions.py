@@ -31,19 +31,20 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import sympy
 
-from commit_calc.analysis.atoms import Signs, relational, sign_of
+from commit_calc.analysis.atoms import Signs, conjunction, relational, sign_of
 from commit_calc.analysis.candidates import (
     Candidate,
     Feasibility,
     Term,
-    bounds_of,
     evaluate,
     normal_form_candidates,
     tree_candidates,
 )
+from commit_calc.analysis.domain import Domain, domain_of
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
@@ -117,6 +118,11 @@ class RegionAnalysis:
     complete: bool
     warnings: tuple[str, ...] = ()
 
+    @cached_property
+    def domain(self) -> Domain:
+        """Where the game is defined: the bounds, and chance probabilities in [0, 1]."""
+        return domain_of(self.game)
+
     @property
     def symbols(self) -> dict[str, sympy.Symbol]:
         """The symbolic parameters the conditions and formulas use."""
@@ -135,6 +141,7 @@ class RegionAnalysis:
     def region_at(self, values: Mapping[str, object]) -> Region:
         """The region holding a point (values for every symbolic parameter), decided exactly."""
         checked = self.game.parameters.values(values)
+        self.domain.check(checked)
         mapping = {self.game.parameters[n].symbol: v for n, v in checked.items()}
         signs = {k: sign_of(k.xreplace(mapping)) for k in self.keys}
         for region in self.regions:
@@ -168,7 +175,8 @@ def parameter_regions(
     """
     fixed = game.parameters.checked(values or {})
     reduced = game.substitute(fixed)
-    feasible = Feasibility(bounds_of(reduced))
+    domain = domain_of(reduced)
+    feasible = Feasibility(domain)
     warnings: list[str] = []
     if isinstance(reduced, ExtensiveFormGame):
         if concept == "nash":
@@ -193,7 +201,7 @@ def parameter_regions(
         elif reduced.num_players > 2:
             warnings.append(f"a {reduced.num_players}-player game: only pure equilibria")
     leaves = _split(candidates, feasible)
-    regions = _merge(reduced, candidates, leaves, feasible)
+    regions = _merge(reduced, candidates, leaves, domain)
     if any(not r.resolved for r in regions):
         warnings.append("some regions could not be proved non-empty (marked unresolved)")
     return RegionAnalysis(reduced, fixed, concept_name, tuple(regions), complete, tuple(warnings))
@@ -239,16 +247,25 @@ def _next_key(candidates: Sequence[Candidate], statuses: Sequence[bool | None],
 
 def _merge(
     game: Game, candidates: Sequence[Candidate],
-    leaves: Sequence[tuple[Term, frozenset[int], bool]], feasible: Feasibility,
+    leaves: Sequence[tuple[Term, frozenset[int], bool]], domain: Domain,
 ) -> list[Region]:
+    """Regions from the leaves with the same equilibria, each term intersected with the
+    domain's conditions and pruned of comparisons that the rest and the bounds imply."""
+    within_bounds = Feasibility(domain, background=False)
+    witnesses = [{k: next(iter(s)) for k, s in term.items()}
+                 for term, _, resolved in leaves if resolved]
     groups: dict[frozenset[int], list[tuple[Term, bool]]] = {}
     for term, true, resolved in leaves:
         groups.setdefault(true, []).append((term, resolved))
+    made: dict[int, RegionEquilibrium] = {}
     regions = []
     for true, members in groups.items():
         terms = _combine([term for term, _ in members])
-        terms = [_prune(term, feasible) for term in terms]
-        equilibria = tuple(_equilibrium(game, candidates[i]) for i in sorted(true))
+        terms = [_prune(_within(term, domain), within_bounds, witnesses, domain.conditions)
+                 for term in terms]
+        for i in true - made.keys():  # a candidate is an equilibrium of several regions
+            made[i] = _equilibrium(game, candidates[i])
+        equilibria = tuple(made[i] for i in sorted(true))
         regions.append(Region(tuple(terms), equilibria, all(r for _, r in members)))
     return regions
 
@@ -277,15 +294,45 @@ def _combine(terms: list[Term]) -> list[Term]:
     return terms
 
 
-def _prune(term: Term, feasible: Feasibility) -> Term:
-    """Drop comparisons implied by the rest of the conjunction and the bounds."""
+def _within(term: Term, domain: Domain) -> Term:
+    """``term`` and the domain's conditions (the split kept only terms that meet them)."""
+    joined = conjunction(itertools.chain(domain.conditions.items(), term.items()))
+    assert joined is not None, "the case split keeps only terms within the domain"
+    return joined
+
+
+def _prune(term: Term, feasible: Feasibility, witnesses: Sequence[Mapping[sympy.Expr, int]],
+           background: Term) -> Term:
+    """Drop comparisons implied by the rest of the conjunction and the bounds.
+
+    A comparison is kept at once when a leaf of the case split proved non-empty (a
+    *witness*, within the domain's ``background`` conditions) meets the rest with the
+    comparison false; only the others need a satisfiability check.
+    """
     kept = dict(term)
     for key in list(term):
         rest = {k: v for k, v in kept.items() if k != key}
         complement = _ALL - kept[key]
+        if any(_witnessed(w, rest, key, s, background) for w in witnesses for s in complement):
+            continue
         if all(feasible({**rest, key: frozenset({s})}) is False for s in complement):
             kept = rest
     return kept
+
+
+def _witnessed(witness: Mapping[sympy.Expr, int], rest: Term, key: sympy.Expr, sign: int,
+               background: Term) -> bool:
+    """Whether the non-empty leaf ``witness`` lies where ``rest`` holds and ``key`` has
+    ``sign`` (a key the leaf leaves open counts only if the domain fixes it within rest)."""
+    if witness.get(key) != sign:
+        return False
+    for k, allowed in rest.items():
+        if k in witness:
+            if witness[k] not in allowed:
+                return False
+        elif not (k in background and background[k] <= allowed):
+            return False
+    return True
 
 
 def _equilibrium(game: Game, candidate: Candidate) -> RegionEquilibrium:

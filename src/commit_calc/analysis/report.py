@@ -9,7 +9,9 @@ JSON formats:
   ``thresholds`` lists the boundaries solved for ``--for`` and ``comparative_statics`` the
   signs of derivatives.
 * ``commit-calc/sweep/1``: one row per grid point with its exact values (as strings) and every
-  equilibrium's outcome and payoffs.
+  equilibrium's outcome and payoffs. A point outside the parameters' domain (a chance
+  probability outside [0, 1]) has no equilibria (``"equilibria": []``, a point inside always
+  has one); ``invalid`` counts such points and says why they are left out.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import numpy as np
 import sympy
 
-from commit_calc.analysis.regions import Region, RegionAnalysis
+from commit_calc.analysis.domain import INVALID_REASON, InvalidPoint
+from commit_calc.analysis.regions import Region, RegionAnalysis, RegionEquilibrium
 from commit_calc.analysis.sweep import SweepResult
 from commit_calc.analysis.thresholds import Sensitivity, Threshold
+from commit_calc.render.conditions import condition_text
 from commit_calc.render.schemas import version_stamp
 
 THRESHOLDS_FORMAT = "commit-calc/thresholds/1"
@@ -94,19 +99,17 @@ def thresholds_text(
     if analysis.fixed:
         lines.append("fixed: " + ", ".join(f"{k} = {v}" for k, v in analysis.fixed.items()))
     lines.append("symbolic: " + (", ".join(analysis.symbols) or "none"))
+    described: dict[int, list[str]] = {}  # regions share equilibria: write each once
     for number, region in enumerate(analysis.regions, start=1):
-        condition = "always" if region.always else _condition(region, symbol)
+        condition = "always" if region.always else condition_text(
+            region.condition_for(symbol))
         note = "" if region.resolved else "  (unresolved: may be empty)"
         lines.append("")
         lines.append(f"region {number}: {condition}{note}")
         for equilibrium in region.equilibria:
-            lines.append(f"  {equilibrium.outcome}")
-            strategies = "; ".join(
-                f"{p}: " + ", ".join(f"{k}={v}" for k, v in s.items())
-                for p, s in equilibrium.strategies.items() if s)
-            lines.append(f"    strategies: {strategies}")
-            lines.append("    payoffs: " + ", ".join(
-                f"{p} = {v}" for p, v in equilibrium.payoffs.items()))
+            if id(equilibrium) not in described:
+                described[id(equilibrium)] = _equilibrium_lines(equilibrium)
+            lines += described[id(equilibrium)]
     if found:
         lines += ["", f"thresholds for {found[0].parameter}:"]
         for t in found:
@@ -126,6 +129,14 @@ def thresholds_text(
     for message in analysis.warnings:
         lines.append(f"note: {message}")
     return "\n".join(lines) + "\n"
+
+
+def _equilibrium_lines(equilibrium: RegionEquilibrium) -> list[str]:
+    strategies = "; ".join(
+        f"{p}: " + ", ".join(f"{k}={v}" for k, v in s.items())
+        for p, s in equilibrium.strategies.items() if s)
+    return [f"  {equilibrium.outcome}", f"    strategies: {strategies}",
+            "    payoffs: " + ", ".join(f"{p} = {v}" for p, v in equilibrium.payoffs.items())]
 
 
 def thresholds_latex(
@@ -173,7 +184,10 @@ def _latex_text(text: str) -> str:
 
 def sweep_document(result: SweepResult, name: str) -> dict[str, Any]:
     """The ``commit-calc/sweep/1`` JSON document (every grid point)."""
+    invalid = [c for c, found in enumerate(result.classes) if isinstance(found, InvalidPoint)]
     return {
+        "invalid": {"count": int(np.isin(result.codes, invalid).sum()),
+                    "reason": INVALID_REASON},
         "format": SWEEP_FORMAT,
         **version_stamp(),
         "game": name,
@@ -228,6 +242,8 @@ def sweep_text(result: SweepResult, name: str) -> str:
             code = int(result.codes[k])
             mark = "*" if previous is not None and code != previous else " "
             previous = code
+            if not row["equilibria"]:
+                lines.append(f"{mark} {str(row[axis.name]):>14}  {names[code]}")
             for j, e in enumerate(row["equilibria"]):
                 value = str(row[axis.name]) if j == 0 else ""
                 payoffs = ", ".join(map(str, e.payoffs))

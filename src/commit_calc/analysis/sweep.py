@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import sympy
 
+from commit_calc.analysis.domain import InvalidPoint, mark_invalid, valid_points
 from commit_calc.analysis.exact_grid import exact_function, exact_on_grid
 from commit_calc.analysis.labels import profile_label
 from commit_calc.analysis.regions import Region, RegionAnalysis, parameter_regions
@@ -140,6 +141,8 @@ class SweepResult:
     def outcomes(self, code: int) -> tuple[str, ...]:
         """The outcome labels of class ``code``."""
         found = self.classes[code]
+        if isinstance(found, InvalidPoint):
+            return (f"invalid: {found.reason}",)
         if isinstance(found, Region):
             return tuple(e.outcome for e in found.equilibria)
         return tuple(e.outcome for e in found)
@@ -147,6 +150,8 @@ class SweepResult:
     def equilibria_at(self, index: Sequence[int]) -> list[PointEquilibrium]:
         """Every equilibrium at the grid point with axis indices ``index``, exactly."""
         found = self.classes[int(self.codes[tuple(index)])]
+        if isinstance(found, InvalidPoint):
+            return []
         if not isinstance(found, Region):
             return list(found)
         point = [axis.fraction(k) for axis, k in zip(self.axes, index)]
@@ -205,6 +210,8 @@ class SweepResult:
 
     def _class_payoffs(self, found: Any, at: list[np.ndarray]
                        ) -> list[tuple[str, list[list[str]]]]:
+        if isinstance(found, InvalidPoint):
+            return [(f"invalid: {found.reason}", [[""] * at[0].size for _ in self.players])]
         if not isinstance(found, Region):
             return [(e.outcome, [[str(v)] * at[0].size for v in e.payoffs]) for e in found]
         symbols = self._axis_symbols()
@@ -282,6 +289,9 @@ def sweep(
                 raise ParameterError(f"sweep of '{axis.name}': {error}") from None
     checked = game.parameters.values(fixed)
     constants = {n: v for n, v in checked.items() if n not in names}
+    valid = valid_points(game.substitute(constants),
+                         [game.parameters[a.name].symbol for a in axes],
+                         [(a.start, a.step, a.count) for a in axes])
     if method not in ("auto", "regions", "points"):
         raise UnsupportedGameError(f"sweep: method {method!r} is not auto, regions or points")
     if method != "points":
@@ -293,13 +303,15 @@ def sweep(
             if method == "regions":
                 raise
         else:
-            codes = _region_codes(analysis, axes)
-            return SweepResult(game, constants, tuple(axes), "regions", codes,
-                               analysis.regions, analysis)
-    return _pointwise(game, constants, tuple(axes), concept, progress)
+            codes, classes = mark_invalid(_region_codes(analysis, axes, valid),
+                                          analysis.regions, valid)
+            return SweepResult(game, constants, tuple(axes), "regions", codes, classes, analysis)
+    return _pointwise(game, constants, tuple(axes), concept, progress, valid)
 
 
-def _region_codes(analysis: RegionAnalysis, axes: Sequence[Axis]) -> np.ndarray:
+def _region_codes(analysis: RegionAnalysis, axes: Sequence[Axis],
+                  valid: np.ndarray | None) -> np.ndarray:
+    """The region of each grid point (-1 for points outside the domain, ``valid`` False)."""
     symbols = [analysis.symbols[a.name] for a in axes]
     shape = tuple(a.count for a in axes)
     grids = [axis.floats().reshape([-1 if d == k else 1 for d in range(len(axes))])
@@ -320,7 +332,7 @@ def _region_codes(analysis: RegionAnalysis, axes: Sequence[Axis]) -> np.ndarray:
                     part &= sign != next(iter({1, 0, -1} - allowed))
             inside |= part
         codes[inside] = number
-    if (codes < 0).any():
+    if ((codes if valid is None else codes[valid]) < 0).any():
         raise UnsupportedGameError("sweep: a grid point lies in no region (a bug)")
     return codes
 
@@ -344,7 +356,8 @@ def _key_signs(key: sympy.Expr, symbols: Sequence[sympy.Symbol], axes: Sequence[
 
 
 def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axis, ...],
-               concept: str, progress: Progress | None) -> SweepResult:
+               concept: str, progress: Progress | None, valid: np.ndarray | None
+               ) -> SweepResult:
     from commit_calc.solvers.solve import solve
 
     shape = tuple(a.count for a in axes)
@@ -352,13 +365,17 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
     classes: dict[tuple[PointEquilibrium, ...], int] = {}
     total = int(np.prod(shape))
     for done, index in enumerate(itertools.product(*(range(n) for n in shape))):
-        point = {**constants, **{a.name: a.values[k] for a, k in zip(axes, index)}}
-        result = solve(game, point, concept)
-        found = tuple(
-            PointEquilibrium(profile_label(result.game, e.profile), tuple(e.payoffs))
-            for e in result.equilibria
-        )
-        codes[index] = classes.setdefault(found, len(classes))
+        if valid is not None and not valid[index]:
+            codes[index] = -1  # outside the domain: marked below
+        else:
+            point = {**constants, **{a.name: a.values[k] for a, k in zip(axes, index)}}
+            result = solve(game, point, concept)
+            found = tuple(
+                PointEquilibrium(profile_label(result.game, e.profile), tuple(e.payoffs))
+                for e in result.equilibria
+            )
+            codes[index] = classes.setdefault(found, len(classes))
         if progress is not None:
             progress(done + 1, total)
-    return SweepResult(game, constants, axes, "points", codes, tuple(classes))
+    codes, kinds = mark_invalid(codes, tuple(classes), valid)
+    return SweepResult(game, constants, axes, "points", codes, kinds)

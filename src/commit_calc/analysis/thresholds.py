@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import sympy
 
 from commit_calc.analysis.atoms import canonical, sign_of
-from commit_calc.analysis.candidates import Feasibility, Term, bounds_of
+from commit_calc.analysis.candidates import Feasibility, Term
 from commit_calc.analysis.regions import RegionAnalysis
 from commit_calc.errors import ParameterError
 
@@ -81,10 +81,10 @@ def thresholds(
         {k: v for k, v in (values or {}).items() if k in symbols})
     point = {p.symbol: given.get(p.name, p.default) for p in analysis.game.parameters}
     defined = all(v is not None for v in point.values())
-    feasible = Feasibility(bounds_of(analysis.game))
+    feasible = Feasibility(analysis.domain)
     found = []
     for key in analysis.keys:
-        if symbol not in key.free_symbols:
+        if symbol not in key.free_symbols or key in analysis.domain.conditions:
             continue
         regions = tuple(i for i, r in enumerate(analysis.regions)
                         if any(key in term for term in r.terms))
@@ -119,7 +119,7 @@ def comparative_statics(
     Payoffs are differentiated in the full-dimensional regions only: a tie region (an
     equality) is left by any small change of most parameters.
     """
-    feasible = Feasibility(bounds_of(analysis.game))
+    feasible = Feasibility(analysis.domain)
     symbols = analysis.symbols
     results = []
     for threshold in found:
