@@ -8,7 +8,7 @@ red; the nodes of an information set are joined by a dotted line in a colour of 
 
 from __future__ import annotations
 
-from commit_calc.draw.facts import PATH_COLOUR, STYLES, TreeFacts, tree_facts
+from commit_calc.draw.facts import PATH_COLOUR, STYLES, TreeFacts, table_notes, tree_facts
 from commit_calc.draw.labels import payoff_lines, probability_text
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
@@ -152,9 +152,7 @@ def table_to_dot(game: NormalFormGame, profile: MixedProfile | None = None) -> s
         body.append("<TR>" + "".join(cells) + "</TR>")
     table = (f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="8">'
              f'<TR>{header}</TR>{"".join(body)}</TABLE>>')
-    notes = f"Payoffs: ({_html(', '.join(game.players))})"
-    if profile is not None:
-        notes += "; shaded: the cells the equilibrium plays; [p]: probability of a mixed strategy"
+    notes = _html(table_notes(game.players, profile is not None))
     caption = (f'<<FONT POINT-SIZE="16">{_html(game.title or game.name or "game")}</FONT><BR/>'
                f'<FONT POINT-SIZE="11">{notes}</FONT>>')
     return ('digraph "game" {\n'

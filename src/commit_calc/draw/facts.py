@@ -152,3 +152,15 @@ def tree_facts(game: ExtensiveFormGame, profile: BehaviourProfile | None = None)
         nodes=tuple(nodes), edges=tuple(edges), infosets=infosets, key=tuple(key),
         notes=(MIXED_NOTE,) if mixed else (),
     )
+
+
+def table_notes(players: tuple[str, ...], mixed: bool) -> str:
+    """The caption of a payoff table: the payoff order and, with an equilibrium, the key.
+
+    >>> table_notes(("A", "B"), True)
+    'Payoffs: (A, B); shaded: the cells the equilibrium plays; [p]: probability of a mixed strategy'
+    """
+    notes = f"Payoffs: ({', '.join(players)})"
+    if mixed:
+        notes += "; shaded: the cells the equilibrium plays; [p]: probability of a mixed strategy"
+    return notes
