@@ -57,7 +57,7 @@ def tree_to_dot(game: ExtensiveFormGame, profile: BehaviourProfile | None = None
         colour, width, dashed = STYLES[edge.style]
         style = ""
         if edge.style != "plain":
-            style = f", color={_quote(colour)}, penwidth={width}" + (
+            style = f", color={_quote(colour)}, penwidth={width:g}" + (
                 ", style=dashed" if dashed else "")
         lines.append(f"  n{edge.parent} -> n{edge.child} "
                      f"[label={_quote(' ' + edge.label + ' ')}{style}];")
