@@ -42,6 +42,8 @@ INSTALL_HINT = 'pip install "commit-calc[plot]"'
 _PALETTE = ("#56B4E9", "#E69F00", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
             "#999999")
 _LINE_STYLES = ("-", "--", "-.", ":")
+#: Points a side of the raster on which exact regions are painted.
+RASTER = 500
 _LINE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 
 
@@ -175,9 +177,12 @@ def plot_outcome_map(result: SweepResult, path: str | Path, *, title: str | None
     from commit_calc.analysis.report import outcome_names
 
     x_axis, y_axis = result.axes
-    names = outcome_names(result)
+    names = outcome_names(result, distinguish=False)
     ties = {c for c, found in enumerate(result.classes) if _is_tie(found)}
-    codes = result.codes
+    x_low, x_high = sorted((float(x_axis.start), float(x_axis.stop)))
+    y_low, y_high = sorted((float(y_axis.start), float(y_axis.stop)))
+    exact = result.analysis is not None and x_low < x_high and y_low < y_high
+    codes = _raster(result) if exact else result.codes
     if ties and not np.isin(codes, list(ties)).all():
         codes = _fill_ties(codes, ties)
     # one colour per outcome: classes that differ only off the equilibrium path share it
@@ -188,10 +193,17 @@ def plot_outcome_map(result: SweepResult, path: str | Path, *, title: str | None
 
     figure, axes = pyplot.subplots(figsize=(7.5, 6.0), layout="constrained")
     xs, ys = x_axis.floats(), y_axis.floats()
-    axes.pcolormesh(xs, ys, grid.T, cmap=ListedColormap(colours), vmin=-0.5,
-                    vmax=len(shown) - 0.5, shading="nearest")
-    x_low, x_high = sorted((float(x_axis.start), float(x_axis.stop)))
-    y_low, y_high = sorted((float(y_axis.start), float(y_axis.stop)))
+    colour_map = ListedColormap(colours)
+    if exact:
+        # the regions themselves, painted on a fine raster of the swept box (and only there)
+        axes.imshow(grid.T, origin="lower", extent=(x_low, x_high, y_low, y_high),
+                    aspect="auto", interpolation="nearest", cmap=colour_map, vmin=-0.5,
+                    vmax=len(shown) - 0.5)
+        xs = np.linspace(x_low, x_high, RASTER)
+        ys = np.linspace(y_low, y_high, RASTER)
+    else:
+        axes.pcolormesh(xs, ys, grid.T, cmap=colour_map, vmin=-0.5,
+                        vmax=len(shown) - 0.5, shading="nearest")
     handles: list[Any] = [Patch(facecolor=colour, edgecolor="0.3", label=_wrap(name))
                           for name, colour in zip(shown, colours)]
     curves = _threshold_curves(result, (x_low, x_high), (y_low, y_high))
@@ -203,14 +215,16 @@ def plot_outcome_map(result: SweepResult, path: str | Path, *, title: str | None
                             linestyle=_LINE_STYLES[k % len(_LINE_STYLES)],
                             label=_wrap("threshold: " + label))
         handles.append(line)
-    axes.set_xlim(*_padded(xs, x_low, x_high))
-    axes.set_ylim(*_padded(ys, y_low, y_high))
+    # the swept box only: never past the ends of a range (nor a parameter's bounds)
+    axes.set_xlim(*_limits(x_low, x_high))
+    axes.set_ylim(*_limits(y_low, y_high))
     axes.set_xlabel(axis_label(result, x_axis.name), fontsize=11)
     axes.set_ylabel(axis_label(result, y_axis.name), fontsize=11)
     axes.set_title(title or _title(result), fontsize=12)
-    note = ("exact regions; lines: exact thresholds where the outcome changes"
-            if result.analysis is not None
-            else "solved point by point: the exact thresholds are not drawn")
+    note = ("exact regions; lines: exact thresholds where the outcome changes" if exact
+            else f"sampled: solved point by point at {x_axis.count} x {y_axis.count} grid "
+            "points, each cell coloured by its point; boundaries are known only to within a "
+            "grid step")
     figure.legend(handles=handles, loc="outside lower center", ncols=1, fontsize=9,
                   title=f"equilibrium outcomes ({note})", title_fontsize=9, frameon=False)
     return _save(pyplot, figure, path, image)
@@ -238,12 +252,20 @@ def _separates(cx: np.ndarray, cy: np.ndarray, xs: np.ndarray, ys: np.ndarray,
     return drawn
 
 
-def _padded(values: np.ndarray, low: float, high: float) -> tuple[float, float]:
-    """Limits covering the cells centred on the first and last grid values."""
-    if values.size < 2:
-        return (low - 0.5, high + 0.5) if low == high else (low, high)
-    half = abs(float(values[1] - values[0])) / 2
-    return low - half, high + half
+def _limits(low: float, high: float) -> tuple[float, float]:
+    """The swept range; a single value gets a narrow band around it."""
+    return (low - 0.5, high + 0.5) if low == high else (low, high)
+
+
+def _raster(result: SweepResult) -> np.ndarray:
+    """The exact region of every point of a :data:`RASTER` x :data:`RASTER` grid over the
+    swept box, so the map's boundaries are the regions' own, not half a grid step off."""
+    # the sweep's own vectorised classifier (exact near the boundaries), on a finer grid
+    from commit_calc.analysis.sweep import Axis, _region_codes
+
+    assert result.analysis is not None
+    fine = [Axis.parse(a.name, *sorted((a.start, a.stop)), RASTER) for a in result.axes]
+    return _region_codes(result.analysis, fine)
 
 
 def _wrap(text: str, width: int = 90) -> str:

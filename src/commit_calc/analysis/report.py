@@ -202,9 +202,39 @@ def sweep_csv(result: SweepResult) -> Iterator[str]:
         yield "\n".join(batch) + "\n"
 
 
-def outcome_names(result: SweepResult) -> list[str]:
-    """Name of each class: its outcome labels joined by `` / `` (ties show several)."""
-    return [" / ".join(result.outcomes(c)) for c in range(len(result.classes))]
+def outcome_names(result: SweepResult, *, distinguish: bool = True) -> list[str]:
+    """Name of each class: its outcome labels joined by `` / `` (ties show several).
+
+    With ``distinguish``, equilibria with the same outcome but different strategies (the
+    choices off the path) name the choices that tell them apart, ``Stay armed
+    (regime_reliable: Renege)``, so different classes never share a name.
+    """
+    plain = [" / ".join(result.outcomes(c)) for c in range(len(result.classes))]
+    if not distinguish:
+        return plain
+    plans: dict[str, list[set[str]]] = {}
+    for found in result.classes:
+        for equilibrium in getattr(found, "equilibria", ()):
+            plans.setdefault(equilibrium.outcome, []).append(_choices(equilibrium))
+    names = []
+    for c, found in enumerate(result.classes):
+        if not isinstance(found, Region):
+            names.append(plain[c])
+            continue
+        parts = []
+        for equilibrium in found.equilibria:
+            seen = plans[equilibrium.outcome]
+            own = _choices(equilibrium) - set.intersection(*seen)
+            parts.append(equilibrium.outcome + (
+                f" ({', '.join(sorted(own))})" if own and len(seen) > 1 else ""))
+        names.append(" / ".join(parts))
+    return names
+
+
+def _choices(equilibrium: Any) -> set[str]:
+    """``"node: action"`` for every choice of an equilibrium's strategies."""
+    return {f"{where}: {action}" for strategy in equilibrium.strategies.values()
+            for where, action in strategy.items()}
 
 
 def sweep_text(result: SweepResult, name: str) -> str:
