@@ -14,7 +14,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from commit_calc.analysis import plot
+from commit_calc.analysis import outcome_map, plot
 from commit_calc.analysis.labels import profile_label
 from commit_calc.analysis.report import outcome_names
 from commit_calc.analysis.sweep import Axis, sweep
@@ -35,7 +35,8 @@ def coarse():
 def drawn_figure(result, monkeypatch, tmp_path):
     """The figure plot_outcome_map draws (caught before it is saved and closed)."""
     kept = []
-    monkeypatch.setattr(plot, "_save", lambda pyplot, figure, path, image: kept.append(figure))
+    monkeypatch.setattr(outcome_map, "_save",
+                        lambda pyplot, figure, path, image: kept.append(figure))
     plot.plot_outcome_map(result, tmp_path / "map.png")
     return kept[0]
 

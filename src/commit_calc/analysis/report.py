@@ -224,7 +224,7 @@ def outcome_names(result: SweepResult, *, distinguish: bool = True) -> list[str]
         parts = []
         for equilibrium in found.equilibria:
             seen = plans[equilibrium.outcome]
-            own = _choices(equilibrium) - set.intersection(*seen)
+            own = _choices(equilibrium) - seen[0].intersection(*seen[1:])
             parts.append(equilibrium.outcome + (
                 f" ({', '.join(sorted(own))})" if own and len(seen) > 1 else ""))
         names.append(" / ".join(parts))
