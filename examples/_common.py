@@ -2,9 +2,10 @@
 description of each equilibrium.
 
 Each example writes its pictures into ``--out DIR`` (default: the directory it is run from).
-Game trees are written as Graphviz DOT and LaTeX/TikZ text, and as PNG when Graphviz's ``dot``
-program is installed; maps and payoff plots need matplotlib (``pip install
-"commit-calc[plot]"``) and are skipped with a note without it.
+Game trees are written as Graphviz DOT and LaTeX/TikZ text, and as PNG: through Graphviz's
+``dot`` program when it is installed, else with matplotlib (the same facts: probabilities, key,
+information sets); maps and payoff plots need matplotlib (``pip install "commit-calc[plot]"``).
+A picture that neither can draw is skipped with a note.
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ from pathlib import Path
 
 from commit_calc.analysis.labels import profile_label
 from commit_calc.analysis.plot import plot_outcome_map, plot_payoffs
-from commit_calc.draw import render_dot, table_to_dot, tree_to_dot, tree_to_tikz
+from commit_calc.draw import (
+    render_dot,
+    table_to_dot,
+    table_to_image,
+    tree_to_dot,
+    tree_to_image,
+    tree_to_tikz,
+)
 from commit_calc.draw.render import DrawingUnavailable
 
 
@@ -65,24 +73,31 @@ def _write(path: Path, data: str | bytes) -> Path:
 
 
 def save_tree(game, profile, directory: Path, stem: str) -> None:
-    """The tree with ``profile`` highlighted: stem.dot, stem.tex, and stem.png via Graphviz."""
+    """The tree with ``profile`` highlighted: stem.dot, stem.tex, and stem.png (Graphviz, or
+    matplotlib without it)."""
     dot = tree_to_dot(game, profile)
     _write(directory / f"{stem}.dot", dot)
     _write(directory / f"{stem}.tex", tree_to_tikz(game, profile))
-    _render(dot, directory / f"{stem}.png")
+    _render(dot, directory / f"{stem}.png", lambda: tree_to_image(game, profile, "png"))
 
 
 def save_table(game, profile, directory: Path, stem: str) -> None:
-    """The payoff table with ``profile``'s cells shaded: stem.dot, and stem.png via Graphviz."""
+    """The payoff table with ``profile``'s cells shaded: stem.dot, and stem.png (Graphviz, or
+    matplotlib without it)."""
     dot = table_to_dot(game, profile)
     _write(directory / f"{stem}.dot", dot)
-    _render(dot, directory / f"{stem}.png")
+    _render(dot, directory / f"{stem}.png", lambda: table_to_image(game, profile, "png"))
 
 
-def _render(dot: str, path: Path) -> None:
+def _render(dot: str, path: Path, fallback) -> None:
     if shutil.which("dot") is None:
-        print(f"note: Graphviz's 'dot' is not installed, so {path.name} was not drawn "
-              "(the .dot file can be drawn later)")
+        try:
+            data = fallback()
+        except DrawingUnavailable as error:
+            print(f"note: {path.name} was not drawn: {error}")
+            return
+        print(f"note: Graphviz's 'dot' is not installed: {path.name} is drawn with matplotlib")
+        _write(path, data)
         return
     # 150 dots per inch instead of Graphviz's 72: legible on a screen and in print
     sharper = dot.replace("{", "{\n  dpi=150;", 1)

@@ -19,7 +19,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from commit_calc.analysis import plot
+from commit_calc.analysis import outcome_map, plot
 from commit_calc.analysis.sweep import Axis, sweep
 from commit_calc.draw.render import DrawingUnavailable
 from commit_calc.errors import CommitCalcError
@@ -84,9 +84,9 @@ def test_threshold_drawn_only_where_the_outcome_changes(enforcer, enforcer_map):
     names = [" / ".join(enforcer_map.outcomes(c)) for c in range(len(enforcer_map.classes))]
     grid = np.vectorize(lambda c: sorted(set(names)).index(names[c]))(codes)
     xs, ys = (a.floats() for a in enforcer_map.axes)
-    curves = dict(plot._threshold_curves(enforcer_map, (0.0, 600.0), (0.0, 1.0)))
+    curves = dict(outcome_map._threshold_curves(enforcer_map, (0.0, 600.0), (0.0, 1.0)))
     cx, cy = curves[f"salary = {ceiling}"]
-    drawn = cy[plot._separates(cx, cy, xs, ys, grid)]
+    drawn = cy[outcome_map._separates(cx, cy, xs, ys, grid)]
     # the vertical line salary = 400 separates outcomes only above the reliability curve
     step = float(ys[1] - ys[0])
     assert abs(drawn.min() - float(corner)) <= 2 * step
@@ -95,7 +95,7 @@ def test_threshold_drawn_only_where_the_outcome_changes(enforcer, enforcer_map):
 
 def test_tie_cells_take_a_neighbour():
     codes = np.array([[0, 0, 0], [2, 2, 2], [1, 1, 1]])
-    filled = plot._fill_ties(codes, {2})
+    filled = outcome_map._fill_ties(codes, {2})
     assert not (filled == 2).any()
     assert set(filled[1]) <= {0, 1}
 

@@ -28,7 +28,6 @@ from typing import Any
 import numpy as np
 import sympy
 
-from commit_calc.analysis.regions import Region
 from commit_calc.analysis.sweep import SweepResult
 from commit_calc.analysis.thresholds import Threshold, thresholds
 from commit_calc.draw.render import DrawingUnavailable
@@ -38,9 +37,6 @@ from commit_calc.errors import CommitCalcError
 FORMATS = ("png", "svg", "pdf")
 INSTALL_HINT = 'pip install "commit-calc[plot]"'
 
-# Colour-blind-safe qualitative palette (Okabe and Ito 2008), then matplotlib's tab20.
-_PALETTE = ("#56B4E9", "#E69F00", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-            "#999999")
 _LINE_STYLES = ("-", "--", "-.", ":")
 _LINE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 
@@ -121,168 +117,21 @@ def _title(result: SweepResult) -> str:
                     if changed else "\n(other parameters at their defaults)")
 
 
-def _is_tie(found: object) -> bool:
-    """A region of lower dimension: every term of its condition holds an equality."""
-    return isinstance(found, Region) and bool(found.terms) and all(
-        frozenset({0}) in term.values() for term in found.terms)
-
-
-def _fill_ties(codes: np.ndarray, ties: set[int]) -> np.ndarray:
-    """Paint each cell of a tie region with a neighbouring full-dimensional region's code."""
-    filled = codes.copy()
-    missing = np.isin(filled, list(ties))
-    for _ in range(max(filled.shape)):
-        if not missing.any():
-            break
-        for axis in range(filled.ndim):
-            for shift in (1, -1):
-                source = np.roll(filled, shift, axis=axis)
-                known = np.roll(~missing, shift, axis=axis)
-                edge: list[int | slice] = [slice(None)] * filled.ndim
-                edge[axis] = 0 if shift == 1 else -1
-                known[tuple(edge)] = False
-                take = missing & known
-                filled[take] = source[take]
-                missing &= ~take
-    result: np.ndarray = filled
-    return result
-
-
 def plot_outcome_map(result: SweepResult, path: str | Path, *, title: str | None = None
                      ) -> Path:
     """Draw the outcome regions of a sweep over two parameters to ``path`` (.png/.svg/.pdf).
 
-    Each outcome class (the set of equilibrium outcomes at a point) is a filled region named
-    in the legend; the first varied parameter is on the horizontal axis. With exact regions,
-    every threshold inside the plotted rectangle is drawn as a curve named by its equation;
-    tie regions (on a threshold) are not filled separately: the curve shows them.
-
-    Raises
-    ------
-    CommitCalcError
-        If the sweep does not vary exactly two parameters or the file name has another suffix.
-    DrawingUnavailable
-        If matplotlib is not installed.
+    See :func:`commit_calc.analysis.outcome_map.draw_outcome_map`.
     """
-    if len(result.axes) != 2:
-        raise CommitCalcError(
-            f"an outcome map needs two varied parameters, got {len(result.axes)}")
-    image = image_format(path)
-    pyplot = require_matplotlib()
-    from matplotlib.colors import ListedColormap
-    from matplotlib.patches import Patch
+    from commit_calc.analysis.outcome_map import draw_outcome_map
 
-    from commit_calc.analysis.report import outcome_names
-
-    x_axis, y_axis = result.axes
-    names = outcome_names(result)
-    ties = {c for c, found in enumerate(result.classes) if _is_tie(found)}
-    codes = result.codes
-    if ties and not np.isin(codes, list(ties)).all():
-        codes = _fill_ties(codes, ties)
-    # one colour per outcome: classes that differ only off the equilibrium path share it
-    # in alphabetical order, so the same outcomes get the same colours on different maps
-    shown = sorted({names[int(c)] for c in np.unique(codes)})
-    grid = np.vectorize(lambda c: shown.index(names[int(c)]), otypes=[np.int32])(codes)
-    colours = [_PALETTE[k % len(_PALETTE)] for k in range(len(shown))]
-
-    figure, axes = pyplot.subplots(figsize=(7.5, 6.0), layout="constrained")
-    xs, ys = x_axis.floats(), y_axis.floats()
-    axes.pcolormesh(xs, ys, grid.T, cmap=ListedColormap(colours), vmin=-0.5,
-                    vmax=len(shown) - 0.5, shading="nearest")
-    x_low, x_high = sorted((float(x_axis.start), float(x_axis.stop)))
-    y_low, y_high = sorted((float(y_axis.start), float(y_axis.stop)))
-    handles: list[Any] = [Patch(facecolor=colour, edgecolor="0.3", label=_wrap(name))
-                          for name, colour in zip(shown, colours)]
-    curves = _threshold_curves(result, (x_low, x_high), (y_low, y_high))
-    for k, (label, (cx, cy)) in enumerate(curves):
-        cy = np.where(_separates(cx, cy, xs, ys, grid), cy, np.nan)
-        if np.isnan(cy).all():
-            continue
-        (line,) = axes.plot(cx, cy, color="black", linewidth=2.0,
-                            linestyle=_LINE_STYLES[k % len(_LINE_STYLES)],
-                            label=_wrap("threshold: " + label))
-        handles.append(line)
-    axes.set_xlim(*_padded(xs, x_low, x_high))
-    axes.set_ylim(*_padded(ys, y_low, y_high))
-    axes.set_xlabel(axis_label(result, x_axis.name), fontsize=11)
-    axes.set_ylabel(axis_label(result, y_axis.name), fontsize=11)
-    axes.set_title(title or _title(result), fontsize=12)
-    note = ("exact regions; lines: exact thresholds where the outcome changes"
-            if result.analysis is not None
-            else "solved point by point: the exact thresholds are not drawn")
-    figure.legend(handles=handles, loc="outside lower center", ncols=1, fontsize=9,
-                  title=f"equilibrium outcomes ({note})", title_fontsize=9, frameon=False)
-    return _save(pyplot, figure, path, image)
-
-
-def _separates(cx: np.ndarray, cy: np.ndarray, xs: np.ndarray, ys: np.ndarray,
-               grid: np.ndarray) -> np.ndarray:
-    """Which points of a curve have different outcomes one grid step to either side."""
-    def cell(values: np.ndarray, along: np.ndarray) -> np.ndarray:
-        if along.size < 2:
-            return np.zeros(values.shape, dtype=int)
-        step = float(along[1] - along[0])
-        index = np.rint((np.nan_to_num(values) - float(along[0])) / step)
-        cells: np.ndarray = np.clip(index, 0, along.size - 1).astype(int)
-        return cells
-
-    hx = abs(float(xs[1] - xs[0])) if xs.size > 1 else 0.0
-    hy = abs(float(ys[1] - ys[0])) if ys.size > 1 else 0.0
-    found = np.zeros(cx.shape, dtype=bool)
-    for dx, dy in ((hx, 0.0), (0.0, hy)):
-        before = grid[cell(cx - dx, xs), cell(cy - dy, ys)]
-        after = grid[cell(cx + dx, xs), cell(cy + dy, ys)]
-        found |= before != after
-    drawn: np.ndarray = found & ~np.isnan(cy)
-    return drawn
-
-
-def _padded(values: np.ndarray, low: float, high: float) -> tuple[float, float]:
-    """Limits covering the cells centred on the first and last grid values."""
-    if values.size < 2:
-        return (low - 0.5, high + 0.5) if low == high else (low, high)
-    half = abs(float(values[1] - values[0])) / 2
-    return low - half, high + half
+    return draw_outcome_map(result, path, title=title)
 
 
 def _wrap(text: str, width: int = 90) -> str:
     import textwrap
 
     return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
-
-
-def _threshold_curves(result: SweepResult, x_range: tuple[float, float],
-                      y_range: tuple[float, float]
-                      ) -> list[tuple[str, tuple[np.ndarray, np.ndarray]]]:
-    """Each exact threshold as points of a curve inside the plotted rectangle."""
-    x_axis, y_axis = result.axes
-    x_symbol = result.game.parameters[x_axis.name].symbol
-    dense = np.linspace(*x_range, 801)
-    curves = []
-    for threshold in sweep_thresholds(result):
-        label = f"{threshold.parameter} = {threshold.formula}"
-        if threshold.parameter == x_axis.name:
-            if threshold.value is None or not _inside(threshold.value, x_axis):
-                continue
-            level = float(threshold.value)
-            curves.append((label, (np.full(801, level), np.linspace(*y_range, 801))))
-            continue
-        with np.errstate(all="ignore"):
-            values = sympy.lambdify(x_symbol, threshold.formula, "numpy")(dense)
-            values = np.broadcast_to(np.asarray(values), dense.shape)
-            if np.iscomplexobj(values):
-                real = np.where(np.abs(values.imag) < 1e-12, values.real, np.nan)
-            else:
-                real = values.astype(float)
-            low, high = y_range
-            spread = (high - low) or 1.0
-            real = np.where((real >= low - 1e-9 * spread) & (real <= high + 1e-9 * spread),
-                            real, np.nan)
-        if np.isnan(real).all():
-            continue
-        curves.append((label, (dense, real)))
-    return curves
 
 
 def plot_payoffs(result: SweepResult, path: str | Path, *, title: str | None = None) -> Path:

@@ -28,6 +28,7 @@ from commit_calc.analysis.regions import Region, RegionAnalysis, RegionEquilibri
 from commit_calc.analysis.sweep import SweepResult
 from commit_calc.analysis.thresholds import Sensitivity, Threshold
 from commit_calc.render.conditions import condition_text
+from commit_calc.render.latex import latex_math, latex_name, latex_text
 from commit_calc.render.schemas import version_stamp
 
 THRESHOLDS_FORMAT = "commit-calc/thresholds/1"
@@ -143,40 +144,36 @@ def thresholds_latex(
     analysis: RegionAnalysis, name: str, found: Sequence[Threshold] = (),
     statics: Sequence[Sensitivity] = (), solve_for: str | None = None,
 ) -> str:
-    """The regions (and thresholds) as a LaTeX ``description`` list with math conditions."""
+    r"""The regions (and thresholds) as a LaTeX ``description`` list with math conditions.
+
+    A fragment for a document that loads ``amsmath``; every name is escaped
+    (:mod:`commit_calc.render.latex`), so any player, action or parameter name compiles.
+    """
     symbol = analysis.symbols.get(solve_for) if solve_for else None
-    lines = [f"% commit-calc thresholds for {name}", r"\begin{description}"]
+    lines = [f"% commit-calc thresholds for {latex_text(name)} (needs \\usepackage{{amsmath}})",
+             r"\begin{description}"]
     for number, region in enumerate(analysis.regions, start=1):
-        condition = r"\text{always}" if region.always else sympy.latex(
+        condition = r"\text{always}" if region.always else latex_math(
             region.condition_for(symbol))
         lines.append(rf"\item[Region {number}] ${condition}$")
         lines.append(r"  \begin{itemize}")
         for equilibrium in region.equilibria:
-            payoffs = ", ".join(f"u_{{\\text{{{p}}}}} = {sympy.latex(v)}"
+            payoffs = ", ".join(f"u_{{\\text{{{latex_text(p)}}}}} = {latex_math(v)}"
                                 for p, v in equilibrium.payoffs.items())
-            lines.append(rf"    \item {_latex_text(equilibrium.outcome)}: ${payoffs}$")
+            lines.append(rf"    \item{{}} {latex_text(equilibrium.outcome)}: ${payoffs}$")
         lines.append(r"  \end{itemize}")
     lines.append(r"\end{description}")
     if found:
         lines.append(r"\begin{itemize}")
         for t in found:
-            lines.append(rf"  \item ${sympy.latex(analysis.symbols[t.parameter])} = "
-                         rf"{sympy.latex(t.formula)}$")
+            lines.append(rf"  \item ${latex_name(t.parameter)} = {latex_math(t.formula)}$")
         lines.append(r"\end{itemize}")
     if statics:
         lines.append(r"\begin{itemize}")
-        lines += [rf"  \item $\partial/\partial {sympy.latex(analysis.symbols[s.parameter])}$ "
-                  rf"of {_latex_text(s.quantity)}: {_latex_text(s.sign)}" for s in statics]
+        lines += [rf"  \item $\partial/\partial {latex_name(s.parameter)}$ "
+                  rf"of {latex_text(s.quantity)}: {latex_text(s.sign)}" for s in statics]
         lines.append(r"\end{itemize}")
     return "\n".join(lines) + "\n"
-
-
-def _latex_text(text: str) -> str:
-    for raw, escaped in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"),
-                         ("$", r"\$"), ("#", r"\#"), ("_", r"\_"), (">", r"$>$"),
-                         ("|", r"$|$")):
-        text = text.replace(raw, escaped)
-    return text
 
 
 # Sweeps ---------------------------------------------------------------------------------------
@@ -222,9 +219,39 @@ def sweep_csv(result: SweepResult) -> Iterator[str]:
         yield "\n".join(batch) + "\n"
 
 
-def outcome_names(result: SweepResult) -> list[str]:
-    """Name of each class: its outcome labels joined by `` / `` (ties show several)."""
-    return [" / ".join(result.outcomes(c)) for c in range(len(result.classes))]
+def outcome_names(result: SweepResult, *, distinguish: bool = True) -> list[str]:
+    """Name of each class: its outcome labels joined by `` / `` (ties show several).
+
+    With ``distinguish``, equilibria with the same outcome but different strategies (the
+    choices off the path) name the choices that tell them apart, ``Stay armed
+    (regime_reliable: Renege)``, so different classes never share a name.
+    """
+    plain = [" / ".join(result.outcomes(c)) for c in range(len(result.classes))]
+    if not distinguish:
+        return plain
+    plans: dict[str, list[set[str]]] = {}
+    for found in result.classes:
+        for equilibrium in getattr(found, "equilibria", ()):
+            plans.setdefault(equilibrium.outcome, []).append(_choices(equilibrium))
+    names = []
+    for c, found in enumerate(result.classes):
+        if not isinstance(found, Region):
+            names.append(plain[c])
+            continue
+        parts = []
+        for equilibrium in found.equilibria:
+            seen = plans[equilibrium.outcome]
+            own = _choices(equilibrium) - seen[0].intersection(*seen[1:])
+            parts.append(equilibrium.outcome + (
+                f" ({', '.join(sorted(own))})" if own and len(seen) > 1 else ""))
+        names.append(" / ".join(parts))
+    return names
+
+
+def _choices(equilibrium: Any) -> set[str]:
+    """``"node: action"`` for every choice of an equilibrium's strategies."""
+    return {f"{where}: {action}" for strategy in equilibrium.strategies.values()
+            for where, action in strategy.items()}
 
 
 def sweep_text(result: SweepResult, name: str) -> str:

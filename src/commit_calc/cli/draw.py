@@ -36,9 +36,10 @@ _KINDS = {"spe": "subgame-perfect equilibri", "nash": "Nash equilibri"}
 @set_option
 @click.option("--format", "output_format", type=click.Choice(FORMATS, case_sensitive=False),
               default=None,
-              help="dot (Graphviz text, needs nothing installed), svg, png or pdf (need "
-              "Graphviz's dot program), tikz (a standalone LaTeX document). Default: from the "
-              "output file's suffix, else dot.")
+              help="dot (Graphviz text, needs nothing installed); svg, png or pdf (drawn by "
+              "Graphviz's dot program where it is installed, else by matplotlib with the same "
+              "labels, probabilities and key); tikz (a standalone LaTeX document). Default: "
+              "from the output file's suffix, else dot.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Write here instead of standard output (required for png "
               "and pdf on a terminal).")

@@ -8,18 +8,13 @@ red; the nodes of an information set are joined by a dotted line in a colour of 
 
 from __future__ import annotations
 
-from commit_calc.draw.highlight import highlight
-from commit_calc.draw.labels import number_text, payoff_lines, probability_text
+from commit_calc.draw.facts import PATH_COLOUR, STYLES, TreeFacts, table_notes, tree_facts
+from commit_calc.draw.labels import payoff_lines, probability_text
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
 
-PATH_COLOUR = "#c0392b"
-CHOSEN_COLOUR = "#2c3e50"
-MUTED_COLOUR = "#7f8c8d"
-#: Colours of the lines that join the nodes of an information set (one per set, in turn).
 CELL_COLOUR = "#f5b7b1"
-INFOSET_COLOURS = ("#2874a6", "#b9770e", "#7d3c98", "#117a65", "#943126")
 
 
 def _escape(text: str) -> str:
@@ -33,9 +28,10 @@ def _quote(text: str) -> str:
 def tree_to_dot(game: ExtensiveFormGame, profile: BehaviourProfile | None = None) -> str:
     """DOT text of ``game``'s tree, with ``profile``'s choices highlighted when given.
 
-    The caption under the title names the order of the payoffs and, with a profile, what the
-    line styles mean. Long payoff vectors (formulas) are stacked one player a line; an action
-    the profile plays with a probability strictly between 0 and 1 shows it (``[1/3]``).
+    It draws the facts of :func:`~commit_calc.draw.facts.tree_facts`: the caption under the
+    title names the order of the payoffs and keys the line styles and information sets. Long
+    payoff vectors (formulas) are stacked one player a line; an action the profile plays with
+    a probability strictly between 0 and 1 shows it (``[1/3]``).
 
     >>> from commit_calc.model import Decision, ExtensiveFormGame, Terminal
     >>> game = ExtensiveFormGame.build(players=("A", "B"), root=Decision("A", {
@@ -43,52 +39,30 @@ def tree_to_dot(game: ExtensiveFormGame, profile: BehaviourProfile | None = None
     >>> print(tree_to_dot(game).splitlines()[0])
     digraph "game" {
     """
-    marks = highlight(game, profile)
-    infoset_of = game.infoset_of_node
+    facts = tree_facts(game, profile)
     lines = [
         'digraph "game" {',
-        f"  label={_caption(game, profile)}; labelloc=t; fontname=Helvetica;",
+        f"  label={_caption(facts)}; labelloc=t; fontname=Helvetica;",
         "  rankdir=TB; nodesep=0.35; ranksep=0.6;",
         '  node [fontname=Helvetica, fontsize=12]; edge [fontname=Helvetica, fontsize=11];',
     ]
-    shared = [i for i in game.infosets if len(i.members) > 1]
-    colours = {i.label: INFOSET_COLOURS[k % len(INFOSET_COLOURS)] for k, i in enumerate(shared)}
-    for node in game.nodes:
-        ident = f"n{node.index}"
-        on_path = node.index in marks.reached
-        colour = PATH_COLOUR if on_path else "black"
-        if node.is_terminal:
-            label = _label(payoff_lines(node.payoffs, game.players))
-            attributes = f"shape=box, style=rounded, label={label}"
-        elif node.is_chance:
-            attributes = f"shape=diamond, label={_quote('Chance')}"
-        else:
-            label = node.player or ""
-            if node.infoset in colours and node.infoset != node.player:
-                label += f"\n[{node.infoset}]"
-            attributes = f"shape=ellipse, label={_quote(label)}"
-        lines.append(f"  {ident} [{attributes}, color={_quote(colour)}, "
-                     f"tooltip={_quote(node.name)}];")
-    for node in game.nodes:
-        played = (profile.probabilities[infoset_of[node.index]]  # type: ignore[index]
-                  if profile is not None and node.is_decision else None)
-        for position, (action, child) in enumerate(zip(node.actions, node.children)):
-            label = action
-            if node.is_chance:
-                label += f" ({number_text(node.probabilities[position])})"
-            elif played is not None and probability_text(played[position]):
-                label += " " + probability_text(played[position])
-            style = []
-            if child in marks.reached and node.index in marks.reached:
-                style.append(f"color={_quote(PATH_COLOUR)}, penwidth=3")
-            elif child in marks.chosen:
-                style.append(f"color={_quote(CHOSEN_COLOUR)}, penwidth=2.2")
-            elif profile is not None:
-                style.append(f"color={_quote(MUTED_COLOUR)}, style=dashed")
-            extra = (", " + ", ".join(style)) if style else ""
-            lines.append(f"  n{node.index} -> n{child} [label={_quote(' ' + label + ' ')}{extra}];")
+    shapes = {"terminal": "box, style=rounded", "chance": "diamond", "decision": "ellipse"}
+    for node in facts.nodes:
+        colour = PATH_COLOUR if node.on_path else "black"
+        label = _label(list(node.lines)) if node.kind == "terminal" else _quote(
+            "\n".join(node.lines))
+        lines.append(f"  n{node.index} [shape={shapes[node.kind]}, label={label}, "
+                     f"color={_quote(colour)}, tooltip={_quote(game.nodes[node.index].name)}];")
+    for edge in facts.edges:
+        colour, width, dashed = STYLES[edge.style]
+        style = ""
+        if edge.style != "plain":
+            style = f", color={_quote(colour)}, penwidth={width:g}" + (
+                ", style=dashed" if dashed else "")
+        lines.append(f"  n{edge.parent} -> n{edge.child} "
+                     f"[label={_quote(' ' + edge.label + ' ')}{style}];")
     crossing = _interleaved(game)
-    for infoset in shared:
+    for infoset in facts.infosets:
         members = " ".join(f"n{m}" for m in infoset.members)
         lines.append(f"  {{rank=same; {members}}}")
         for a, b in zip(infoset.members, infoset.members[1:]):
@@ -97,7 +71,7 @@ def tree_to_dot(game: ExtensiveFormGame, profile: BehaviourProfile | None = None
             ports = "tailport=s, headport=s, " if (a, b) in crossing else ""
             lines.append(f"  n{a} -> n{b} [style=dotted, dir=none, arrowhead=none, "
                          f"constraint=false, {ports}"
-                         f"penwidth=2.5, color={_quote(colours[infoset.label])}, "
+                         f"penwidth=2.5, color={_quote(infoset.colour)}, "
                          f"tooltip={_quote('information set ' + infoset.label)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -116,19 +90,18 @@ def _interleaved(game: ExtensiveFormGame) -> set[tuple[int, int]]:
     return crossing
 
 
-def _caption(game: ExtensiveFormGame, profile: BehaviourProfile | None) -> str:
-    """An HTML-like graph label: the title, the payoff order and the key to the line styles."""
-    title = _html(game.title or game.name or "game")
-    notes = [f"Payoffs: ({_html(', '.join(game.players))})"]
-    if any(len(i.members) > 1 for i in game.infosets):
-        notes.append("coloured dotted lines join the nodes of one information set")
-    key = ""
-    if profile is not None:
-        key = ('<BR/><FONT POINT-SIZE="11">Equilibrium: <FONT COLOR="' + PATH_COLOUR
-               + '">thick red</FONT> = path played; thick dark = choice off the path; '
-               'grey dashed = not chosen; [p] = probability of a mixed choice</FONT>')
-    return (f'<<FONT POINT-SIZE="16">{title}</FONT><BR/><FONT POINT-SIZE="11">'
-            f'{"; ".join(notes)}</FONT>{key}>')
+def _caption(facts: TreeFacts) -> str:
+    """An HTML-like graph label: the title, the payoff order and the key, one entry a line,
+    each with a sample of its line in its colour."""
+    lines = [f'<FONT POINT-SIZE="16">{_html(facts.title)}</FONT>',
+             f'<FONT POINT-SIZE="11">{_html(facts.payoff_order)}</FONT>']
+    for entry in facts.key:
+        sample = "&#183; &#183; &#183;" if entry.style == "infoset" else (
+            "- - -" if STYLES[entry.style][2] else "<B>&#8212;&#8212;</B>")
+        lines.append(f'<FONT POINT-SIZE="11"><FONT COLOR="{entry.colour}">{sample}</FONT> '
+                     f"{_html(entry.text)}</FONT>")
+    lines += [f'<FONT POINT-SIZE="11">{_html(note)}</FONT>' for note in facts.notes]
+    return "<" + "<BR/>".join(lines) + ">"
 
 
 def _label(lines: list[str]) -> str:
@@ -179,9 +152,7 @@ def table_to_dot(game: NormalFormGame, profile: MixedProfile | None = None) -> s
         body.append("<TR>" + "".join(cells) + "</TR>")
     table = (f'<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="8">'
              f'<TR>{header}</TR>{"".join(body)}</TABLE>>')
-    notes = f"Payoffs: ({_html(', '.join(game.players))})"
-    if profile is not None:
-        notes += "; shaded: the cells the equilibrium plays; [p]: probability of a mixed strategy"
+    notes = _html(table_notes(game.players, profile is not None))
     caption = (f'<<FONT POINT-SIZE="16">{_html(game.title or game.name or "game")}</FONT><BR/>'
                f'<FONT POINT-SIZE="11">{notes}</FONT>>')
     return ('digraph "game" {\n'

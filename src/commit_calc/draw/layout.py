@@ -6,6 +6,7 @@ fixed distance apart. Iterative, so deep trees are fine.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from commit_calc.draw.labels import payoff_lines
@@ -24,19 +25,21 @@ class Layout:
     y: tuple[float, ...]
 
 
-def label_width(game: ExtensiveFormGame, index: int) -> float:
-    """Width in centimetres the node's label needs."""
+def label_width(game: ExtensiveFormGame, index: int, incoming: str = "") -> float:
+    """Width in centimetres the node's label needs, and the label ``incoming`` of the edge
+    into it (drawn beside or on that edge)."""
     node = game.nodes[index]
     if node.is_terminal:
         lines = payoff_lines(node.payoffs, game.players)
     else:
         lines = [node.player or "Chance"]
-    return CHARACTER_WIDTH * max(len(line) for line in lines) + GAP
+    return CHARACTER_WIDTH * max(len(line) for line in [*lines, incoming]) + GAP
 
 
-def tree_layout(game: ExtensiveFormGame) -> Layout:
+def tree_layout(game: ExtensiveFormGame, edge_labels: Mapping[int, str] | None = None) -> Layout:
     """Leaf order is prefix order; a parent sits midway between its first and last child;
-    the nodes of an information set share a level."""
+    the nodes of an information set share a level. ``edge_labels`` (child index -> label of
+    the edge into it) widens the leaves whose edge labels are long."""
     x = [0.0] * len(game.nodes)
     y = [0.0] * len(game.nodes)
     depth = _levels(game)
@@ -45,7 +48,8 @@ def tree_layout(game: ExtensiveFormGame) -> Layout:
     for node in game.nodes:
         y[node.index] = -LEVEL * depth[node.index]
         if node.is_terminal:
-            half = max(label_width(game, node.index), 1.6) / 2
+            incoming = (edge_labels or {}).get(node.index, "")
+            half = max(label_width(game, node.index, incoming), 1.6) / 2
             cursor = 0.0 if cursor is None else cursor + previous_half + half
             x[node.index] = cursor
             previous_half = half

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 
+from commit_calc.draw.facts import table_notes
 from commit_calc.draw.labels import number_text, payoff_text
 from commit_calc.draw.render import DrawingUnavailable, render_dot
 from commit_calc.model.normal_form import NormalFormGame
@@ -63,8 +64,8 @@ def table_to_image(
     )
     table.scale(1, 1.6)
     title = game.title or game.name or "game"
-    axes.set_title(f"{title}\n{game.players[0]} (rows) \\ {game.players[1]} (columns); "
-                   f"payoffs ({game.players[0]}, {game.players[1]})", fontsize=9)
+    axes.set_title(f"{title}\n{game.players[0]} (rows) \\ {game.players[1]} (columns)\n"
+                   + table_notes(game.players, profile is not None), fontsize=9)
     buffer = io.BytesIO()
     figure.savefig(buffer, format=image_format, dpi=dpi, bbox_inches="tight")
     return buffer.getvalue()

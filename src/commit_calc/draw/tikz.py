@@ -8,28 +8,14 @@ from __future__ import annotations
 import sympy
 
 from commit_calc.draw.highlight import highlight
-from commit_calc.draw.labels import number_text, payoff_lines, probability_text
+from commit_calc.draw.labels import payoff_lines, probability_text
 from commit_calc.draw.layout import LEVEL, tree_layout
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
+from commit_calc.render.latex import latex_math, latex_text
 
 #: How far below the nodes (cm) the first information-set bracket runs; the next ones lower.
 INFOSET_DROP = 0.3
-
-_SPECIAL = {
-    "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-    "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-}
-
-
-def latex_escape(text: str) -> str:
-    r"""Escape LaTeX's special characters.
-
-    >>> latex_escape("war_cost & 50%")
-    'war\\_cost \\& 50\\%'
-    """
-    return "".join(_SPECIAL.get(character, character) for character in text)
-
 
 def tree_to_tikz(
     game: ExtensiveFormGame, profile: BehaviourProfile | None = None, *, standalone: bool = True
@@ -74,17 +60,17 @@ def tree_to_tikz(
             name = node.player or ""
             if node.infoset in shared_labels and node.infoset != node.player:
                 name += f" [{node.infoset}]"
-            movers.append(f"\\node[mover] at (n{node.index}.north) {{{latex_escape(name)}}};")
+            movers.append(f"\\node[mover] at (n{node.index}.north) {{{latex_text(name)}}};")
     infoset_of = game.infoset_of_node
     for node in game.nodes:
         played = (profile.probabilities[infoset_of[node.index]]  # type: ignore[index]
                   if profile is not None and node.is_decision else None)
         for position, (action, child) in enumerate(zip(node.actions, node.children)):
-            label = latex_escape(action)
+            label = latex_text(action)
             if node.is_chance:
-                label += f" (${latex_escape(number_text(node.probabilities[position]))}$)"
+                label += f" (${latex_math(node.probabilities[position])}$)"
             elif played is not None and probability_text(played[position]):
-                label += f" ${latex_escape(probability_text(played[position]))}$"
+                label += f" $[{latex_math(played[position])}]$"
             if child in marks.reached and node.index in marks.reached:
                 style = "path"
             elif child in marks.chosen:
@@ -106,11 +92,11 @@ def tree_to_tikz(
         lines.append(f"\\draw[infoset] {ticks} ({min(xs):.2f},{bottom:.2f}) -- "
                      f"({max(xs):.2f},{bottom:.2f});")
     lines += movers
-    title = latex_escape(game.title or game.name or "")
+    title = latex_text(game.title or game.name or "")
     heading = (f"\\textbf{{{title}}}\\\\ " if title else "")
     lines.append(f"\\node[anchor=south, align=center, font=\\footnotesize] at "
                  f"({(min(layout.x) + max(layout.x)) / 2:.2f},{LEVEL / 2:.2f}) "
-                 f"{{{heading}Payoffs: ({latex_escape(', '.join(game.players))})}};")
+                 f"{{{heading}Payoffs: ({latex_text(', '.join(game.players))})}};")
     lines.append(r"\end{tikzpicture}")
     picture = "\n".join(lines) + "\n"
     if not standalone:
@@ -123,5 +109,5 @@ def _payoff_label(game: ExtensiveFormGame, payoffs: tuple[sympy.Expr, ...]) -> s
     """One line in maths mode, or several (one player a line) in text mode."""
     lines = payoff_lines(payoffs, game.players)
     if len(lines) == 1:
-        return f"${latex_escape(lines[0])}$"
-    return r"\\".join(latex_escape(line).replace("  ", r"\quad ") for line in lines)
+        return "$(" + ", ".join(latex_math(p) for p in payoffs) + ")$"
+    return r"\\".join(latex_text(line).replace("  ", r"\quad ") for line in lines)
