@@ -91,3 +91,44 @@ def test_different_equilibrium_sets_have_different_names(coarse):
     assert "Stay armed (regime_reliable: Renege)" in names
     # the map colours outcomes: both 'Stay armed' classes share one colour and one entry
     assert outcome_names(coarse, distinguish=False).count("Stay armed") == 2
+
+
+BET = """\
+name = "bet"
+players = ["A", "B"]
+[parameters]
+p = "1/2"
+win = 3
+[nodes.a]
+player = "A"
+actions = { Bet = "c", Pass = "pass" }
+[nodes.c]
+chance = { Win = ["p", "w"], Lose = ["1 - p", "l"] }
+[nodes.w]
+payoffs = ["win", 0]
+[nodes.l]
+payoffs = [-1, 0]
+[nodes.pass]
+payoffs = [0, 0]
+"""
+
+
+@needs_matplotlib
+@pytest.mark.parametrize("p_range", [("-1", "2", 4), ("-1", "2", 2)])
+def test_exact_map_leaves_points_outside_the_domain_blank(p_range, monkeypatch, tmp_path):
+    """A chance probability outside [0, 1] (issue 16, item 1) is painted as invalid, also
+    where the coarse sweep grid itself has no invalid point between its two ends."""
+    path = tmp_path / "bet.toml"
+    path.write_text(BET)
+    result = sweep(load_game(str(path)), [Axis.parse("p", *p_range), Axis.parse("win", 1, 5, 3)])
+    figure = drawn_figure(result, monkeypatch, tmp_path)
+    labels = [h.get_label() for h in figure.legends[0].legend_handles]
+    assert any(label.startswith("invalid:") for label in labels)
+    axes = figure.axes[0]
+    figure.canvas.draw()
+    pixels = np.asarray(figure.canvas.buffer_rgba())[..., :3] / 255
+    height = pixels.shape[0]
+    for p, expected_white in ((-0.5, True), (0.5, False), (1.5, True)):
+        px, py = axes.transData.transform((p, 2.0))
+        painted = pixels[int(round(height - py)), int(round(px))]
+        assert np.allclose(painted, 1.0, atol=0.02) == expected_white, (p, painted)

@@ -8,6 +8,7 @@ cell, and the legend says it is sampled. Nothing is painted past the ends of the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ from commit_calc.errors import CommitCalcError
 # Colour-blind-safe qualitative palette (Okabe and Ito 2008), then matplotlib's tab20.
 _PALETTE = ("#56B4E9", "#E69F00", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
             "#999999")
+#: Points outside the parameters' domain (a chance probability outside [0, 1]).
+_INVALID_COLOUR = "#FFFFFF"
 #: Points a side of the raster on which exact regions are painted.
 RASTER = 500
 
@@ -95,14 +98,18 @@ def draw_outcome_map(result: SweepResult, path: str | Path, *, title: str | None
     x_low, x_high = sorted((float(x_axis.start), float(x_axis.stop)))
     y_low, y_high = sorted((float(y_axis.start), float(y_axis.stop)))
     exact = result.analysis is not None and x_low < x_high and y_low < y_high
-    codes = _raster(result) if exact else result.codes
+    if exact:
+        codes, result = _raster(result)
+    else:
+        codes = result.codes
     if ties and not np.isin(codes, list(ties)).all():
         codes = _fill_ties(codes, ties)
     # one colour per outcome: classes that differ only off the equilibrium path share it
     # in alphabetical order, so the same outcomes get the same colours on different maps
     shown = sorted({names[int(c)] for c in np.unique(codes)})
     grid = np.vectorize(lambda c: shown.index(names[int(c)]), otypes=[np.int32])(codes)
-    colours = [_PALETTE[k % len(_PALETTE)] for k in range(len(shown))]
+    colours = [_INVALID_COLOUR if name.startswith("invalid:") else _PALETTE[k % len(_PALETTE)]
+               for k, name in enumerate(shown)]
 
     figure, axes = pyplot.subplots(figsize=(7.5, 6.0), layout="constrained")
     xs, ys = x_axis.floats(), y_axis.floats()
@@ -170,16 +177,33 @@ def _limits(low: float, high: float) -> tuple[float, float]:
     return (low - 0.5, high + 0.5) if low == high else (low, high)
 
 
-def _raster(result: SweepResult) -> np.ndarray:
+def _raster(result: SweepResult) -> tuple[np.ndarray, SweepResult]:
     """The exact region of every point of a :data:`RASTER` x :data:`RASTER` grid over the
-    swept box, so the map's boundaries are the regions' own, not half a grid step off."""
+    swept box, so the map's boundaries are the regions' own, not half a grid step off.
+
+    Points outside the domain get the invalid class; ``result`` is returned with that class
+    added when the sweep's own grid had no such point.
+    """
     # the sweep's own vectorised classifier (exact near the boundaries), on a finer grid
+    from commit_calc.analysis.domain import InvalidPoint, valid_points
     from commit_calc.analysis.sweep import Axis, _region_codes
 
     assert result.analysis is not None
     fine = [Axis.parse(a.name, min(a.start, a.stop), max(a.start, a.stop), RASTER)
             for a in result.axes]
-    return _region_codes(result.analysis, fine)
+    game = result.game.substitute(result.fixed)
+    valid = valid_points(game, [result.game.parameters[a.name].symbol for a in fine],
+                         [(a.start, a.step, a.count) for a in fine])
+    codes = _region_codes(result.analysis, fine, valid)
+    if valid is None or valid.all():
+        return codes, result
+    invalid = next((c for c, found in enumerate(result.classes)
+                    if isinstance(found, InvalidPoint)), None)
+    if invalid is None:
+        invalid = len(result.classes)
+        result = replace(result, classes=(*result.classes, InvalidPoint()))
+    codes[~valid] = invalid
+    return codes, result
 
 
 def _threshold_curves(result: SweepResult, x_range: tuple[float, float],
