@@ -98,6 +98,8 @@ def measure(expression: sympy.Expr) -> Size:
         return measure(base).power(_whole_exponent(exponent, expression))
     parts = [measure(argument) for argument in expression.args]
     if not parts:
+        if not expression.is_Rational:
+            raise FormulaError(f"{expression} is not an exact rational number")
         return NUMBER
     size = parts[0]
     for part in parts[1:]:
