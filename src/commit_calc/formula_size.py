@@ -20,7 +20,7 @@ multiply through parentheses and definitions)
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import sympy
@@ -37,42 +37,63 @@ MAX_TERMS = 2000
 class Size:
     """What a formula is once multiplied out, as an upper bound: its total degree in the
     parameters and the number of terms of its numerator and of its denominator (term counts
-    stop at ``MAX_TERMS + 1``)."""
+    stop at ``MAX_TERMS + 1``), and the parameters it uses.
+
+    No polynomial of degree ``d`` in ``n`` parameters has more terms than there are monomials
+    of degree at most ``d``, so the term counts never exceed that: ``(1 - p)`` multiplied by
+    itself twenty times has 21 terms, not 2**20.
+    """
 
     degree: int
     numerator: int = 1
     denominator: int = 1
+    parameters: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def __post_init__(self) -> None:
+        dense = _dense(len(self.parameters), self.degree)
+        object.__setattr__(self, "numerator", min(self.numerator, dense))
+        object.__setattr__(self, "denominator", min(self.denominator, dense))
 
     def plus(self, other: Size) -> Size:
         """``a + b`` (or ``a - b``): over a common denominator."""
         return Size(max(self.degree, other.degree),
                     _cap(self.numerator * other.denominator + other.numerator * self.denominator),
-                    _cap(self.denominator * other.denominator))
+                    _cap(self.denominator * other.denominator), self.parameters | other.parameters)
 
     def times(self, other: Size) -> Size:
         return Size(self.degree + other.degree, _cap(self.numerator * other.numerator),
-                    _cap(self.denominator * other.denominator))
+                    _cap(self.denominator * other.denominator), self.parameters | other.parameters)
 
     def over(self, other: Size) -> Size:
         """``a / b``: the denominator's degree adds to the numerator's."""
         return Size(self.degree + other.degree, _cap(self.numerator * other.denominator),
-                    _cap(self.denominator * other.numerator))
+                    _cap(self.denominator * other.numerator), self.parameters | other.parameters)
 
     def power(self, exponent: int) -> Size:
         numerator, denominator = self.numerator, self.denominator
         if exponent < 0:
             numerator, denominator = denominator, numerator
         k = abs(exponent)
-        return Size(self.degree * k, _multiset(numerator, k), _multiset(denominator, k))
+        return Size(self.degree * k, _multiset(numerator, k), _multiset(denominator, k),
+                    self.parameters)
 
     def either(self, other: Size) -> Size:
         """``min(a, b)`` or ``max(a, b)``: the larger of the two, in every respect."""
         return Size(max(self.degree, other.degree), max(self.numerator, other.numerator),
-                    max(self.denominator, other.denominator))
+                    max(self.denominator, other.denominator), self.parameters | other.parameters)
 
 
 def _cap(terms: int) -> int:
     return min(terms, MAX_TERMS + 1)
+
+
+def _dense(parameters: int, degree: int) -> int:
+    """Monomials of degree at most ``degree`` in ``parameters`` parameters (capped)."""
+    if parameters == 0 or degree == 0:
+        return 1
+    if min(parameters, degree) > MAX_TERMS:
+        return MAX_TERMS + 1
+    return _cap(math.comb(parameters + degree, degree))
 
 
 def _multiset(terms: int, k: int) -> int:
@@ -85,14 +106,13 @@ def _multiset(terms: int, k: int) -> int:
 
 
 NUMBER = Size(0)
-PARAMETER = Size(1)
 
 
 @lru_cache(maxsize=4096)
 def measure(expression: sympy.Expr) -> Size:
     """The :class:`Size` of a sympy expression (refusing fractional and symbolic exponents)."""
     if expression.is_Symbol:
-        return PARAMETER
+        return Size(1, parameters=frozenset({str(expression)}))
     if expression.is_Pow:
         base, exponent = expression.args
         return measure(base).power(_whole_exponent(exponent, expression))

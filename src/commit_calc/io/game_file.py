@@ -313,7 +313,7 @@ class _Document:
         """A model error as a file error, at the line of the node it names (if it names one):
         the line of the payoff or chance probability it names, else of the node's header."""
         message = plain_message(str(error))
-        match = re.search(r"node '([^']+)'(?:, (payoff|probability) of '([^']+)')?", message)
+        match = re.search(r"node '([^']+)'(?:[,:] (payoff|probability) of '([^']+)')?", message)
         path: KeyPath = ()
         if match:
             name, kind, label = match.groups()
