@@ -6,6 +6,22 @@ command line) can catch one class and show its message, which names what went wr
 
 from __future__ import annotations
 
+import re
+
+_FUNCTION_PREFIX = re.compile(r"\b[A-Za-z_][A-Za-z0-9_.]*\(\): ")
+
+
+def plain_message(message: str) -> str:
+    """``message`` without the names of library functions it starts with or passes through.
+
+    Library messages may start with the function a Python caller called (``solve(): ...``);
+    a person on the command line, or reading a game file, is told about their input instead.
+
+    >>> plain_message("game.toml:2: [table]: NormalFormGame(): a game needs at least 2 players")
+    'game.toml:2: [table]: a game needs at least 2 players'
+    """
+    return _FUNCTION_PREFIX.sub("", message)
+
 
 class CommitCalcError(Exception):
     """Base class of every error commit-calc raises on bad input."""

@@ -4,8 +4,10 @@ Formulas come from game files written by anyone, so they are never given to ``ev
 ``sympify`` or ``parse_expr`` (all three run Python). The text is parsed by :mod:`ast`, every
 node is checked against a whitelist (numbers, declared parameter names, ``+ - * / **``,
 parentheses, unary minus, ``min`` and ``max``), and the sympy expression is built from the
-checked tree directly. Length, nesting depth and exponents are bounded, so a hostile formula is
-refused at once instead of hanging the process.
+checked tree directly. Length, nesting depth and exponents are bounded, and so is what a formula
+*is* once nesting and definitions are taken into account (:func:`check_expression`): its degree
+in the parameters, its number of terms once multiplied out, the size of its numbers. A hostile
+formula is refused at once instead of hanging the process.
 
 :func:`format_formula` prints an expression back as a formula this parser reads, so games can be
 written to files and read again unchanged.
@@ -29,6 +31,9 @@ import sympy
 from sympy.printing.str import StrPrinter
 
 from commit_calc.errors import FormulaError
+from commit_calc.formula_size import MAX_DEGREE, MAX_TERMS, NUMBER, Size, check_size, measure
+
+__all__ = ["MAX_DEGREE", "MAX_TERMS", "check_expression", "format_formula", "parse_formula"]
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
@@ -62,7 +67,19 @@ def parse_formula(text: str, symbols: Mapping[str, sympy.Expr]) -> sympy.Expr:
     Raises
     ------
     FormulaError
-        The text is not a formula of the allowed form; the message quotes it and says why.
+        The text is not a formula of the allowed form, or is beyond a limit once nesting and
+        definitions are taken into account; the message quotes it and says why.
+
+    Examples
+    --------
+    >>> p = sympy.Symbol("p")
+    >>> parse_formula("(p**8)**8", {"p": p})
+    p**64
+    >>> parse_formula("((p**8)**8)**2", {"p": p})
+    Traceback (most recent call last):
+    ...
+    commit_calc.errors.FormulaError: formula '((p**8)**8)**2': degree 128 in the parameters is \
+more than 64 (exponents multiply through parentheses and definitions)
     """
     if not isinstance(text, str):
         raise FormulaError(f"formula {text!r}: expected text")
@@ -78,18 +95,45 @@ def parse_formula(text: str, symbols: Mapping[str, sympy.Expr]) -> sympy.Expr:
     except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
         raise FormulaError(f"formula {_quote(text)}: not a formula ({_reason(error)})") from None
     builder = _Builder(source, symbols)
-    expression = builder.build(tree.body, 0)
-    if _exceeds(expression, MAX_NODES):
-        raise builder.fail(f"more than {MAX_NODES} terms once its definitions are expanded")
+    expression, _ = builder.build(tree.body, 0)
+    try:
+        _check_parts(expression)
+    except FormulaError as error:
+        raise builder.fail(str(error)) from None
     return expression
 
 
-def _exceeds(expression: sympy.Expr, limit: int) -> bool:
-    """Whether the expression tree has more than ``limit`` nodes (stops counting there)."""
-    for count, _ in enumerate(sympy.preorder_traversal(expression), start=1):
-        if count > limit:
-            return True
-    return False
+def check_expression(expression: sympy.Expr) -> None:
+    """Refuse an expression beyond the formula limits, however it was built.
+
+    The same limits as :func:`parse_formula` applies to text, for expressions built in Python:
+    whole-number exponents, degree at most :data:`MAX_DEGREE`, at most :data:`MAX_TERMS` terms
+    once multiplied out, at most :data:`MAX_NODES` parts, numbers of at most
+    :data:`MAX_RESULT_BITS` bits.
+
+    >>> p = sympy.Symbol("p")
+    >>> check_expression(p**64 + 1)
+    >>> check_expression(sympy.sqrt(p))
+    Traceback (most recent call last):
+    ...
+    commit_calc.errors.FormulaError: fractional power p**(1/2) is not supported (exponents are \
+whole numbers, so that payoffs and probabilities stay exact rational numbers)
+    """
+    try:
+        check_size(measure(expression))
+    except RecursionError:
+        raise FormulaError(f"nested deeper than {MAX_DEPTH} levels") from None
+    _check_parts(expression)
+
+
+def _check_parts(expression: sympy.Expr) -> None:
+    """At most :data:`MAX_NODES` parts, and no number beyond :data:`MAX_RESULT_BITS` bits."""
+    for count, part in enumerate(sympy.preorder_traversal(expression), start=1):
+        if count > MAX_NODES:
+            raise FormulaError(f"more than {MAX_NODES} parameters, numbers and operations once "
+                               "its definitions are expanded")
+        if _too_large(part):
+            raise FormulaError(f"a number with more than {MAX_RESULT_BITS} bits")
 
 
 def _too_large(value: sympy.Expr) -> bool:
@@ -110,7 +154,13 @@ def _reason(error: Exception) -> str:
     return type(error).__name__
 
 
+_Built = tuple[sympy.Expr, Size]
+
+
 class _Builder:
+    """Builds the sympy expression of a checked tree, with its :class:`Size` alongside, so a
+    formula beyond a limit is refused at the operation that crosses it."""
+
     def __init__(self, source: str, symbols: Mapping[str, sympy.Expr]):
         self.source = source
         self.symbols = symbols
@@ -118,19 +168,27 @@ class _Builder:
     def fail(self, why: str) -> FormulaError:
         return FormulaError(f"formula {_quote(self.source)}: {why}")
 
-    def build(self, node: ast.AST, depth: int) -> sympy.Expr:
+    def bounded(self, built: _Built) -> _Built:
+        try:
+            check_size(built[1])
+        except FormulaError as error:
+            raise self.fail(str(error)) from None
+        return built
+
+    def build(self, node: ast.AST, depth: int) -> _Built:
         if depth > MAX_DEPTH:
             raise self.fail(f"nested deeper than {MAX_DEPTH} levels")
         if isinstance(node, ast.Constant):
-            return self.number(node)
+            return self.number(node), NUMBER
         if isinstance(node, ast.Name):
             if node.id not in self.symbols:
                 known = ", ".join(sorted(self.symbols)) or "none declared"
                 raise self.fail(f"unknown parameter '{node.id}' (parameters: {known})")
-            return self.symbols[node.id]
+            value = self.symbols[node.id]
+            return value, measure(value)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
-            operand = self.build(node.operand, depth + 1)
-            return -operand if isinstance(node.op, ast.USub) else operand
+            operand, size = self.build(node.operand, depth + 1)
+            return (-operand if isinstance(node.op, ast.USub) else operand), size
         if isinstance(node, ast.BinOp):
             if isinstance(node.op, ast.Pow):
                 return self.power(node, depth)
@@ -143,7 +201,7 @@ class _Builder:
             return self.call(node, depth)
         raise self.fail(f"{type(node).__name__} is not allowed in a formula")
 
-    def chain(self, node: ast.BinOp, depth: int) -> sympy.Expr:
+    def chain(self, node: ast.BinOp, depth: int) -> _Built:
         """``a + b - c * d ...``: a run of + - * / is one level deep however long it is, and
         is folded in a loop rather than by recursion."""
         steps: list[tuple[ast.operator, ast.expr]] = []
@@ -151,16 +209,18 @@ class _Builder:
         while isinstance(head, ast.BinOp) and type(head.op) in _BINARY:
             steps.append((head.op, head.right))
             head = head.left
-        result = self.build(head, depth + 1)
+        result, size = self.build(head, depth + 1)
         for operator, operand in reversed(steps):
-            right = self.build(operand, depth + 1)
+            right, right_size = self.build(operand, depth + 1)
             if isinstance(operator, ast.Div) and right == 0:
                 raise self.fail("division by zero")
             result = sympy.sympify(
                 _BINARY[type(operator)](result, right))  # type: ignore[no-untyped-call]
             if _too_large(result):
                 raise self.fail(f"a number with more than {MAX_RESULT_BITS} bits")
-        return result
+            combine = {ast.Mult: Size.times, ast.Div: Size.over}.get(type(operator), Size.plus)
+            result, size = self.bounded((result, combine(size, right_size)))
+        return result, size
 
     def number(self, node: ast.Constant) -> sympy.Expr:
         value = node.value
@@ -179,28 +239,36 @@ class _Builder:
         except (TypeError, ValueError):
             raise self.fail(f"{text!r} is not a number") from None
 
-    def power(self, node: ast.BinOp, depth: int) -> sympy.Expr:
-        base = self.build(node.left, depth + 1)
-        exponent = self.build(node.right, depth + 1)
+    def power(self, node: ast.BinOp, depth: int) -> _Built:
+        base, size = self.build(node.left, depth + 1)
+        exponent, _ = self.build(node.right, depth + 1)
         if not exponent.is_Rational:
             raise self.fail("an exponent must be a number")
         if abs(exponent) > MAX_EXPONENT:
             raise self.fail(f"exponent {exponent} is larger than {MAX_EXPONENT}")
+        if not exponent.is_Integer:
+            written = ast.get_source_segment(self.source, node) or f"**({exponent})"
+            raise self.fail(f"fractional power {written} is not supported (exponents are whole "
+                            "numbers, so that payoffs and probabilities stay exact rational "
+                            "numbers)")
         if exponent.is_negative and base == 0:
             raise self.fail("division by zero")
         if base.is_Rational:
             bits = max(abs(int(base.p)).bit_length(), int(base.q).bit_length())
             if bits * abs(exponent) > MAX_RESULT_BITS:
                 raise self.fail(f"a power with more than {MAX_RESULT_BITS} bits")
-        return sympy.Pow(base, exponent)
+        return self.bounded((sympy.Pow(base, exponent), size.power(int(exponent))))
 
-    def call(self, node: ast.Call, depth: int) -> sympy.Expr:
+    def call(self, node: ast.Call, depth: int) -> _Built:
         if not isinstance(node.func, ast.Name) or node.func.id not in _FUNCTIONS:
             raise self.fail("calls are limited to min and max")
         if node.keywords or len(node.args) < 2:
             raise self.fail(f"{node.func.id}() takes two or more formulas")
-        arguments = [self.build(argument, depth + 1) for argument in node.args]
-        return _FUNCTIONS[node.func.id](*arguments)
+        built = [self.build(argument, depth + 1) for argument in node.args]
+        size = built[0][1]
+        for _, other in built[1:]:
+            size = size.either(other)
+        return _FUNCTIONS[node.func.id](*(value for value, _ in built)), size
 
 
 class _FormulaPrinter(StrPrinter):  # type: ignore[misc]
@@ -228,9 +296,9 @@ def format_formula(expression: sympy.Expr) -> str:
     """The text of ``expression`` as a formula that :func:`parse_formula` reads back unchanged.
 
     >>> x = sympy.Symbol("x")
-    >>> format_formula(sympy.Min(x, 2) + sympy.sqrt(x) - sympy.Rational(3, 4))
-    'x**(1/2) + min(2, x) - 3/4'
-    >>> parse_formula(_, {"x": x}) == sympy.Min(x, 2) + sympy.sqrt(x) - sympy.Rational(3, 4)
+    >>> format_formula(sympy.Min(x, 2) + x**-2 - sympy.Rational(3, 4))
+    'min(2, x) - 3/4 + x**(-2)'
+    >>> parse_formula(_, {"x": x}) == sympy.Min(x, 2) + x**-2 - sympy.Rational(3, 4)
     True
     """
     return str(_FormulaPrinter().doprint(expression))

@@ -241,7 +241,7 @@ def test_json_syntax_error_has_the_line():
     ('[nodes.a]\npayoffs = [1]', "'players' is missing"),
     ('format = "commit-calc/game/9"\nplayers = ["A"]\n[nodes.a]\npayoffs = [1]',
      "is not a format this version reads"),
-    ('players = ["A", "A"]\n[nodes.a]\npayoffs = [1, 1]', "'players': a name is repeated"),
+    ('players = ["A", "A"]\n[nodes.a]\npayoffs = [1, 1]', "'players': 'A' is given twice"),
     ('player = ["A"]\n[nodes.a]\npayoffs = [1]', "unknown key 'player' (did you mean 'players'?)"),
     ('players = ["A"]\n[nodes.a]\nplayer = "A"\npayoffs = [1]',
      "give exactly one of 'player' (a decision), 'chance' (a chance move) or 'payoffs'"),

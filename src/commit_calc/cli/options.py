@@ -145,7 +145,19 @@ def run_library(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     try:
         return call(*args, **kwargs)
     except CommitCalcError as error:
-        raise click.ClickException(one_line(str(error))) from None
+        raise click.ClickException(for_people(str(error))) from None
+
+
+def for_people(message: str) -> str:
+    """A library message as a person on the command line reads it: on one line, without the
+    names of library functions (``solve(): ``), which the command's user never called.
+
+    >>> for_people("solve(): method 'x' is not one of exact\\n  (see --help)")
+    "method 'x' is not one of exact; (see --help)"
+    """
+    from commit_calc.errors import plain_message
+
+    return one_line(plain_message(message))
 
 
 def one_line(message: str) -> str:
@@ -170,4 +182,4 @@ def load_game_argument(spec: str) -> NormalFormGame | ExtensiveFormGame:
 
 def warn(message: str) -> None:
     """Print a warning on standard error."""
-    click.echo(f"warning: {one_line(message)}", err=True)
+    click.echo(f"warning: {for_people(message)}", err=True)

@@ -52,6 +52,7 @@ from commit_calc.errors import (
     GameDefinitionError,
     GameFileError,
     ParameterError,
+    plain_message,
 )
 from commit_calc.formula import parse_formula
 from commit_calc.io.locate import KeyPath, line_of
@@ -164,6 +165,16 @@ def read_header(path: str | Path) -> GameHeader:
     file = Path(path)
     document = _Document.parse(read_text(file), file.suffix.lower()[1:], str(path))
     return document.header(file.stem)
+
+
+def _repeated(names: Sequence[str]) -> str | None:
+    """The first name given twice, if any."""
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            return name
+        seen.add(name)
+    return None
 
 
 def _suggest(key: str, allowed: Sequence[str]) -> str:
@@ -299,10 +310,19 @@ class _Document:
             raise self.located(error) from None
 
     def located(self, error: CommitCalcError) -> GameFileError:
-        """A model error as a file error, at the line of the node it names (if it names one)."""
-        message = str(error)
-        match = re.search(r"node '([^']+)'", message)
-        line = line_of(self.text, ("nodes", match.group(1))) if match else None
+        """A model error as a file error, at the line of the node it names (if it names one):
+        the line of the payoff or chance probability it names, else of the node's header."""
+        message = plain_message(str(error))
+        match = re.search(r"node '([^']+)'(?:[,:] (payoff|probability) of '([^']+)')?", message)
+        path: KeyPath = ()
+        if match:
+            name, kind, label = match.groups()
+            path = ("nodes", name)
+            if kind == "payoff":
+                path = (*path, "payoffs")
+            elif kind == "probability":
+                path = (*path, "chance", label)
+        line = line_of(self.text, path) if path else None
         return GameFileError(message, path=self.source, line=line)
 
     def players(self) -> tuple[str, ...]:
@@ -314,8 +334,9 @@ class _Document:
         for player in players:
             if not isinstance(player, str) or not player.strip():
                 raise self.fail(("players",), f"'players': {player!r} is not a name")
-        if len(set(players)) != len(players):
-            raise self.fail(("players",), "'players': a name is repeated")
+        repeated = _repeated(players)
+        if repeated is not None:
+            raise self.fail(("players",), f"'players': '{repeated}' is given twice")
         if not players:
             raise self.fail(("players",), "'players': at least one player is needed")
         return tuple(players)
@@ -350,7 +371,7 @@ class _Document:
                     meaning=spec.get("meaning", ""),
                 ))
             except CommitCalcError as error:
-                raise self.fail(path, str(error)) from None
+                raise self.fail(path, plain_message(str(error))) from None
         return Parameters(tuple(items))
 
     def definitions(self, parameters: Parameters) -> dict[str, sympy.Expr]:
@@ -433,6 +454,10 @@ class _Document:
             if not isinstance(given, list) or not all(isinstance(s, str) for s in given):
                 raise self.fail(path, f"[table] strategies of '{player}': expected an array of "
                                 "names")
+            repeated = _repeated(given)
+            if repeated is not None:
+                raise self.fail(path, f"[table] strategies of '{player}': '{repeated}' is given "
+                                "twice (each strategy needs its own name)")
             labels.append(tuple(given))
         outcomes = table.get("outcomes")
         if not isinstance(outcomes, list):
@@ -464,8 +489,7 @@ class _Document:
         try:
             return NormalFormGame.from_dict(cells, players=players, strategies=labels, **common)
         except GameDefinitionError as error:
-            raise self.fail(("table",), "[table]: " + str(error).replace(
-                "NormalFormGame.from_dict(): ", "")) from None
+            raise self.fail(("table",), "[table]: " + plain_message(str(error))) from None
 
     # Extensive form ---------------------------------------------------------------------------
 

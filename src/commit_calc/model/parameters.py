@@ -49,10 +49,12 @@ class Parameter:
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not _NAME.match(self.name):
             raise ParameterError(
-                f"Parameter(): name {self.name!r} must be letters, digits and underscores"
+                f"Parameter(): parameter name {self.name!r} must be letters, digits and "
+                "underscores, starting with a letter or underscore"
             )
         if keyword.iskeyword(self.name) or self.name in _RESERVED:
-            raise ParameterError(f"Parameter(): name {self.name!r} is reserved")
+            raise ParameterError(f"Parameter(): parameter name {self.name!r} is reserved "
+                                 "(so are min, max, equilibria and Python's keywords)")
         for attribute in ("default", "lower", "upper"):
             value = getattr(self, attribute)
             if value is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy
 
 from commit_calc.errors import CommitCalcError, GameDefinitionError
-from commit_calc.formula import parse_formula
+from commit_calc.formula import check_expression, parse_formula
 from commit_calc.model.parameters import Parameters
 from commit_calc.model.values import exact_expr
 
@@ -14,6 +14,8 @@ def to_expression(value: object, parameters: Parameters, *, where: str) -> sympy
     """An exact expression for ``value``: a number, a formula string or a sympy expression.
 
     Formula strings go through the safe parser; free symbols must name declared parameters.
+    Every expression, however it was built, is held to the formula limits
+    (:func:`~commit_calc.formula.check_expression`).
 
     >>> from commit_calc.model.parameters import Parameter, Parameters
     >>> ps = Parameters((Parameter("salary", 250),))
@@ -28,7 +30,9 @@ def to_expression(value: object, parameters: Parameters, *, where: str) -> sympy
     try:
         if isinstance(value, str):
             return parse_formula(value, parameters.symbols)
-        return parameters.canonical(exact_expr(value, what=where), where=where)
+        expression = parameters.canonical(exact_expr(value, what=where), where=where)
+        check_expression(expression)
+        return expression
     except GameDefinitionError:
         raise
     except CommitCalcError as error:

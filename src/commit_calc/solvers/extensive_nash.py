@@ -64,8 +64,9 @@ def extensive_nash_equilibria(game: ExtensiveFormGame) -> SolveResult:
         )
     if game.num_players < 2:
         raise UnsupportedGameError(
-            "extensive_nash_equilibria(): a one-player tree is a decision problem; use "
-            "backward_induction() when it has perfect information"
+            "extensive_nash_equilibria(): a one-player tree is a decision problem, which has "
+            "no Nash equilibria to list; ask for subgame perfection (concept 'spe') to find "
+            "its best choices"
         )
     reduced = reduced_normal_form(game)
     warnings: list[str] = []
