@@ -10,7 +10,8 @@ How it decides, exactly and in this order:
    and substituted (the parameter's bounds become conditions on the substituted expression).
 2. Constant conditions are checked directly.
 3. Linear systems go to an exact rational simplex (:mod:`.simplex`).
-4. Systems in one parameter are solved with ``sympy.solveset`` on its bounded interval.
+4. Systems in one parameter are decided by isolating the real roots of all their polynomials
+   (``sympy.intervals``, exact rational intervals) and testing the signs at each root and between.
 5. Other non-linear systems: a linear relaxation (each monomial a new variable, bounded by
    interval arithmetic) proves emptiness; fixing the parameters that appear in non-linear
    monomials at sample values and solving the remaining linear system finds a witness. If
@@ -290,27 +291,48 @@ def _linear(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: 
 
 
 def _univariate(polys: Sequence[tuple[Poly, int]], index: int, limits: Sequence[FBound],
-                symbols: Sequence[sympy.Symbol]) -> bool | None:
-    """Conditions in one variable, solved exactly by ``sympy.solveset`` on its interval."""
-    lower, upper = limits[index]
-    domain = sympy.Interval(
-        sympy.Rational(lower) if lower is not None else -sympy.oo,
-        sympy.Rational(upper) if upper is not None else sympy.oo,
-    )
+                symbols: Sequence[sympy.Symbol]) -> bool:
+    """Conditions in one variable, decided exactly by isolating the real roots of all of them.
+
+    ``sympy.intervals`` gives disjoint rational intervals, one around each real root of any of
+    the polynomials (the variable's bounds included as roots of ``x - bound``), and says which
+    polynomials vanish there. Between roots every sign is constant, so the candidates are the
+    roots (a polynomial that does not vanish at one has the sign it has anywhere in its
+    interval) and one rational point in each gap; the system holds somewhere iff at one
+    candidate.
+    """
     x = sympy.Symbol("x", real=True)
-    relations = {1: sympy.StrictGreaterThan, 0: sympy.Eq, -1: sympy.StrictLessThan,
-                 NONNEGATIVE: sympy.GreaterThan}
-    for poly, sign in polys:
-        expression = sympy.Add(*(
-            sympy.Rational(int(c.numerator), int(c.denominator)) * x ** m[index]
-            for m, c in poly.items()))
-        found = sympy.solveset(relations[sign](expression, 0), x, domain)
-        if isinstance(found, sympy.ConditionSet):
-            return None
-        domain = domain.intersect(found)
-        if domain is sympy.S.EmptySet:
-            return False
-    return domain is not sympy.S.EmptySet
+
+    def poly_of(terms: Mapping[int, Fraction]) -> sympy.Poly:
+        return sympy.Poly.from_dict(
+            {(e,): sympy.Rational(int(c.numerator), int(c.denominator)) for e, c in terms.items()},
+            x, domain=sympy.QQ)
+
+    conditions = [(poly_of({m[index]: c for m, c in poly.items()}), sign) for poly, sign in polys]
+    lower, upper = limits[index]
+    bounds = [poly_of({1: _Q(1), 0: -b}) for b in (lower, upper) if b is not None]
+    roots = sympy.intervals([f for f, _ in conditions] + bounds)
+
+    low, high = (None if b is None else sympy.Rational(int(b.numerator), int(b.denominator))
+                 for b in (lower, upper))
+
+    def inside(point: sympy.Rational) -> bool:
+        return bool((low is None or point >= low) and (high is None or point <= high))
+
+    def holds_at(point: sympy.Rational, vanishing: Mapping[int, int]) -> bool:
+        return all(_holds(_Q(0) if k in vanishing else _fraction(f.eval(point)), sign)
+                   for k, (f, sign) in enumerate(conditions))
+
+    count = len(conditions)
+    for (a, b), vanishing in roots:
+        middle = (sympy.Rational(a) + sympy.Rational(b)) / 2
+        at_bound = any(k >= count for k in vanishing)
+        if (at_bound or inside(middle)) and holds_at(middle, vanishing):
+            return True
+    ends = sorted((sympy.Rational(a), sympy.Rational(b)) for (a, b), _ in roots)
+    gaps = [(b1 + a2) / 2 for (_, b1), (a2, _) in zip(ends, ends[1:])]
+    gaps += [ends[0][0] - 1, ends[-1][1] + 1] if ends else [sympy.Integer(0)]
+    return any(inside(point) and holds_at(point, {}) for point in gaps)
 
 
 def _interval(monomial: Monomial, limits: Sequence[FBound]) -> FBound:

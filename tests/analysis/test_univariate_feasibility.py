@@ -1,0 +1,63 @@
+"""Sign systems in one parameter are decided exactly by real-root isolation (issue 16: the
+former ``solveset`` path took minutes on allowed formulas such as ``p**64 - p**63 + 1/3``).
+
+Checked against an independent oracle, ``sympy.solveset`` on the bounded interval, on random
+systems of low degree (where solveset is fast and exact)."""
+
+from __future__ import annotations
+
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commit_calc.analysis.feasibility import NONNEGATIVE, satisfiable
+
+p = sympy.Symbol("p", real=True)
+RELATIONS = {1: sympy.StrictGreaterThan, 0: sympy.Eq, -1: sympy.StrictLessThan,
+             NONNEGATIVE: sympy.GreaterThan}
+
+
+def oracle(conditions, bounds) -> bool:  # type: ignore[no-untyped-def]
+    lower, upper = bounds[p]
+    domain = sympy.Interval(-sympy.oo if lower is None else lower,
+                            sympy.oo if upper is None else upper)
+    for expression, sign in conditions:
+        domain = domain.intersect(sympy.solveset(RELATIONS[sign](expression, 0), p, domain))
+    return domain is not sympy.S.EmptySet
+
+
+coefficients = st.lists(st.integers(-4, 4), min_size=1, max_size=4)
+polynomials = coefficients.map(lambda cs: sympy.expand(sum(c * p**k for k, c in enumerate(cs))))
+bound = st.one_of(st.none(), st.fractions(-3, 3, max_denominator=4).map(sympy.Rational))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(polynomials, st.sampled_from([1, 0, -1, NONNEGATIVE])),
+                min_size=1, max_size=3), bound, bound)
+def test_agrees_with_solveset(conditions, lower, upper):  # type: ignore[no-untyped-def]
+    if lower is not None and upper is not None and lower > upper:
+        lower, upper = upper, lower
+    conditions = [(e, s) for e, s in conditions if e.free_symbols]
+    if not conditions:
+        return
+    bounds = {p: (lower, upper)}
+    assert satisfiable(conditions, bounds) == oracle(conditions, bounds)
+
+
+def test_high_degree_is_decided():
+    """Degree 64 near the formula limit: a root in (0, 1) is found exactly."""
+    f = p**64 - p**63 + sympy.Rational(1, 3)
+    bounds = {p: (sympy.Integer(0), sympy.Integer(1))}
+    assert satisfiable([(f, 1)], bounds) is True
+    assert satisfiable([(f, -1)], bounds) is False  # f > 0 on [0, 1]: min at 63/64 is ~0.33
+    assert satisfiable([(f - sympy.Rational(1, 3), -1)], bounds) is True
+
+
+def test_touching_root_and_bounds():
+    """(p - 1)**2 <= 0 only at p = 1; with p < 1 strictly excluded by bounds it is empty."""
+    bounds = {p: (sympy.Integer(0), sympy.Integer(1))}
+    assert satisfiable([(-(p - 1) ** 2, NONNEGATIVE)], bounds) is True
+    assert satisfiable([(-(p - 1) ** 2, NONNEGATIVE), (p - 1, -1)], bounds) is False
+    assert satisfiable([(p**2 - 2, 0)], {p: (sympy.Integer(0), None)}) is True
+    assert satisfiable([(p**2 - 2, 0), (p - sympy.Rational(7, 5), -1)],
+                       {p: (sympy.Integer(0), None)}) is False
