@@ -17,6 +17,7 @@ from commit_calc.analysis.labels import profile_label
 from commit_calc.analysis.plot import plot_outcome_map, plot_payoffs
 from commit_calc.draw import render_dot, table_to_dot, tree_to_dot, tree_to_tikz
 from commit_calc.draw.render import DrawingUnavailable
+from commit_calc.io.atomic import write_atomic
 
 
 def output_directory(description: str) -> Path:
@@ -56,10 +57,7 @@ def _plan_text(plan: dict) -> str:
 
 
 def _write(path: Path, data: str | bytes) -> Path:
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
+    write_atomic(path, data)  # the whole file or, on failure, the old one untouched
     print(f"wrote {path}")
     return path
 
