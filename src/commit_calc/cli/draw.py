@@ -73,6 +73,9 @@ def draw(game: str, values: dict[str, object], output_format: str | None,
     if output_file is not None and str(output_file) == "-":  # - means standard output
         output_file = None
     chosen = _format(output_format, output_file)
+    if no_equilibrium:
+        _refuse_with_no_equilibrium("number", "--equilibrium")
+        _refuse_with_no_equilibrium("concept", "--concept")
     if chosen in BINARY and output_file is None and _stdout_is_terminal():
         raise click.UsageError(
             f"{chosen.upper()} is binary: write it to a file with -o FILE "
@@ -86,6 +89,14 @@ def draw(game: str, values: dict[str, object], output_format: str | None,
     _write(picture, output_file)
     if note:
         click.echo(note, err=True)
+
+
+def _refuse_with_no_equilibrium(parameter: str, option: str) -> None:
+    """Refuse (bad usage) an equilibrium option given with --no-equilibrium."""
+    source = click.get_current_context().get_parameter_source(parameter)
+    if source is click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError(f"{option} conflicts with --no-equilibrium (which draws no "
+                               "equilibrium)")
 
 
 def _check_drawable(game: NormalFormGame | ExtensiveFormGame, output_format: str) -> None:
@@ -120,8 +131,12 @@ def _format(output_format: str | None, output_file: Path | None) -> str:
         return chosen or "dot"
     named = SUFFIXES.get(suffix)
     if named is None:
+        if chosen is not None:
+            raise click.UsageError(f"the suffix '{suffix}' of {output_file} does not name "
+                                   f"--format {chosen}: end the name in {_suffixes(chosen)}")
         raise click.UsageError(f"cannot tell the format from the suffix '{suffix}' of "
-                               f"{output_file}: name the file {_suffixes(chosen)}")
+                               f"{output_file}: end the name in {_suffixes(None)}, or leave "
+                               "out the suffix and give --format")
     if chosen is not None and chosen != named:
         raise click.UsageError(
             f"--format {chosen} conflicts with -o {output_file}, whose suffix says {named}: "
