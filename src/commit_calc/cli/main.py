@@ -10,8 +10,9 @@ Errors, for every command alike (see "Exit codes" in ``docs/reference/cli.md``):
   values), found before the game is read; one line on standard error.
 - 1: the game, a file or the computation fails, or writing (a file or standard output) fails;
   one line on standard error.
-- 141: standard output was closed by its reader (``| head -1``); nothing is printed, as for a
-  Unix tool stopped by SIGPIPE.
+- 0: standard output was closed by its reader (``| head -1``): the command ends quietly, as the
+  reader asked for no more. (Not 141, the status of a Unix tool stopped by SIGPIPE: Python
+  reports a write the reader cut short as complete, so 141 could not be given every time.)
 """
 
 from __future__ import annotations
@@ -27,9 +28,8 @@ from typing import IO, Any
 
 import click
 
-#: The exit status when the reader of standard output has gone (128 + SIGPIPE, as a shell
-#: reports a Unix tool that SIGPIPE stopped).
-CLOSED_PIPE_EXIT = 141
+#: The exit status when the reader of standard output has gone (``| head -1``).
+CLOSED_PIPE_EXIT = 0
 
 #: Subcommand name -> ``"module:attribute"`` of its click command, in the order of ``--help``.
 COMMANDS = {
@@ -96,7 +96,7 @@ class OneLineUsageError(click.UsageError):
 @contextlib.contextmanager
 def _one_line_errors() -> Iterator[None]:
     """Usage errors on one line (exit 2); failed writes to standard output: one line and
-    exit 1, or quietly :data:`CLOSED_PIPE_EXIT` when the reader has gone."""
+    exit 1; quietly :data:`CLOSED_PIPE_EXIT` when the reader has gone."""
     try:
         yield
     except OneLineUsageError:
