@@ -23,7 +23,7 @@ import importlib
 import importlib.util
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 import click
@@ -71,11 +71,12 @@ class LazyGroup(click.Group):
 
     def make_context(self, info_name: str | None, args: list[str],
                      parent: click.Context | None = None, **extra: Any) -> click.Context:
-        with _one_line_errors():
+        with _one_line_errors(info_name or "commit-calc"):
             return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
-        with _one_line_errors():
+        with _one_line_errors(lambda: " ".join(filter(None, [ctx.command_path,
+                                                               ctx.invoked_subcommand]))):
             result = super().invoke(ctx)
             if sys.stdout is not None:
                 sys.stdout.flush()
@@ -83,20 +84,29 @@ class LazyGroup(click.Group):
 
 
 class OneLineUsageError(click.UsageError):
-    """A usage error shown on one line, with the help hint on the same line."""
+    """A usage error shown on one line, with the help hint on the same line.
+
+    ``command_path`` names the command for the hint when the error has no context (click's
+    parser raises some without one)."""
+
+    def __init__(self, message: str, ctx: click.Context | None = None,
+                 command_path: str = "") -> None:
+        super().__init__(message, ctx)
+        self.command_path = ctx.command_path if ctx is not None else command_path
 
     def show(self, file: IO[Any] | None = None) -> None:
-        hint = ""
-        if self.ctx is not None and self.ctx.command.get_help_option(self.ctx) is not None:
-            hint = f". Try '{self.ctx.command_path} {self.ctx.help_option_names[0]}'."
+        hint = f". Try '{self.command_path} -h'." if self.command_path else ""
         message = _one_line(self.format_message()).rstrip(".")
         click.echo(f"Error: {message}{hint}", file=file if file is not None else sys.stderr)
 
 
 @contextlib.contextmanager
-def _one_line_errors() -> Iterator[None]:
+def _one_line_errors(command_path: str | Callable[[], str]) -> Iterator[None]:
     """Usage errors on one line (exit 2); failed writes to standard output: one line and
-    exit 1; quietly :data:`CLOSED_PIPE_EXIT` when the reader has gone."""
+    exit 1; quietly :data:`CLOSED_PIPE_EXIT` when the reader has gone.
+
+    ``command_path`` (or a function giving it) names the command for a usage error that
+    comes without a context."""
     try:
         yield
     except OneLineUsageError:
@@ -104,7 +114,8 @@ def _one_line_errors() -> Iterator[None]:
     except click.UsageError as error:
         if type(error).show is not click.UsageError.show:  # e.g. help for no arguments
             raise
-        raise OneLineUsageError(error.format_message(), ctx=error.ctx) from None
+        path = command_path() if callable(command_path) else command_path
+        raise OneLineUsageError(error.format_message(), error.ctx, path) from None
     except OSError as error:
         if error.filename is not None:  # a file's error, not a stream's
             raise click.ClickException(f"{error.filename}: {error.strerror}") from None
