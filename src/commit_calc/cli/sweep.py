@@ -23,7 +23,7 @@ def _parse_vary(ctx: click.Context, param: click.Parameter, value: tuple[str, ..
     """The axes of --vary: a malformed value or a parameter varied twice is bad usage."""
     from commit_calc.analysis.sweep import Axis
 
-    axes = []
+    axes: list[Axis] = []
     for text in value:
         name, equals, span = text.partition("=")
         parts = span.split(":")

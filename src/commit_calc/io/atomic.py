@@ -18,6 +18,7 @@ players = []
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -63,10 +64,8 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
         os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException as error:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         if isinstance(error, OSError):
             raise _failure(path, error) from None
         raise
