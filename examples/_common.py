@@ -25,6 +25,7 @@ from commit_calc.draw import (
     tree_to_tikz,
 )
 from commit_calc.draw.render import DrawingUnavailable
+from commit_calc.io.atomic import write_atomic
 
 
 def output_directory(description: str) -> Path:
@@ -64,10 +65,7 @@ def _plan_text(plan: dict) -> str:
 
 
 def _write(path: Path, data: str | bytes) -> Path:
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
+    write_atomic(path, data)  # the whole file or, on failure, the old one untouched
     print(f"wrote {path}")
     return path
 

@@ -233,15 +233,20 @@ def _changes(result: SweepResult) -> Sequence[tuple[float, float]]:
 
 
 def _save(pyplot: Any, figure: Any, path: str | Path, image: str) -> Path:
+    import io
+
     import matplotlib
 
-    target = Path(path)
+    from commit_calc.io.atomic import FileWriteError, write_atomic
+
+    buffer = io.BytesIO()
     try:
         # SVG keeps its text as text (searchable, editable in a drawing program)
         with matplotlib.rc_context({"svg.fonttype": "none"}):
-            figure.savefig(target, format=image, dpi=150)
-    except OSError as error:
-        raise CommitCalcError(f"plot file '{path}': {error.strerror or error}") from None
+            figure.savefig(buffer, format=image, dpi=150)
     finally:
         pyplot.close(figure)
-    return target
+    try:  # the whole picture or nothing: never a truncated file
+        return write_atomic(path, buffer.getvalue())
+    except FileWriteError as error:
+        raise CommitCalcError(f"plot file '{path}': {error.reason}") from None

@@ -22,7 +22,8 @@ FORMATS = ("toml", "json", "efg", "nfg")
 @click.argument("target", metavar="OUT")
 @set_option
 @click.option("--to", "target_format", type=click.Choice(FORMATS, case_sensitive=False),
-              help="Format to write (default: from OUT's suffix; needed when OUT is -).")
+              help="Format to write to standard output (OUT -). A file's format is its "
+              "suffix; --to, if given too, must agree with it.")
 def convert(source: str, target: str, values: dict[str, object],
             target_format: str | None) -> None:
     """Convert game IN to OUT: commit-calc's .toml or .json, or Gambit's .efg or .nfg.
@@ -44,26 +45,31 @@ def convert(source: str, target: str, values: dict[str, object],
     if target == "-":
         click.echo(text, nl=False)
         return
-    try:
-        Path(target).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise click.ClickException(f"{target}: cannot write the file ({error.strerror})"
-                                   ) from None
+    from commit_calc.io.atomic import write_atomic
+
+    run_library(write_atomic, target, text)
     click.echo(f"wrote {target}", err=True)
 
 
 def _target_format(target: str, given: str | None) -> str:
-    if given is not None:
+    """The format to write: --to, else OUT's suffix. A file's suffix must name its format,
+    so that the file can be read back (--to only chooses the format of standard output)."""
+    if target == "-":
+        if given is None:
+            raise click.UsageError("OUT is -: say which format to write with --to "
+                                   f"({', '.join(FORMATS)})")
         return given.lower()
     suffix = Path(target).suffix.lower().lstrip(".")
-    if target == "-":
-        raise click.UsageError("OUT is -: say which format to write with --to "
-                               f"({', '.join(FORMATS)})")
     if suffix not in FORMATS:
         raise click.BadParameter(
-            f"{target!r}: unknown suffix (use .toml, .json, .efg or .nfg, or give --to)",
+            f"{target!r}: the name must end in .toml, .json, .efg or .nfg, so that the file "
+            "can be read back (--to sets the format of standard output, OUT -)",
             param_hint="OUT",
         )
+    if given is not None and given.lower() != suffix:
+        raise click.UsageError(
+            f"--to {given.lower()} conflicts with OUT {target!r}, whose suffix says "
+            f"{suffix}: name the file .{given.lower()}, or leave out --to")
     return suffix
 
 

@@ -11,7 +11,6 @@ import click
 from commit_calc.cli.options import (
     game_argument,
     load_game_argument,
-    one_line,
     run_library,
     set_option,
     warn,
@@ -39,7 +38,8 @@ _KINDS = {"spe": "subgame-perfect equilibri", "nash": "Nash equilibri"}
               help="dot (Graphviz text, needs nothing installed); svg, png or pdf (drawn by "
               "Graphviz's dot program where it is installed, else by matplotlib with the same "
               "labels, probabilities and key); tikz (a standalone LaTeX document). Default: "
-              "from the output file's suffix, else dot.")
+              "from the output file's suffix, else dot. With -o FILE, FILE's suffix must name the "
+              "same format.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Write here instead of standard output (required for png "
               "and pdf on a terminal).")
@@ -74,6 +74,9 @@ def draw(game: str, values: dict[str, object], output_format: str | None,
     if output_file is not None and str(output_file) == "-":  # - means standard output
         output_file = None
     chosen = _format(output_format, output_file)
+    if no_equilibrium:
+        _refuse_with_no_equilibrium("number", "--equilibrium")
+        _refuse_with_no_equilibrium("concept", "--concept")
     if chosen in BINARY and output_file is None and _stdout_is_terminal():
         raise click.UsageError(
             f"{chosen.upper()} is binary: write it to a file with -o FILE "
@@ -87,6 +90,14 @@ def draw(game: str, values: dict[str, object], output_format: str | None,
     _write(picture, output_file)
     if note:
         click.echo(note, err=True)
+
+
+def _refuse_with_no_equilibrium(parameter: str, option: str) -> None:
+    """Refuse (bad usage) an equilibrium option given with --no-equilibrium."""
+    source = click.get_current_context().get_parameter_source(parameter)
+    if source is click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError(f"{option} conflicts with --no-equilibrium (which draws no "
+                               "equilibrium)")
 
 
 def _check_drawable(game: NormalFormGame | ExtensiveFormGame, output_format: str) -> None:
@@ -113,18 +124,32 @@ def _stdout_is_terminal() -> bool:
 
 
 def _format(output_format: str | None, output_file: Path | None) -> str:
-    if output_format is not None:
-        return output_format.lower()
-    if output_file is not None:
-        suffix = output_file.suffix.lower()
-        if suffix in SUFFIXES:
-            return SUFFIXES[suffix]
-        if suffix:
-            raise click.UsageError(
-                f"cannot tell the format from the suffix '{suffix}' of {output_file}: give "
-                f"--format ({'|'.join(FORMATS)})"
-            )
-    return "dot"
+    """--format, else the output file's suffix, else dot. A file's suffix, if it has one,
+    must name the format written into it (-o x.svg holds SVG, never PNG)."""
+    chosen = output_format.lower() if output_format is not None else None
+    suffix = output_file.suffix.lower() if output_file is not None else ""
+    if not suffix:
+        return chosen or "dot"
+    named = SUFFIXES.get(suffix)
+    if named is None:
+        if chosen is not None:
+            raise click.UsageError(f"the suffix '{suffix}' of {output_file} does not name "
+                                   f"--format {chosen}: end the name in {_suffixes(chosen)}")
+        raise click.UsageError(f"cannot tell the format from the suffix '{suffix}' of "
+                               f"{output_file}: end the name in {_suffixes(None)}, or leave "
+                               "out the suffix and give --format")
+    if chosen is not None and chosen != named:
+        raise click.UsageError(
+            f"--format {chosen} conflicts with -o {output_file}, whose suffix says {named}: "
+            f"name the file {_suffixes(chosen)}, or leave out --format"
+        )
+    return named
+
+
+def _suffixes(output_format: str | None) -> str:
+    """The file suffixes of a format (of every format for ``None``), for messages."""
+    names = [s for s, f in SUFFIXES.items() if output_format in (None, f)]
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
 
 
 def _game_and_profile(
@@ -178,9 +203,7 @@ def _write(picture: str | bytes, output_file: Path | None) -> None:
             stream.write(data)
             stream.flush()
         return
-    try:
-        output_file.write_bytes(data)
-    except OSError as error:
-        message = one_line(f"cannot write {output_file}: {error.strerror}")
-        raise click.ClickException(message) from None
+    from commit_calc.io.atomic import write_atomic
+
+    run_library(write_atomic, output_file, data)
     click.echo(f"wrote {output_file}", err=True)

@@ -91,6 +91,14 @@ def set_option(function: F) -> F:
     )(function)
 
 
+def refuse_set_and_varied(values: dict[str, object], varied: Sequence[str],
+                          option: str = "--vary") -> None:
+    """Refuse (bad usage, exit 2) a parameter given both a value with --set and ``option``."""
+    for name in varied:
+        if name in values:
+            raise click.UsageError(f"parameter '{name}' is both {option} and --set")
+
+
 def format_option(choices: Sequence[str] = ("text", "json", "csv"), default: str | None = None
                   ) -> Callable[[F], F]:
     """The ``--format`` option with the given choices; the first is the default.

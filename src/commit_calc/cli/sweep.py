@@ -12,6 +12,7 @@ from commit_calc.cli.options import (
     format_option,
     game_argument,
     load_game_argument,
+    refuse_set_and_varied,
     run_library,
     set_option,
 )
@@ -19,17 +20,22 @@ from commit_calc.errors import CommitCalcError
 
 
 def _parse_vary(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[Any]:
+    """The axes of --vary: a malformed value or a parameter varied twice is bad usage."""
     from commit_calc.analysis.sweep import Axis
 
-    axes = []
+    axes: list[Axis] = []
     for text in value:
         name, equals, span = text.partition("=")
         parts = span.split(":")
         if not equals or not name.strip() or len(parts) != 3:
             raise click.BadParameter(
                 f"{text!r} is not NAME=START:STOP:COUNT (e.g. reliability=0:1:101)")
-        axes.append(run_library(Axis.parse, name.strip(), parts[0].strip(), parts[1].strip(),
-                                parts[2].strip()))
+        if name.strip() in {axis.name for axis in axes}:
+            raise click.BadParameter(f"parameter '{name.strip()}' is varied twice")
+        try:
+            axes.append(Axis.parse(name.strip(), *(part.strip() for part in parts)))
+        except CommitCalcError as error:
+            raise click.BadParameter(str(error)) from None
     if not axes:
         raise click.BadParameter("give at least one --vary NAME=START:STOP:COUNT")
     return axes
@@ -112,6 +118,7 @@ def sweep(game: str, axes: list[Any], values: dict[str, object], concept: str,
         raise click.BadParameter(
             f"a plot shows one or two varied parameters, got {len(axes)}",
             param_hint="'--plot'")
+    refuse_set_and_varied(values, [axis.name for axis in axes])
     loaded = load_game_argument(game)
     progress = _Progress()
     try:

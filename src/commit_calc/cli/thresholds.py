@@ -8,10 +8,20 @@ from commit_calc.cli.options import (
     format_option,
     game_argument,
     load_game_argument,
+    refuse_set_and_varied,
     run_library,
     set_option,
     warn,
 )
+
+
+def _once_each(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+               ) -> tuple[str, ...]:
+    """The names given to --free, each once."""
+    for k, name in enumerate(value):
+        if name in value[:k]:
+            raise click.BadParameter(f"parameter '{name}' is given twice")
+    return value
 
 
 @click.command()
@@ -22,7 +32,7 @@ from commit_calc.cli.options import (
                    "at the other parameters' values, as a number.")
 @click.option("--statics/--no-statics", default=True, show_default=True,
               help="Report the signs of derivatives (comparative statics).")
-@click.option("--free", "free", metavar="NAME", multiple=True,
+@click.option("--free", "free", metavar="NAME", multiple=True, callback=_once_each,
               help="Keep only this parameter symbolic (repeatable); every other parameter "
                    "takes its --set value or its default.")
 @format_option(("text", "json", "latex"))
@@ -49,6 +59,12 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     from commit_calc.analysis.thresholds import comparative_statics
     from commit_calc.analysis.thresholds import thresholds as solve_thresholds
 
+    refuse_set_and_varied(values, free, "--free")
+    if solve_for is not None:
+        refuse_set_and_varied(values, [solve_for], "--for")
+        if free and solve_for not in free:
+            raise click.UsageError(f"--for {solve_for}: with --free only the --free parameters "
+                                   f"stay symbolic; add --free {solve_for}")
     loaded = load_game_argument(game)
     if free:
         values = run_library(_fix_all_but, loaded, free, values)
@@ -69,7 +85,5 @@ def _fix_all_but(
     parameters = game.parameters  # type: ignore[attr-defined]
     for name in free:
         parameters[name]  # raises ParameterError naming an unknown parameter
-        if name in values:
-            raise click.UsageError(f"parameter '{name}' is both --free and --set")
     defaults = parameters.values(values)
     return {name: value for name, value in defaults.items() if name not in free}

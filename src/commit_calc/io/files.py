@@ -9,6 +9,8 @@ from typing import IO
 
 from commit_calc.errors import GameFileError
 from commit_calc.io import gambit
+from commit_calc.io.atomic import write_atomic
+from commit_calc.io.bounded import read_stream_limited
 from commit_calc.io.game_file import MAX_FILE_BYTES, decode, parse_game_text, read_game_file
 from commit_calc.io.game_writer import game_to_json, game_to_toml
 from commit_calc.model.extensive_form import ExtensiveFormGame
@@ -37,10 +39,7 @@ def load_game(spec: str, *, stdin: IO[bytes] | None = None) -> Game:
     """
     if spec == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            raise GameFileError(f"input larger than the {MAX_FILE_BYTES}-byte limit",
-                                path="<stdin>")
+        data = read_stream_limited(stream, MAX_FILE_BYTES, "<stdin>")
         return parse_game(decode(data, "<stdin>"), source="<stdin>")
     from commit_calc.io import catalog
 
@@ -71,6 +70,7 @@ def write_game(game: Game, path: str | Path,
 
     ``.efg`` and ``.nfg`` (Gambit) hold numbers only, so parameters take ``values`` or their
     defaults; ``.toml`` and ``.json`` keep the parameters, with those in ``values`` fixed.
+    The file is written atomically (see :func:`commit_calc.io.atomic.write_atomic`).
     """
     suffix = Path(path).suffix.lower()
     if suffix == ".efg":
@@ -86,7 +86,7 @@ def write_game(game: Game, path: str | Path,
     else:
         raise GameFileError(f"unknown file type {Path(path).suffix!r} (expected one of "
                             f"{', '.join(_SUFFIXES)})", path=str(path))
-    Path(path).write_text(text, encoding="utf-8")
+    write_atomic(path, text)
 
 
 def _tree(game: Game, path: str | Path) -> ExtensiveFormGame:

@@ -51,6 +51,8 @@ from commit_calc.errors import (
     GameFileError,
     ParameterError,
 )
+from commit_calc.io.atomic import write_atomic
+from commit_calc.io.bounded import read_limited
 from commit_calc.io.game_file import decode
 from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame, Node
 from commit_calc.model.normal_form import NormalFormGame
@@ -634,14 +636,7 @@ def format_nfg(game: NormalFormGame, values: Mapping[str, object] | None = None)
 
 
 def _read(path: str | Path) -> str:
-    file = Path(path)
-    try:
-        if file.stat().st_size > MAX_GAMBIT_BYTES:
-            raise GameFileError(f"file larger than the {MAX_GAMBIT_BYTES}-byte limit",
-                                path=str(path))
-        return decode(file.read_bytes(), str(path))
-    except OSError as error:
-        raise GameFileError(f"cannot read the file ({error.strerror})", path=str(path)) from None
+    return decode(read_limited(path, MAX_GAMBIT_BYTES), str(path))
 
 
 def read_efg(path: str | Path) -> ExtensiveFormGame:
@@ -669,10 +664,10 @@ def read_gambit_file(path: str | Path) -> Game:
 def write_efg(game: ExtensiveFormGame, path: str | Path,
               values: Mapping[str, object] | None = None) -> None:
     """Write ``game`` to ``path`` as a Gambit ``.efg`` file (see :func:`format_efg`)."""
-    Path(path).write_text(format_efg(game, values), encoding="utf-8")
+    write_atomic(path, format_efg(game, values))
 
 
 def write_nfg(game: NormalFormGame, path: str | Path,
               values: Mapping[str, object] | None = None) -> None:
     """Write ``game`` to ``path`` as a Gambit ``.nfg`` file (see :func:`format_nfg`)."""
-    Path(path).write_text(format_nfg(game, values), encoding="utf-8")
+    write_atomic(path, format_nfg(game, values))

@@ -100,22 +100,11 @@ class GameHeader:
 
 
 def read_text(path: str | Path) -> str:
-    """The text of a game file, refusing files above :data:`MAX_FILE_BYTES` or not UTF-8."""
-    file = Path(path)
-    try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise GameFileError(
-                f"file of {size} bytes is larger than the {MAX_FILE_BYTES}-byte limit",
-                path=str(path),
-            )
-        with file.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise GameFileError(f"cannot read the file ({error.strerror})", path=str(path)) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise GameFileError(f"file larger than the {MAX_FILE_BYTES}-byte limit", path=str(path))
-    return decode(data, str(path))
+    """The text of a game file, refusing files above :data:`MAX_FILE_BYTES`, files that are
+    not regular files (folders, devices, FIFOs) and text that is not UTF-8."""
+    from commit_calc.io.bounded import read_limited
+
+    return decode(read_limited(path, MAX_FILE_BYTES), str(path))
 
 
 def decode(data: bytes, source: str) -> str:
