@@ -11,7 +11,8 @@ How it decides, exactly and in this order:
 2. Constant conditions are checked directly.
 3. Linear systems go to an exact rational simplex (:mod:`.simplex`).
 4. Systems in one parameter are decided by isolating the real roots of all their polynomials
-   (``sympy.intervals``, exact rational intervals) and testing the signs at each root and between.
+   (factored over the rationals; exact rational intervals) and testing the signs at each root
+   and between.
 5. Other non-linear systems: a linear relaxation (each monomial a new variable, bounded by
    interval arithmetic) proves emptiness; fixing the parameters that appear in non-linear
    monomials at sample values and solving the remaining linear system finds a witness. If
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from fractions import Fraction
 from functools import lru_cache
 
@@ -294,45 +296,73 @@ def _univariate(polys: Sequence[tuple[Poly, int]], index: int, limits: Sequence[
                 symbols: Sequence[sympy.Symbol]) -> bool:
     """Conditions in one variable, decided exactly by isolating the real roots of all of them.
 
-    ``sympy.intervals`` gives disjoint rational intervals, one around each real root of any of
-    the polynomials (the variable's bounds included as roots of ``x - bound``), and says which
-    polynomials vanish there. Between roots every sign is constant, so the candidates are the
-    roots (a polynomial that does not vanish at one has the sign it has anywhere in its
-    interval) and one rational point in each gap; the system holds somewhere iff at one
-    candidate.
+    Each polynomial is factored over the rationals. Linear factors give rational roots
+    exactly; each other irreducible factor has irrational roots only, isolated in intervals
+    with rational ends, bisected until no two intervals and no rational root or bound meet.
+    Between roots every sign is constant, so the candidates are the roots (where a polynomial
+    that does not vanish has the sign it has at its interval's ends) and one rational point in
+    each gap: the system holds somewhere iff it holds at one candidate.
     """
     x = sympy.Symbol("x", real=True)
-
-    def poly_of(terms: Mapping[int, Fraction]) -> sympy.Poly:
-        return sympy.Poly.from_dict(
-            {(e,): sympy.Rational(int(c.numerator), int(c.denominator)) for e, c in terms.items()},
-            x, domain=sympy.QQ)
-
-    conditions = [(poly_of({m[index]: c for m, c in poly.items()}), sign) for poly, sign in polys]
-    lower, upper = limits[index]
-    bounds = [poly_of({1: _Q(1), 0: -b}) for b in (lower, upper) if b is not None]
-    roots = sympy.intervals([f for f, _ in conditions] + bounds)
-
-    low, high = (None if b is None else sympy.Rational(int(b.numerator), int(b.denominator))
-                 for b in (lower, upper))
+    conditions = [(sympy.Poly.from_dict(
+        {(m[index],): sympy.Rational(int(c.numerator), int(c.denominator))
+         for m, c in poly.items()}, x, domain=sympy.QQ), sign) for poly, sign in polys]
+    lower, upper = (None if b is None else sympy.Rational(int(b.numerator), int(b.denominator))
+                    for b in limits[index])
+    points: set[sympy.Rational] = {b for b in (lower, upper) if b is not None}
+    factors: dict[sympy.Poly, set[int]] = {}  # irrational factor -> conditions it divides
+    for k, (f, _) in enumerate(conditions):
+        for factor, _ in f.factor_list()[1]:
+            if factor.degree() == 1:
+                points.add(-factor.nth(0) / factor.nth(1))
+            else:
+                factors.setdefault(factor.monic(), set()).add(k)
+    intervals = [(factor, a, b) for factor in factors
+                 for (a, b), _ in factor.intervals()]
+    intervals = _disjoint(intervals, sorted(points))
 
     def inside(point: sympy.Rational) -> bool:
-        return bool((low is None or point >= low) and (high is None or point <= high))
+        return bool((lower is None or point >= lower) and (upper is None or point <= upper))
 
-    def holds_at(point: sympy.Rational, vanishing: Mapping[int, int]) -> bool:
-        return all(_holds(_Q(0) if k in vanishing else _fraction(f.eval(point)), sign)
-                   for k, (f, sign) in enumerate(conditions))
+    def holds(signs: Sequence[int]) -> bool:
+        return all(_holds(_Q(value), sign) for value, (_, sign) in zip(signs, conditions))
 
-    count = len(conditions)
-    for (a, b), vanishing in roots:
-        middle = (sympy.Rational(a) + sympy.Rational(b)) / 2
-        at_bound = any(k >= count for k in vanishing)
-        if (at_bound or inside(middle)) and holds_at(middle, vanishing):
-            return True
-    ends = sorted((sympy.Rational(a), sympy.Rational(b)) for (a, b), _ in roots)
-    gaps = [(b1 + a2) / 2 for (_, b1), (a2, _) in zip(ends, ends[1:])]
-    gaps += [ends[0][0] - 1, ends[-1][1] + 1] if ends else [sympy.Integer(0)]
-    return any(inside(point) and holds_at(point, {}) for point in gaps)
+    def signs_at(point: sympy.Rational, vanishing: AbstractSet[int] = frozenset()) -> list[int]:
+        return [0 if k in vanishing else int(sympy.sign(f.eval(point)))
+                for k, (f, _) in enumerate(conditions)]
+
+    if any(inside(q) and holds(signs_at(q)) for q in points):
+        return True
+    if any(inside(a) and holds(signs_at(a, factors[factor])) for factor, a, _ in intervals):
+        return True
+    spans = sorted([(q, q) for q in points] + [(a, b) for _, a, b in intervals])
+    gaps = [(right + left) / 2 for (_, right), (left, _) in zip(spans, spans[1:])]
+    gaps += [spans[0][0] - 1, spans[-1][1] + 1] if spans else [sympy.Integer(0)]
+    return any(inside(q) and holds(signs_at(q)) for q in gaps)
+
+
+def _disjoint(intervals: list[tuple[sympy.Poly, sympy.Rational, sympy.Rational]],
+              points: Sequence[sympy.Rational]
+              ) -> list[tuple[sympy.Poly, sympy.Rational, sympy.Rational]]:
+    """Bisect isolating intervals of irrational roots until none meets another or a point.
+
+    Each ``(factor, a, b)`` holds one root of an irreducible ``factor`` of degree >= 2, which
+    is never zero at a rational number, so the half with a sign change holds the root.
+    Distinct irreducible factors share no root, so this ends.
+    """
+    while True:
+        spans = sorted([(a, b, k) for k, (_, a, b) in enumerate(intervals)]
+                       + [(q, q, -1) for q in points], key=lambda span: (span[0], span[1]))
+        clash = {k for (a1, b1, k1), (a2, b2, k2) in zip(spans, spans[1:]) if a2 <= b1
+                 for k in (k1, k2) if k >= 0}
+        if not clash:
+            return intervals
+        for k in clash:
+            factor, a, b = intervals[k]
+            middle = (a + b) / 2
+            low_sign = sympy.sign(factor.eval(a))
+            intervals[k] = ((factor, a, middle) if sympy.sign(factor.eval(middle)) != low_sign
+                            else (factor, middle, b))
 
 
 def _interval(monomial: Monomial, limits: Sequence[FBound]) -> FBound:
