@@ -238,8 +238,8 @@ def sweep_text(result: SweepResult, name: str) -> str:
         lines.append(f"{'':2}{axis.name:>14}  outcome  payoffs ({', '.join(result.players)})")
         first = [f"{'*' if m else ' '} {v:>14}"
                  for m, v in zip(result.changes().tolist(), axis.texts())]
-        lines += result.point_lines(first, " " * 16, lambda head, outcome, payoffs:
-                                    f"{head}  {outcome}  ({', '.join(payoffs)})")
+        lines += result.point_lines(first, " " * 16, lambda outcome: f"  {outcome}  (", ", ",
+                                    ")")
         return "\n".join(lines) + "\n"
     used = sorted({int(c) for c in np.unique(kinds)})
     letter = {c: _LETTERS[i % len(_LETTERS)] for i, c in enumerate(used)}

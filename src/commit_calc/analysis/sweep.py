@@ -120,6 +120,8 @@ class Axis:
         symbol = sympy.Dummy()
         numerators, denominators = exact_on_grid(
             symbol, [symbol], [(self.start, self.step)], [np.arange(self.count)])
+        if (denominators == 1).all():
+            return list(map(str, numerators.tolist()))
         return [str(n) if d == 1 else f"{n}/{d}"
                 for n, d in zip(numerators.tolist(), denominators.tolist())]
 
@@ -224,17 +226,16 @@ class SweepResult:
     def csv_lines(self) -> Iterator[str]:
         """CSV body lines (no header): one per grid point and equilibrium, exact values."""
         texts = [a.texts() for a in self.axes]
-        prefix = [",".join(t) for t in itertools.product(*texts)]
-        yield from self.point_lines(
-            prefix, None, lambda start, outcome, payoffs:
-            f"{start},{_csv_field(outcome)},{','.join(payoffs)}")
+        prefix = texts[0] if len(texts) == 1 else [",".join(t) for t in itertools.product(*texts)]
+        yield from self.point_lines(prefix, None, lambda outcome: f",{_csv_field(outcome)},",
+                                    ",")
 
     def point_lines(self, first: Sequence[str], rest: str | None,
-                    line: Callable[[str, str, Sequence[str]], str]) -> list[str]:
+                    outcome: Callable[[str], str], joiner: str, end: str = "") -> list[str]:
         """One text per grid point, in the order of :meth:`rows`: a line per equilibrium,
-        ``line(prefix, outcome, payoff texts)``, joined by newlines. The prefix is
-        ``first[point]`` on the point's first line and ``rest`` on the others (``None``:
-        ``first[point]`` again); a point without equilibria is its prefix alone.
+        ``prefix + outcome(label) + joiner.join(payoff texts) + end``, joined by newlines.
+        The prefix is ``first[point]`` on the point's first line and ``rest`` on the others
+        (``None``: ``first[point]`` again); a point without equilibria is its prefix alone.
 
         Payoffs of the region path are computed for all points of a region at once in exact
         integer arithmetic (see :mod:`.exact_grid`), so no point needs a sympy number.
@@ -247,11 +248,13 @@ class SweepResult:
             if where.size == 0:
                 continue
             heads = [first[k] for k in where.tolist()]
-            tails = heads if rest is None else [rest] * len(heads)
-            blocks = [[line(head, outcome, payoffs) for head, payoffs in
-                       zip(heads if j == 0 else tails, zip(*payoff_texts))]
-                      for j, (outcome, payoff_texts)
-                      in enumerate(self._class_payoffs(found, [ix[where] for ix in indices]))]
+            blocks = []
+            for j, (label, payoff_texts) in enumerate(
+                    self._class_payoffs(found, [ix[where] for ix in indices])):
+                middle = outcome(label)
+                blocks.append([f"{head}{middle}{joiner.join(payoffs)}{end}" for head, payoffs
+                               in zip(heads if j == 0 or rest is None else [rest] * len(heads),
+                                      zip(*payoff_texts))])
             lines[where] = ["\n".join(parts) for parts in zip(*blocks)] if blocks else heads
         found_lines: list[str] = lines.tolist()
         return found_lines
