@@ -77,14 +77,14 @@ class _Progress:
     on a terminal it shows a bar with the estimated total and remaining time.
     """
 
-    def __init__(self, *, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, *, clock: Callable[[], float] | None = None,
                  stream: TextIO | None = None, patience: float = 1.0,
                  warn_after: float = 10.0) -> None:
-        self.clock = clock
+        self.clock = clock if clock is not None else time.monotonic
         self.stream = stream if stream is not None else sys.stderr
         self.patience = patience
         self.warn_after = warn_after
-        self.started = clock()
+        self.started = self.clock()
         self.estimated = False
         self.bar: Any = None
 
