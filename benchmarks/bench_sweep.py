@@ -15,6 +15,12 @@ Measured in one run, on ``enforcer-reliability`` over (salary, reliability):
   lambdify), each on ``--points`` points, extrapolated to points per second;
 * from the command line: the ``size x size`` sweep written as CSV to a file against one
   ``commit-calc solve`` (subprocesses, process start included, best of 3);
+* one parameter against two: a sweep over salary with ``size**2`` points against the
+  ``size x size`` sweep, each as text and as CSV, in the library (sweep and rendering) and
+  from the command line (output to a file), best of 3; the ratio per point should be
+  at most about 1;
+* point by point: ``bagwell-commitment`` (no exact regions: every point is solved) over
+  ``--points`` values of ``noise``, in points per second;
 * thresholds (the symbolic regions and comparative statics, every parameter symbolic) for
   every catalog game, in the library (no process start), and for ``enforcer-reliability``
   also with the text report, and from the command line against one ``commit-calc solve``.
@@ -116,6 +122,48 @@ def command_line(size: int) -> tuple[float, float]:
         return best(solve_once), best(sweep_once)
 
 
+def one_against_two(size: int) -> list[tuple[str, float, float]]:
+    """Seconds per point of a ``size**2``-point sweep over one parameter and of the
+    ``size x size`` sweep over two, as (what, one, two)."""
+    from commit_calc.analysis import report
+
+    game = load_game(GAME)
+    one = [Axis.parse("salary", 0, 1000, size * size)]
+    two = [Axis.parse("salary", 0, 1000, size), Axis.parse("reliability", 0, 1, size)]
+    n = size * size
+    found = []
+    for kind in ("text", "csv"):
+        def library(axes: list[Axis], kind: str = kind) -> float:
+            def run() -> None:
+                result = sweep(game, axes)
+                if kind == "text":
+                    report.sweep_text(result, GAME)
+                else:
+                    "".join(report.sweep_csv(result))
+            return best(run) / n
+        found.append((f"library: sweep and {kind}", library(one), library(two)))
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "sweep.out"
+        for kind in ("text", "csv"):
+            def command(axes: list[Axis], kind: str = kind) -> float:
+                vary = [x for a in axes
+                        for x in ("--vary", f"{a.name}={a.start}:{a.stop}:{a.count}")]
+
+                def run() -> None:
+                    with target.open("w") as handle:
+                        subprocess.run([*CLI, "sweep", GAME, *vary, "--format", kind],
+                                       check=True, stdout=handle)
+                return best(run) / n
+            found.append((f"command line: `--format {kind} > file`", command(one), command(two)))
+    return found
+
+
+def pointwise_rate(count: int) -> float:
+    game = load_game("bagwell-commitment")
+    axes = [Axis.parse("noise", 0, 1, count)]
+    return count / best(lambda: sweep(game, axes, method="points"), repeat=1)
+
+
 def thresholds_times() -> list[tuple[str, float | None]]:
     found = []
     for name, *_ in list_games():
@@ -176,6 +224,13 @@ def main() -> None:
     print(f"| library (regions, statics, text) | {library_time:.2f} | "
           f"{library_time / solve_cli:.1f} |")
     print(f"| command line | {command_time:.2f} | {command_time / solve_cli:.1f} |")
+    print(f"\n## One parameter ({n:,} points) against two ({options.size} x {options.size})\n")
+    print("| what | one: µs/point | two: µs/point | one / two per point |\n|---|---:|---:|---:|")
+    for what, one, two in one_against_two(options.size):
+        print(f"| {what} | {one * 1e6:.2f} | {two * 1e6:.2f} | {one / two:.2f} |")
+    rate = pointwise_rate(options.points)
+    print(f"\nPoint by point (`bagwell-commitment`, {options.points} values of noise): "
+          f"{rate:,.0f} points/s")
     print("\n| game | regions + comparative statics (s) |\n|---|---:|")
     for name, seconds in thresholds_times():
         print(f"| {name} | {'not covered' if seconds is None else f'{seconds:.3f}'} |")

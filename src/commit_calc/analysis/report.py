@@ -25,7 +25,7 @@ import sympy
 
 from commit_calc.analysis.domain import INVALID_REASON, InvalidPoint
 from commit_calc.analysis.regions import Region, RegionAnalysis, RegionEquilibrium
-from commit_calc.analysis.sweep import SweepResult
+from commit_calc.analysis.sweep import Axis, SweepResult
 from commit_calc.analysis.thresholds import Sensitivity, Threshold
 from commit_calc.render.conditions import condition_text
 from commit_calc.render.latex import latex_math, latex_name, latex_text
@@ -179,11 +179,15 @@ def thresholds_latex(
 # Sweeps ---------------------------------------------------------------------------------------
 
 
+def _invalid_codes(result: SweepResult) -> list[int]:
+    """The classes of points outside the parameters' domain."""
+    return [c for c, found in enumerate(result.classes) if isinstance(found, InvalidPoint)]
+
+
 def sweep_document(result: SweepResult, name: str) -> dict[str, Any]:
     """The ``commit-calc/sweep/1`` JSON document (every grid point)."""
-    invalid = [c for c, found in enumerate(result.classes) if isinstance(found, InvalidPoint)]
     return {
-        "invalid": {"count": int(np.isin(result.codes, invalid).sum()),
+        "invalid": {"count": int(np.isin(result.codes, _invalid_codes(result)).sum()),
                     "reason": INVALID_REASON},
         "format": SWEEP_FORMAT,
         **version_stamp(),
@@ -254,50 +258,80 @@ def _choices(equilibrium: Any) -> set[str]:
             for where, action in strategy.items()}
 
 
+#: What a ``*`` in a one-parameter sweep means (the first line under the title).
+CHANGE_MARK = ("(* marks a value where the equilibria change: an equilibrium appears or\n"
+               " goes, or one plays other actions; payoffs and mixing probabilities moving\n"
+               " with the parameter are no change)")
+
+
 def sweep_text(result: SweepResult, name: str) -> str:
     """One axis: a table with changes marked; two: an outcome map with a legend and the
-    boundaries along each row; more: a count of points per outcome."""
-    names = outcome_names(result)
+    boundaries along each row; more: a count of points per outcome.
+
+    A map is drawn as ``--plot`` draws it: the first axis across (columns, growing left to
+    right), the second up (rows, the largest value on top). Letters and marks stand for
+    equilibrium sets as choices (:meth:`.SweepResult.kind_codes`).
+    """
+    kinds = result.kind_codes()
+    every_name = outcome_names(result)
+    names: dict[int, str] = {}
+    for code, kind in enumerate(result.kinds or range(len(result.classes))):
+        names.setdefault(kind, every_name[code])
     lines = [f"{name}: sweep ({result.method}, {result.size} points)"]
     if result.fixed:
         lines.append("fixed: " + ", ".join(f"{k} = {v}" for k, v in result.fixed.items()))
     if len(result.axes) == 1:
         axis = result.axes[0]
+        lines.append(CHANGE_MARK)
         lines.append(f"{'':2}{axis.name:>14}  outcome  payoffs ({', '.join(result.players)})")
-        previous = None
-        for k, row in enumerate(result.rows()):
-            code = int(result.codes[k])
-            mark = "*" if previous is not None and code != previous else " "
-            previous = code
-            if not row["equilibria"]:
-                lines.append(f"{mark} {str(row[axis.name]):>14}  {names[code]}")
-            for j, e in enumerate(row["equilibria"]):
-                value = str(row[axis.name]) if j == 0 else ""
-                payoffs = ", ".join(map(str, e.payoffs))
-                lines.append(f"{mark if j == 0 else ' '} {value:>14}  {e.outcome}  ({payoffs})")
-        lines.append("(* marks a value where the equilibria change)")
+        first = [f"{'*' if m else ' '} {v:>14}"
+                 for m, v in zip(result.changes().tolist(), axis.texts())]
+        points = result.point_lines(first, " " * 16, lambda outcome: f"  {outcome}  (", ", ",
+                                    ")")
+        for k in np.flatnonzero(np.isin(result.codes.ravel(), _invalid_codes(result))):
+            points[k] = f"{first[k]}  {every_name[int(result.codes.ravel()[k])]}"  # no payoffs
+        lines += points
         return "\n".join(lines) + "\n"
-    used = sorted({int(c) for c in result.codes.ravel()})
+    used = sorted({int(c) for c in np.unique(kinds)})
     letter = {c: _LETTERS[i % len(_LETTERS)] for i, c in enumerate(used)}
     if len(result.axes) == 2:
-        rows_axis, columns_axis = result.axes
-        lines.append(f"rows: {rows_axis.name} {rows_axis.start}..{rows_axis.stop}; "
-                     f"columns: {columns_axis.name} {columns_axis.start}..{columns_axis.stop}")
-        for i, value in enumerate(rows_axis.values):
-            cells = "".join(letter[int(c)] for c in result.codes[i])
-            lines.append(f"{str(value):>12} {cells}")
+        lines += _outcome_map(result, kinds, letter)
         lines.append("legend:")
         lines += [f"  {letter[c]} = {names[c]}" for c in used]
-        lines.append("boundaries (between consecutive columns):")
-        for i, value in enumerate(rows_axis.values):
-            row = result.codes[i]
-            for j in range(1, len(row)):
-                if row[j] != row[j - 1]:
-                    lines.append(
-                        f"  {rows_axis.name} = {value}: {columns_axis.name} between "
-                        f"{columns_axis.values[j - 1]} and {columns_axis.values[j]} "
-                        f"({letter[int(row[j - 1])]} -> {letter[int(row[j])]})")
+        lines += _boundaries(result, kinds, letter)
         return "\n".join(lines) + "\n"
     for c in used:
-        lines.append(f"  {int((result.codes == c).sum()):>10} points: {names[c]}")
+        lines.append(f"  {int((kinds == c).sum()):>10} points: {names[c]}")
     return "\n".join(lines) + "\n"
+
+
+def _ascending(axis: Axis) -> list[int]:
+    """The indices of an axis's values from the smallest to the largest."""
+    return list(range(axis.count))[::-1 if axis.stop < axis.start else 1]
+
+
+def _outcome_map(result: SweepResult, kinds: np.ndarray, letter: dict[int, str]) -> list[str]:
+    across, up = result.axes
+    columns = _ascending(across)
+    low, high = sorted((across.start, across.stop))
+    lines = [f"columns: {across.name} {low}..{high} (left to right); "
+             f"rows: {up.name} {max(up.start, up.stop)}..{min(up.start, up.stop)} "
+             "(top to bottom)"]
+    for j in reversed(_ascending(up)):
+        cells = "".join(letter[int(kinds[i, j])] for i in columns)
+        lines.append(f"{str(up.values[j]):>12} {cells}")
+    return lines
+
+
+def _boundaries(result: SweepResult, kinds: np.ndarray, letter: dict[int, str]) -> list[str]:
+    across, up = result.axes
+    columns = _ascending(across)
+    lines = [f"boundaries (between consecutive columns, along {across.name}):"]
+    for j in _ascending(up):
+        for before, after in zip(columns, columns[1:]):
+            if kinds[before, j] != kinds[after, j]:
+                lines.append(
+                    f"  {up.name} = {up.values[j]}: {across.name} between "
+                    f"{across.values[before]} and {across.values[after]} "
+                    f"({letter[int(kinds[before, j])]} -> {letter[int(kinds[after, j])]})")
+    return lines

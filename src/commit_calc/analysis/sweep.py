@@ -42,6 +42,9 @@ from commit_calc.model.values import exact_number
 
 Game = ExtensiveFormGame | NormalFormGame
 Progress = Callable[[int, int], None]
+#: The equilibria at a point as choices: per equilibrium, the indices of the actions played
+#: with positive probability at each information set (or in each player's support).
+_Choices = tuple[tuple[tuple[int, ...], ...], ...]
 
 #: Relative tolerance under which a float sign is re-decided exactly.
 TOLERANCE = 1e-10
@@ -87,7 +90,7 @@ class Axis:
             raise ParameterError(f"sweep of '{name}': COUNT must be at least 1, got {number}")
         return cls(name, first, last, number)
 
-    @property
+    @cached_property
     def step(self) -> sympy.Rational:
         return (self.stop - self.start) / (self.count - 1) if self.count > 1 else sympy.Integer(0)
 
@@ -98,9 +101,30 @@ class Axis:
     def floats(self) -> np.ndarray:
         return float(self.start) + np.arange(self.count) * float(self.step)
 
+    @cached_property
+    def _exact(self) -> tuple[Fraction, Fraction]:
+        return (Fraction(int(self.start.p), int(self.start.q)),
+                Fraction(int(self.step.p), int(self.step.q)))
+
     def fraction(self, k: int) -> Fraction:
-        value = self.start + k * self.step
-        return Fraction(int(value.p), int(value.q))
+        start, step = self._exact
+        return start + k * step
+
+    def texts(self) -> list[str]:
+        """Every value as exact text (``"1/3"``), computed in integers for the whole axis
+        at once (no sympy number per value: a million-value axis takes a fraction of a
+        second).
+
+        >>> Axis.parse("p", "-1/2", 1, 4).texts()
+        ['-1/2', '0', '1/2', '1']
+        """
+        symbol = sympy.Dummy()
+        numerators, denominators = exact_on_grid(
+            symbol, [symbol], [(self.start, self.step)], [np.arange(self.count)])
+        if (denominators == 1).all():
+            return list(map(str, numerators.tolist()))
+        return [str(n) if d == 1 else f"{n}/{d}"
+                for n, d in zip(numerators.tolist(), denominators.tolist())]
 
 
 @dataclass(frozen=True)
@@ -118,6 +142,12 @@ class SweepResult:
     ``codes`` (shape: one dimension per axis) numbers each point's class; ``classes[c]`` is a
     :class:`Region` (method ``"regions"``) or a tuple of :class:`PointEquilibrium` (method
     ``"points"``). :meth:`rows` gives the points in order, the first axis slowest.
+
+    ``kinds[c]`` numbers the equilibrium set of class ``c`` *as choices*: the actions each
+    equilibrium plays with positive probability at every information set (or every player's
+    support). Classes of the same kind differ only in numbers that move with the parameters
+    (payoffs, mixing probabilities). Regions are kinds already (``kinds`` empty): the regions
+    of :func:`.regions.parameter_regions` have different equilibrium sets.
     """
 
     game: Game
@@ -127,6 +157,7 @@ class SweepResult:
     codes: np.ndarray
     classes: tuple[Any, ...]
     analysis: RegionAnalysis | None = None
+    kinds: tuple[int, ...] = ()
     _formulas: dict[sympy.Expr, Callable[..., Any]] = field(
         default_factory=dict, repr=False, compare=False)
 
@@ -137,6 +168,21 @@ class SweepResult:
     @property
     def size(self) -> int:
         return int(self.codes.size)
+
+    def kind_codes(self) -> np.ndarray:
+        """The kind (see above) of every grid point, shaped like ``codes``."""
+        if not self.kinds:
+            return self.codes
+        found: np.ndarray = np.asarray(self.kinds, dtype=np.int32)[self.codes]
+        return found
+
+    def changes(self) -> np.ndarray:
+        """For a one-parameter sweep: ``True`` at each value whose equilibrium set, as
+        choices, differs from the value before (payoffs or mixing probabilities that move
+        with the parameter are no change)."""
+        kinds = self.kind_codes().ravel()
+        changed: np.ndarray = np.concatenate([[False], kinds[1:] != kinds[:-1]])
+        return changed
 
     def outcomes(self, code: int) -> tuple[str, ...]:
         """The outcome labels of class ``code``."""
@@ -183,30 +229,40 @@ class SweepResult:
             yield row
 
     def csv_lines(self) -> Iterator[str]:
-        """CSV body lines (no header): one per grid point and equilibrium, exact values.
+        """CSV body lines (no header): one per grid point and equilibrium, exact values."""
+        texts = [a.texts() for a in self.axes]
+        prefix = texts[0] if len(texts) == 1 else [",".join(t) for t in itertools.product(*texts)]
+        yield from self.point_lines(prefix, None, lambda outcome: f",{_csv_field(outcome)},",
+                                    ",")
+
+    def point_lines(self, first: Sequence[str], rest: str | None,
+                    outcome: Callable[[str], str], joiner: str, end: str = "") -> list[str]:
+        """One text per grid point, in the order of :meth:`rows`: a line per equilibrium,
+        ``prefix + outcome(label) + joiner.join(payoff texts) + end``, joined by newlines.
+        The prefix is ``first[point]`` on the point's first line and ``rest`` on the others
+        (``None``: ``first[point]`` again); a point without equilibria is its prefix alone.
 
         Payoffs of the region path are computed for all points of a region at once in exact
-        integer arithmetic (see :mod:`.exact_grid`).
+        integer arithmetic (see :mod:`.exact_grid`), so no point needs a sympy number.
         """
-        shape = self.codes.shape
         flat_codes = self.codes.ravel()
-        value_text = [[str(v) for v in a.values] for a in self.axes]
-        indices = np.unravel_index(np.arange(flat_codes.size), shape)
+        indices = np.unravel_index(np.arange(flat_codes.size), self.codes.shape)
         lines = np.empty(flat_codes.size, dtype=object)
         for code, found in enumerate(self.classes):
             where = np.flatnonzero(flat_codes == code)
             if where.size == 0:
                 continue
-            at = [ix[where] for ix in indices]
-            prefix = [",".join(texts) for texts in zip(*(
-                [value_text[d][k] for k in at[d].tolist()] for d in range(len(self.axes))))]
+            heads = [first[k] for k in where.tolist()]
             blocks = []
-            for outcome, payoff_texts in self._class_payoffs(found, at):
-                label = _csv_field(outcome)
-                blocks.append([f"{p},{label},{','.join(t)}" for p, t in
-                               zip(prefix, zip(*payoff_texts))])
-            lines[where] = ["\n".join(parts) for parts in zip(*blocks)] if blocks else prefix
-        yield from lines.tolist()
+            for j, (label, payoff_texts) in enumerate(
+                    self._class_payoffs(found, [ix[where] for ix in indices])):
+                middle = outcome(label)
+                blocks.append([f"{head}{middle}{joiner.join(payoffs)}{end}" for head, payoffs
+                               in zip(heads if j == 0 or rest is None else [rest] * len(heads),
+                                      zip(*payoff_texts))])
+            lines[where] = ["\n".join(parts) for parts in zip(*blocks)] if blocks else heads
+        found_lines: list[str] = lines.tolist()
+        return found_lines
 
     def _class_payoffs(self, found: Any, at: list[np.ndarray]
                        ) -> list[tuple[str, list[list[str]]]]:
@@ -358,24 +414,38 @@ def _key_signs(key: sympy.Expr, symbols: Sequence[sympy.Symbol], axes: Sequence[
 def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axis, ...],
                concept: str, progress: Progress | None, valid: np.ndarray | None
                ) -> SweepResult:
+    """Solve every point exactly; points outside the domain (``valid`` False) are marked, not
+    solved. The fixed parameters are substituted once, not per point."""
     from commit_calc.solvers.solve import solve
 
     shape = tuple(a.count for a in axes)
     codes = np.empty(shape, dtype=np.int32)
-    classes: dict[tuple[PointEquilibrium, ...], int] = {}
+    classes: dict[tuple[_Choices, tuple[PointEquilibrium, ...]], int] = {}
+    kinds: dict[_Choices, int] = {}
+    kind_of: list[int] = []
+    partial = game.substitute(constants)
     total = int(np.prod(shape))
     for done, index in enumerate(itertools.product(*(range(n) for n in shape))):
         if valid is not None and not valid[index]:
             codes[index] = -1  # outside the domain: marked below
         else:
-            point = {**constants, **{a.name: a.values[k] for a, k in zip(axes, index)}}
-            result = solve(game, point, concept)
+            result = solve(partial, {a.name: a.values[k] for a, k in zip(axes, index)}, concept)
             found = tuple(
                 PointEquilibrium(profile_label(result.game, e.profile), tuple(e.payoffs))
                 for e in result.equilibria
             )
-            codes[index] = classes.setdefault(found, len(classes))
+            # the equilibria as choices: what each plays with positive probability, everywhere
+            choices = tuple(sorted(tuple(tuple(i for i, x in enumerate(d) if x != 0)
+                                         for d in e.profile.probabilities)
+                                   for e in result.equilibria))
+            code = classes.setdefault((choices, found), len(classes))
+            if code == len(kind_of):
+                kind_of.append(kinds.setdefault(choices, len(kinds)))
+            codes[index] = code
         if progress is not None:
             progress(done + 1, total)
-    codes, kinds = mark_invalid(codes, tuple(classes), valid)
-    return SweepResult(game, constants, axes, "points", codes, kinds)
+    found_classes = tuple(found for _, found in classes)
+    codes, marked = mark_invalid(codes, found_classes, valid)
+    if len(marked) > len(found_classes):
+        kind_of.append(len(kinds))  # the invalid points: a kind of their own
+    return SweepResult(game, constants, axes, "points", codes, marked, kinds=tuple(kind_of))

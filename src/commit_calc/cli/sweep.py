@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TextIO
 
 import click
 
@@ -61,23 +62,59 @@ def _check_plot(ctx: click.Context, param: click.Parameter, value: str | None) -
     return value
 
 
-class _Progress:
-    """A progress bar on standard error, shown once a sweep has run for a second (and only
-    when standard error is a terminal)."""
+def duration(seconds: float) -> str:
+    """A rough duration for people.
 
-    def __init__(self) -> None:
-        self.started = time.monotonic()
+    >>> [duration(s) for s in (4.2, 95, 660, 7300)]
+    ['4 s', '2 min', '11 min', '2.0 h']
+    """
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    if seconds < 3600:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+class _Progress:
+    """Progress of a sweep solved point by point, on standard error.
+
+    After ``patience`` seconds it estimates the total time from the points done; if the rest
+    will take longer than ``warn_after`` seconds it says so once (on any standard error), and
+    on a terminal it shows a bar with the estimated total and remaining time.
+    """
+
+    def __init__(self, *, clock: Callable[[], float] | None = None,
+                 stream: TextIO | None = None, patience: float = 1.0,
+                 warn_after: float = 10.0) -> None:
+        self.clock = clock if clock is not None else time.monotonic
+        self.stream = stream if stream is not None else sys.stderr
+        self.patience = patience
+        self.warn_after = warn_after
+        self.started = self.clock()
+        self.estimated = False
         self.bar: Any = None
 
     def __call__(self, done: int, total: int) -> None:
-        if self.bar is None:
-            if time.monotonic() - self.started < 1 or not sys.stderr.isatty():
-                return
-            self.bar = click.progressbar(length=total, label="solving", file=sys.stderr)
+        if self.bar is not None:
+            self.bar.update(1)
+            return
+        if self.estimated:
+            return
+        elapsed = self.clock() - self.started
+        if elapsed < self.patience or done >= total:
+            return
+        self.estimated = True
+        rate = done / elapsed
+        whole = total / rate
+        if whole - elapsed > self.warn_after:
+            click.echo(f"sweep: solving {total:,} points one by one at about {rate:,.0f} "
+                       f"points/s takes about {duration(whole)} in all "
+                       f"({duration(whole - elapsed)} left)", file=self.stream)
+        if self.stream.isatty():
+            self.bar = click.progressbar(length=total, file=self.stream, show_eta=True,
+                                         label=f"solving (about {duration(whole)} in all)")
             self.bar.__enter__()
             self.bar.update(done)
-            return
-        self.bar.update(1)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -89,7 +126,8 @@ class _Progress:
 @click.option("--vary", "axes", metavar="NAME=START:STOP:COUNT", multiple=True,
               callback=_parse_vary,
               help="Vary a parameter over COUNT exact values from START to STOP inclusive. "
-                   "Repeatable (two give an outcome map).")
+                   "Repeatable: two give an outcome map, the first across (x), the second "
+                   "up (y).")
 @set_option
 @click.option("--concept", type=click.Choice(["auto", "nash", "spe"], case_sensitive=False),
               default="auto", show_default=True, help="Equilibrium concept, as for solve.")
@@ -103,7 +141,13 @@ def sweep(game: str, axes: list[Any], values: dict[str, object], concept: str,
     """Equilibria of GAME at every point of a grid of parameter values.
 
     Uses the exact regions of the game (see `commit-calc thresholds`) evaluated on the whole
-    grid at once where the game allows, else solves each point exactly.
+    grid at once where the game allows, else solves each point exactly (with an estimate of
+    the time on standard error when that takes more than a few seconds).
+
+    Over one parameter: a table, with * where the equilibria change (an equilibrium appears
+    or goes, or one plays other actions; payoffs and mixing probabilities moving with the
+    parameter are no change). Over two: a map drawn as --plot draws it, the first --vary
+    across (left to right) and the second up (the largest value on top).
 
     \b
     Example:
