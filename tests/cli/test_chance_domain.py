@@ -49,8 +49,9 @@ def test_sweep_text_marks_invalid_points(game):
     result = run("sweep", game, "--vary", "p=-1:2:4")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert [INVALID in line for line in lines[2:6]] == [True, False, False, True]
-    assert "Pass" in lines[3] and "Bet" in lines[4]
+    rows = lines[lines.index(next(x for x in lines if "outcome  payoffs" in x)) + 1:]
+    assert [INVALID in line for line in rows] == [True, False, False, True]
+    assert "Pass" in rows[1] and "Bet" in rows[2]
 
 
 def test_sweep_csv_marks_invalid_points(game):
