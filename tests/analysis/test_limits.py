@@ -37,3 +37,17 @@ def test_thresholds_label_deep_trees_without_recursion():
 def test_a_reduced_normal_form_too_large_is_refused():
     with pytest.raises(UnsupportedGameError, match="more than 1,000,000"):
         reduced_normal_form(chain(3000).at())
+
+
+def test_regions_refuse_formulas_too_large_to_compare_symbolically():
+    """``(a + b + c + d)**20`` (1771 terms) took 80 s in thresholds; now it is refused at
+    once, and a sweep of it falls back to solving point by point."""
+    big = ExtensiveFormGame.build(
+        players=("A", "B"),
+        root=Decision("A", {"L": Terminal(("(a + b + c + d)**20", 0)), "R": Terminal((0, 0))}),
+        parameters=[Parameter(name, 1) for name in "abcd"])
+    with pytest.raises(UnsupportedGameError, match="up to 1771 terms .* more than the 120"):
+        parameter_regions(big, {})
+    # (a + b + 2)**20 has 231 terms: solved point by point; (a + 3)**20 has 21: by regions
+    assert sweep(big, [Axis.parse("a", 0, 1, 2), Axis.parse("b", 0, 1, 2)]).method == "points"
+    assert sweep(big, [Axis.parse("a", 0, 1, 3)]).method == "regions"

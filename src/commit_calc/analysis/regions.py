@@ -175,6 +175,7 @@ def parameter_regions(
     """
     fixed = game.parameters.checked(values or {})
     reduced = game.substitute(fixed)
+    _check_analysable(reduced)
     domain = domain_of(reduced)
     feasible = Feasibility(domain)
     warnings: list[str] = []
@@ -205,6 +206,34 @@ def parameter_regions(
     if any(not r.resolved for r in regions):
         warnings.append("some regions could not be proved non-empty (marked unresolved)")
     return RegionAnalysis(reduced, fixed, concept_name, tuple(regions), complete, tuple(warnings))
+
+
+#: The largest formula (terms once multiplied out, numerator or denominator, as bounded by
+#: :func:`commit_calc.formula_size.measure`) that the exact regions take on. The case split
+#: compares and differentiates such formulas symbolically; past this size that costs seconds
+#: to minutes (``(a + b + c + d)**20``, 1771 terms: 80 s), so the analysis refuses instead.
+MAX_REGION_TERMS = 120
+
+
+def _check_analysable(game: Game) -> None:
+    """Refuse a game whose payoffs or probabilities are too large for exact regions."""
+    from commit_calc.formula_size import measure
+
+    if isinstance(game, ExtensiveFormGame):
+        formulas = [(f"node '{node.name}'", e) for node in game.nodes
+                    for e in node.payoffs + node.probabilities]
+    else:
+        formulas = [("the table", e) for array in game.payoffs for e in array]
+    for where, formula in formulas:
+        if not formula.free_symbols:
+            continue
+        size = measure(formula)
+        terms = max(size.numerator, size.denominator)
+        if terms > MAX_REGION_TERMS:
+            raise UnsupportedGameError(
+                f"symbolic analysis: a formula at {where} has up to {terms} terms once "
+                f"multiplied out, more than the {MAX_REGION_TERMS} exact regions handle; fix "
+                "some of its parameters (--set) or solve point by point (sweep --method points)")
 
 
 def _split(
