@@ -225,3 +225,18 @@ def test_ties_name_only_indifferent_movers():
     assert len(result.equilibria) == 2
     (warning,) = [w for w in result.warnings if "indifferent" in w]
     assert "'offered0'" in warning and "'proposer'" not in warning
+
+
+def test_listing_of_huge_tied_trees_is_bounded():
+    """A 4,000-move chain where every mover is indifferent has 2**4000 equilibria of
+    4,000 choices each; listing 1,000 of them took minutes (issue 16). The listing stops at
+    LISTING_BUDGET choices in all, and the count is given rounded."""
+    from commit_calc.solvers.backward_induction import LISTING_BUDGET
+
+    node = Terminal((0, 0))
+    for k in range(4000):
+        node = Decision("AB"[k % 2], {"Stop": Terminal((0, 0)), "Go": node})
+    game = ExtensiveFormGame.build(players=("A", "B"), root=node)
+    result = backward_induction(game)
+    assert len(result.equilibria) == LISTING_BUDGET // 4000
+    assert any("about 1.3 x 10^1204" in w for w in result.warnings)  # 2**4000

@@ -104,7 +104,7 @@ def backward_induction(game: ExtensiveFormGame, *, max_equilibria: int = 1000) -
             "has imperfect information; use subgame_perfect_equilibria() instead"
         )
     tree = _flat_tree(game, "backward_induction()")
-    solution = _solve(tree, max_equilibria)
+    solution = _solve(tree, listing_limit(game, max_equilibria))
     infoset_of = game.infoset_of_node
     widths = [len(i.actions) for i in game.infosets]
     equilibria = []
@@ -118,8 +118,40 @@ def backward_induction(game: ExtensiveFormGame, *, max_equilibria: int = 1000) -
         equilibria.append(certify(game, profile, subgame_perfect=True))
     return SolveResult(
         game, "spe", "backward-induction", tuple(equilibria),
-        warnings=_warnings(game, solution, max_equilibria),
+        warnings=_warnings(game, solution, listing_limit(game, max_equilibria)),
     )
+
+
+#: How many choices (equilibria listed times decision nodes) a result lists at most: the
+#: work and the output of listing equilibria grow with both.
+LISTING_BUDGET = 100_000
+
+
+def listing_limit(game: ExtensiveFormGame, max_equilibria: int) -> int:
+    """How many equilibria to list: ``max_equilibria``, fewer where each is so large (one
+    choice per decision node) that listing them all would pass :data:`LISTING_BUDGET`.
+
+    >>> from commit_calc.model import Decision, ExtensiveFormGame, Terminal
+    >>> node = Terminal((0, 0))
+    >>> for k in range(5000):
+    ...     node = Decision("AB"[k % 2], {"Stop": Terminal((0, 0)), "Go": node})
+    >>> listing_limit(ExtensiveFormGame.build(players=("A", "B"), root=node), 1000)
+    20
+    """
+    decisions = max(1, sum(1 for node in game.nodes if node.player is not None))
+    return max(1, min(max_equilibria, LISTING_BUDGET // decisions))
+
+
+def count_text(count: int) -> str:
+    """An equilibrium count for people: exact up to 15 digits, else rounded.
+
+    >>> count_text(1024), count_text(2**3333)
+    ('1024', 'about 2.1 x 10^1003')
+    """
+    digits = str(count)
+    if len(digits) <= 15:
+        return digits
+    return f"about {digits[0]}.{digits[1]} x 10^{len(digits) - 1}"
 
 
 # Flat numeric tree --------------------------------------------------------------------------
@@ -421,14 +453,17 @@ def _warnings(game: ExtensiveFormGame, solution: Solution, limit: int) -> tuple[
         more = f" and {len(names) - 10} more" if len(names) > 10 else ""
         notes.append(
             f"ties: a mover is indifferent at node(s) {shown}{more}; each optimal action "
-            f"gives its own equilibrium ({solution.count} subgame-perfect equilibria in all)"
+            f"gives its own equilibrium ({count_text(solution.count)} subgame-perfect "
+            "equilibria in all)"
         )
     if solution.count > limit:
         notes.append(
-            f"{solution.count} subgame-perfect equilibria exist; only the first {limit} are "
-            "listed (raise max_equilibria to list more)"
+            f"{count_text(solution.count)} subgame-perfect equilibria exist; only the first "
+            f"{limit} are listed (raise max_equilibria to list more; at most "
+            f"{LISTING_BUDGET:,} choices are listed in all)"
         )
     return tuple(notes)
 
 
-__all__ = ["MAX_DISTINCT_VALUES", "backward_induction"]
+__all__ = ["LISTING_BUDGET", "MAX_DISTINCT_VALUES", "backward_induction", "count_text",
+           "listing_limit"]

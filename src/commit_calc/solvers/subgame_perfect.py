@@ -28,6 +28,7 @@ from commit_calc.model.extensive_form import DECISION, TERMINAL, ExtensiveFormGa
 from commit_calc.model.profiles import BehaviourProfile
 from commit_calc.model.values import to_fraction
 from commit_calc.solvers.backward_induction import (
+    LISTING_BUDGET,
     MAX_DISTINCT_VALUES,
     FlatTree,
     ValueMap,
@@ -36,8 +37,10 @@ from commit_calc.solvers.backward_induction import (
     backward_induction,
     chance_options,
     chance_values,
+    count_text,
     decision_options,
     decision_values,
+    listing_limit,
 )
 from commit_calc.solvers.extensive_nash import extensive_nash_equilibria
 from commit_calc.solvers.results import SolveResult, certify
@@ -108,6 +111,7 @@ def subgame_perfect_equilibria(
     tree = _flat_tree(game, "subgame_perfect_equilibria()")
     solver = _Decomposition(game, tree)
     solver.solve()
+    max_equilibria = listing_limit(game, max_equilibria)
     equilibria = [
         certify(game, BehaviourProfile.trusted(tuple(d)), subgame_perfect=True)
         for d in solver.enumerate(max_equilibria)
@@ -118,12 +122,13 @@ def subgame_perfect_equilibria(
         names = ", ".join(f"'{game.nodes[k].name}'" for k in sorted(solver.ties)[:10])
         notes.append(
             f"ties: a mover is indifferent at node(s) {names}; each optimal action gives its own "
-            f"equilibrium ({count} in all)"
+            f"equilibrium ({count_text(count)} in all)"
         )
     if count > max_equilibria:
         notes.append(
-            f"{count} subgame-perfect equilibria were found; only the first {max_equilibria} are "
-            "listed (raise max_equilibria to list more)"
+            f"{count_text(count)} subgame-perfect equilibria were found; only the first "
+            f"{max_equilibria} are listed (raise max_equilibria to list more; at most "
+            f"{LISTING_BUDGET:,} choices are listed in all)"
         )
     return SolveResult(
         game, "spe", "subgame-decomposition", tuple(equilibria), warnings=tuple(notes)
