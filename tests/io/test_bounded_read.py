@@ -126,3 +126,17 @@ def test_standard_input_from_an_endless_stream_is_refused():
     with pytest.raises(GameFileError, match="<stdin>: input larger than"):
         load_game("-", stdin=stream)  # type: ignore[arg-type]
     assert stream.given == 1_000_001
+
+
+def test_closed_standard_input_is_a_one_line_error():
+    """``commit-calc show - <&-`` (standard input closed) raised an AttributeError."""
+    import os
+    import subprocess
+    import sys
+
+    finished = subprocess.run([sys.executable, "-m", "commit_calc", "show", "-"],
+                              preexec_fn=lambda: os.close(0),  # as the shell's <&- does
+                              capture_output=True, text=True, timeout=60)
+    assert finished.returncode == 1
+    assert finished.stderr.strip() == ("Error: <stdin>: standard input is closed: "
+                                       "nothing to read"), finished.stderr

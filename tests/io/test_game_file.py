@@ -299,3 +299,13 @@ def test_json_keys_given_twice_are_refused_as_toml_does():
             '"nodes": {"t": {"payoffs": [1, 1]}, "t": {"payoffs": [2, 2]}}}')
     with pytest.raises(GameFileError, match="key 't' appears twice"):
         parse_game(text, source="dup.json", name="dup")
+
+
+def test_json_lone_surrogate_is_refused_with_its_line(tmp_path):
+    """JSON may escape half a character (``\\ud800``); it reached the terminal and raised
+    UnicodeEncodeError (issue 16's hostile trial)."""
+    path = tmp_path / "g.json"
+    path.write_text('{"players": ["A", "B"],\n "nodes": {"a": {"payoffs": [1, 2]}},\n'
+                    ' "title": "\\ud800"}')
+    with pytest.raises(GameFileError, match=r"g.json:3: not valid JSON: .*lone surrogate"):
+        load_game(str(path))

@@ -38,6 +38,8 @@ def load_game(spec: str, *, stdin: IO[bytes] | None = None) -> Game:
         No such game or file, or the file is not a valid game.
     """
     if spec == "-":
+        if stdin is None and sys.stdin is None:  # started with standard input closed (<&-)
+            raise GameFileError("standard input is closed: nothing to read", path="<stdin>")
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = read_stream_limited(stream, MAX_FILE_BYTES, "<stdin>")
         return parse_game(decode(data, "<stdin>"), source="<stdin>")

@@ -195,6 +195,27 @@ def _describe(value: object) -> str:
     return kinds.get(type(value), type(value).__name__)
 
 
+def _refuse_lone_surrogates(data: object, text: str, source: str) -> None:
+    """JSON's ``\\ud800`` escapes can name half a character, which no file or terminal can
+    hold: refuse it with the line of the first such escape."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                match = re.search(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", text)
+                line = text.count("\n", 0, match.start()) + 1 if match else None
+                raise GameFileError("not valid JSON: a \\u escape names half of a character "
+                                    "(a lone surrogate)", path=source, line=line) from None
+
+
 class _Document:
     """A parsed game file and the means to report errors at the right line."""
 
@@ -232,6 +253,7 @@ class _Document:
                 raise GameFileError(f"not valid JSON: {_reason(error)}", path=source) from None
             if not isinstance(data, dict):
                 raise GameFileError("a game file holds one JSON object", path=source, line=1)
+            _refuse_lone_surrogates(data, text, source)
         else:
             raise GameFileError(f"unknown syntax {syntax!r} (expected toml or json)", path=source)
         return cls(data, text, source)
