@@ -138,3 +138,15 @@ def _analysis(game):  # type: ignore[no-untyped-def]
 
 def _point(game, values):  # type: ignore[no-untyped-def]
     return {game.parameters[n].symbol: sympy.Rational(v) for n, v in values.items()}
+
+
+def test_a_varied_parameter_needs_no_default(tmp_path):
+    """``sweep --vary p=...`` of a parameter declared without a default said "parameter 'p'
+    has no default" (issue 16's trial)."""
+    path = tmp_path / "nodef.toml"
+    path.write_text('name = "nodef"\nplayers = ["A", "B"]\n[parameters]\n'
+                    'p = { min = 0, max = 1 }\n[nodes.a]\nplayer = "A"\n'
+                    'actions = { L = "l", R = "r" }\n[nodes.l]\npayoffs = ["p", 0]\n'
+                    '[nodes.r]\npayoffs = ["1/2", 0]\n')
+    result = sweep(load_game(str(path)), [Axis.parse("p", 0, 1, 3)])
+    assert [sorted(result.outcomes(int(c))) for c in result.codes] == [["R"], ["L", "R"], ["L"]]

@@ -343,8 +343,9 @@ def sweep(
                 parameter.check(end)
             except ParameterError as error:
                 raise ParameterError(f"sweep of '{axis.name}': {error}") from None
-    checked = game.parameters.values(fixed)
-    constants = {n: v for n, v in checked.items() if n not in names}
+    # the varied parameters need no default: the rest take theirs
+    checked = game.parameters.without(names).values(fixed)
+    constants = dict(checked)
     valid = valid_points(game.substitute(constants),
                          [game.parameters[a.name].symbol for a in axes],
                          [(a.start, a.step, a.count) for a in axes])
