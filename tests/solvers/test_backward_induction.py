@@ -231,7 +231,7 @@ def test_listing_of_huge_tied_trees_is_bounded():
     """A 4,000-move chain where every mover is indifferent has 2**4000 equilibria of
     4,000 choices each; listing 1,000 of them took minutes (issue 16). The listing stops at
     LISTING_BUDGET choices in all, and the count is given rounded."""
-    from commit_calc.solvers.backward_induction import LISTING_BUDGET
+    from commit_calc.solvers.listing import LISTING_BUDGET
 
     node = Terminal((0, 0))
     for k in range(4000):

@@ -33,13 +33,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from fractions import Fraction
 from functools import lru_cache
 
 import sympy
 
 from commit_calc.analysis.simplex import strictly_feasible
+from commit_calc.analysis.univariate import signs_possible
 
 Bound = tuple[sympy.Rational | None, sympy.Rational | None]
 Bounds = Mapping[sympy.Symbol, Bound]
@@ -294,75 +294,16 @@ def _linear(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: 
 
 def _univariate(polys: Sequence[tuple[Poly, int]], index: int, limits: Sequence[FBound],
                 symbols: Sequence[sympy.Symbol]) -> bool:
-    """Conditions in one variable, decided exactly by isolating the real roots of all of them.
-
-    Each polynomial is factored over the rationals. Linear factors give rational roots
-    exactly; each other irreducible factor has irrational roots only, isolated in intervals
-    with rational ends, bisected until no two intervals and no rational root or bound meet.
-    Between roots every sign is constant, so the candidates are the roots (where a polynomial
-    that does not vanish has the sign it has at its interval's ends) and one rational point in
-    each gap: the system holds somewhere iff it holds at one candidate.
-    """
+    """Conditions in one variable, decided exactly by :mod:`.univariate`."""
     x = sympy.Symbol("x", real=True)
+    allowed = {1: {1}, 0: {0}, -1: {-1}, NONNEGATIVE: {0, 1}}
     conditions = [(sympy.Poly.from_dict(
         {(m[index],): sympy.Rational(int(c.numerator), int(c.denominator))
-         for m, c in poly.items()}, x, domain=sympy.QQ), sign) for poly, sign in polys]
+         for m, c in poly.items()}, x, domain=sympy.QQ), frozenset(allowed[sign]))
+        for poly, sign in polys]
     lower, upper = (None if b is None else sympy.Rational(int(b.numerator), int(b.denominator))
                     for b in limits[index])
-    points: set[sympy.Rational] = {b for b in (lower, upper) if b is not None}
-    factors: dict[sympy.Poly, set[int]] = {}  # irrational factor -> conditions it divides
-    for k, (f, _) in enumerate(conditions):
-        for factor, _ in f.factor_list()[1]:
-            if factor.degree() == 1:
-                points.add(-factor.nth(0) / factor.nth(1))
-            else:
-                factors.setdefault(factor.monic(), set()).add(k)
-    intervals = [(factor, a, b) for factor in factors
-                 for (a, b), _ in factor.intervals()]
-    intervals = _disjoint(intervals, sorted(points))
-
-    def inside(point: sympy.Rational) -> bool:
-        return bool((lower is None or point >= lower) and (upper is None or point <= upper))
-
-    def holds(signs: Sequence[int]) -> bool:
-        return all(_holds(_Q(value), sign) for value, (_, sign) in zip(signs, conditions))
-
-    def signs_at(point: sympy.Rational, vanishing: AbstractSet[int] = frozenset()) -> list[int]:
-        return [0 if k in vanishing else int(sympy.sign(f.eval(point)))
-                for k, (f, _) in enumerate(conditions)]
-
-    if any(inside(q) and holds(signs_at(q)) for q in points):
-        return True
-    if any(inside(a) and holds(signs_at(a, factors[factor])) for factor, a, _ in intervals):
-        return True
-    spans = sorted([(q, q) for q in points] + [(a, b) for _, a, b in intervals])
-    gaps = [(right + left) / 2 for (_, right), (left, _) in zip(spans, spans[1:])]
-    gaps += [spans[0][0] - 1, spans[-1][1] + 1] if spans else [sympy.Integer(0)]
-    return any(inside(q) and holds(signs_at(q)) for q in gaps)
-
-
-def _disjoint(intervals: list[tuple[sympy.Poly, sympy.Rational, sympy.Rational]],
-              points: Sequence[sympy.Rational]
-              ) -> list[tuple[sympy.Poly, sympy.Rational, sympy.Rational]]:
-    """Bisect isolating intervals of irrational roots until none meets another or a point.
-
-    Each ``(factor, a, b)`` holds one root of an irreducible ``factor`` of degree >= 2, which
-    is never zero at a rational number, so the half with a sign change holds the root.
-    Distinct irreducible factors share no root, so this ends.
-    """
-    while True:
-        spans = sorted([(a, b, k) for k, (_, a, b) in enumerate(intervals)]
-                       + [(q, q, -1) for q in points], key=lambda span: (span[0], span[1]))
-        clash = {k for (a1, b1, k1), (a2, b2, k2) in zip(spans, spans[1:]) if a2 <= b1
-                 for k in (k1, k2) if k >= 0}
-        if not clash:
-            return intervals
-        for k in clash:
-            factor, a, b = intervals[k]
-            middle = (a + b) / 2
-            low_sign = sympy.sign(factor.eval(a))
-            intervals[k] = ((factor, a, middle) if sympy.sign(factor.eval(middle)) != low_sign
-                            else (factor, middle, b))
+    return signs_possible(conditions, lower, upper)
 
 
 def _interval(monomial: Monomial, limits: Sequence[FBound]) -> FBound:

@@ -24,6 +24,7 @@ import sympy
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.extensive_form import CHANCE, DECISION, ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
+from commit_calc.solvers.listing import LISTING_BUDGET, count_text, listing_limit
 from commit_calc.solvers.results import SolveResult, certify
 
 Number = int | Fraction
@@ -120,38 +121,6 @@ def backward_induction(game: ExtensiveFormGame, *, max_equilibria: int = 1000) -
         game, "spe", "backward-induction", tuple(equilibria),
         warnings=_warnings(game, solution, listing_limit(game, max_equilibria)),
     )
-
-
-#: How many choices (equilibria listed times decision nodes) a result lists at most: the
-#: work and the output of listing equilibria grow with both.
-LISTING_BUDGET = 100_000
-
-
-def listing_limit(game: ExtensiveFormGame, max_equilibria: int) -> int:
-    """How many equilibria to list: ``max_equilibria``, fewer where each is so large (one
-    choice per decision node) that listing them all would pass :data:`LISTING_BUDGET`.
-
-    >>> from commit_calc.model import Decision, ExtensiveFormGame, Terminal
-    >>> node = Terminal((0, 0))
-    >>> for k in range(5000):
-    ...     node = Decision("AB"[k % 2], {"Stop": Terminal((0, 0)), "Go": node})
-    >>> listing_limit(ExtensiveFormGame.build(players=("A", "B"), root=node), 1000)
-    20
-    """
-    decisions = max(1, sum(1 for node in game.nodes if node.player is not None))
-    return max(1, min(max_equilibria, LISTING_BUDGET // decisions))
-
-
-def count_text(count: int) -> str:
-    """An equilibrium count for people: exact up to 15 digits, else rounded.
-
-    >>> count_text(1024), count_text(2**3333)
-    ('1024', 'about 2.1 x 10^1003')
-    """
-    digits = str(count)
-    if len(digits) <= 15:
-        return digits
-    return f"about {digits[0]}.{digits[1]} x 10^{len(digits) - 1}"
 
 
 # Flat numeric tree --------------------------------------------------------------------------
@@ -465,5 +434,4 @@ def _warnings(game: ExtensiveFormGame, solution: Solution, limit: int) -> tuple[
     return tuple(notes)
 
 
-__all__ = ["LISTING_BUDGET", "MAX_DISTINCT_VALUES", "backward_induction", "count_text",
-           "listing_limit"]
+__all__ = ["MAX_DISTINCT_VALUES", "backward_induction"]

@@ -28,7 +28,6 @@ from commit_calc.model.extensive_form import DECISION, TERMINAL, ExtensiveFormGa
 from commit_calc.model.profiles import BehaviourProfile
 from commit_calc.model.values import to_fraction
 from commit_calc.solvers.backward_induction import (
-    LISTING_BUDGET,
     MAX_DISTINCT_VALUES,
     FlatTree,
     ValueMap,
@@ -37,12 +36,11 @@ from commit_calc.solvers.backward_induction import (
     backward_induction,
     chance_options,
     chance_values,
-    count_text,
     decision_options,
     decision_values,
-    listing_limit,
 )
 from commit_calc.solvers.extensive_nash import extensive_nash_equilibria
+from commit_calc.solvers.listing import LISTING_BUDGET, count_text, listing_limit
 from commit_calc.solvers.results import SolveResult, certify
 
 Distribution = tuple[sympy.Rational, ...]
