@@ -95,25 +95,28 @@ class _Tokens:
     def _scan(self, text: str) -> Iterator[_Token]:
         line = last_line = 1
         position = 0
-        while position < len(text):
-            match = _TOKEN.match(text, position)
-            if match is None:  # an unterminated string
-                raise GameFileError("a label's closing quote is missing", path=self.source,
-                                    line=line)
-            kind = match.lastgroup or ""
+        for match in _TOKEN.finditer(text):
+            if match.start() != position:  # nothing matched there: an unterminated string
+                break
+            kind = match.lastgroup
             value = match.group()
-            if kind == "brace":
+            position = match.end()
+            if kind == "space":
+                line += value.count("\n")
+                continue
+            if kind == "string":
+                yield _Token("string", value[1:-1].replace('\\"', '"'), line)
+                line += value.count("\n")
+            elif kind == "brace":
                 yield _Token(value, value, line)
             elif kind == "comma":
                 yield _Token(",", value, line)
-            elif kind == "string":
-                yield _Token("string", value[1:-1].replace('\\"', '"'), line)
-            elif kind in ("number", "symbol"):
-                yield _Token(kind, value, line)
-            if kind != "space":
-                last_line = line + value.count("\n")
-            line += value.count("\n")
-            position = match.end()
+            else:  # number or symbol
+                yield _Token(kind or "", value, line)
+            last_line = line
+        if position != len(text):
+            raise GameFileError("a label's closing quote is missing", path=self.source,
+                                line=line)
         yield _Token("end", "", last_line)
 
     def peek(self) -> _Token:
