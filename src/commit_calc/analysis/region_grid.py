@@ -61,34 +61,34 @@ def region_codes(analysis: RegionAnalysis, axes: Sequence[Axis],
     signs = [key_signs(key, symbols, axes) for key in keys]
     size = int(np.prod(shape))
     if 3 ** len(keys) <= max(size, 27):
-        # the table: every sign pattern, numbered as the balanced ternary sum of its signs;
-        # a negative number n sits at the end of the table (n + 3**k), as np.take reads it
-        half = 3 ** len(keys) // 2
+        # the table: sign pattern number m = sum((sign_i + 1) * 3**i) -> region
         numbers = np.arange(3 ** len(keys))
-        shifted = np.where(numbers > half, numbers - 3 ** len(keys), numbers) + half
-        digits = {key: (shifted // 3 ** i % 3 - 1).astype(np.int8)
+        digits = {key: (numbers // 3 ** i % 3 - 1).astype(np.int8)
                   for i, key in enumerate(keys)}
         table = _combine(analysis.regions, digits, numbers.shape)
-        codes: np.ndarray = np.take(table, np.broadcast_to(_pattern(signs), shape))
+        # every number is in range: "clip" checks nothing, and is 4x faster than "raise"
+        codes: np.ndarray = np.take(table, np.broadcast_to(_pattern(signs), shape),
+                                    mode="clip")
     else:
         codes = _combine(analysis.regions, dict(zip(keys, signs)), shape)
-    outside = codes < 0
-    if np.any(outside, where=True if valid is None else valid):
+        table = codes
+    if (table < 0).any() and np.any(codes < 0, where=True if valid is None else valid):
         raise UnsupportedGameError("sweep: a grid point lies in no region (a bug)")
     return codes
 
 
 def _pattern(signs: Sequence[np.ndarray]) -> np.ndarray:
-    """``sum(sign_i * 3**i)``, in the smallest integer type that holds it."""
+    """``sum((sign_i + 1) * 3**i)``, in the smallest unsigned type that holds it (computed
+    modulo its range: the result is in range, so it is exact)."""
     count = len(signs)
-    dtype = np.int8 if count <= 5 else np.int16 if count <= 10 else np.int32
-    if not signs:
-        return np.zeros((), dtype=dtype)
+    dtype = np.uint8 if count <= 5 else np.uint16 if count <= 10 else np.uint32
+    total: np.ndarray = np.full((1,) * len(signs[0].shape) if signs else (), 3 ** count // 2,
+                                dtype=dtype)
     # the smaller arrays first: the full grid appears only in the last additions
-    order = sorted(range(count), key=lambda i: signs[i].size)
-    total = signs[order[0]].astype(dtype) * dtype(3 ** order[0])
-    for i in order[1:]:
-        term = signs[i].astype(dtype) * dtype(3 ** i) if i else signs[i].astype(dtype)
+    for i in sorted(range(count), key=lambda i: signs[i].size):
+        term = signs[i].astype(dtype)
+        if i:
+            term *= dtype(3 ** i)
         if np.broadcast_shapes(total.shape, term.shape) == total.shape:
             total += term
         else:
@@ -122,16 +122,21 @@ def key_signs(key: sympy.Expr, symbols: Sequence[sympy.Symbol],
     terms = _key_terms(key, tuple(symbols))
     columns = [axis.floats().reshape([-1 if d == k else 1 for d in range(len(axes))])
                for k, axis in enumerate(axes)]
-    values = np.asarray(_evaluate(terms, columns), dtype=np.float64)
-    if values.ndim < len(axes):  # a constant
-        values = values.reshape((1,) * len(axes))
+    # key = varying + rest, where only ``varying`` uses the last axis the key uses; ``rest``
+    # goes to the other side of the comparisons, on its smaller grid (no pass on the full one)
+    used = [d for d in range(len(axes)) if any(m[d] for m, _ in terms)]
+    varying = tuple(t for t in terms if used and t[0][used[-1]])
+    rest = _evaluate(tuple(t for t in terms if not (used and t[0][used[-1]])), columns)
+    values = _evaluate(varying, columns)
     largest = [max(abs(float(a.start)), abs(float(a.stop))) for a in axes]
     magnitude = sum(abs(c) * float(np.prod([x ** e for x, e in zip(largest, m)]))
                     for m, c in terms)
     tolerance = TOLERANCE * magnitude
-    above = values > tolerance
-    below = values < -tolerance
-    undecided = values.size - np.count_nonzero(above) - np.count_nonzero(below)
+    above = np.asarray(values > tolerance - rest)
+    below = np.asarray(values < -tolerance - rest)
+    if above.ndim < len(axes):  # a constant
+        above, below = (x.reshape((1,) * len(axes)) for x in (above, below))
+    undecided = above.size - np.count_nonzero(above) - np.count_nonzero(below)
     sign: np.ndarray = above.view(np.int8)
     sign -= below.view(np.int8)
     if undecided:

@@ -34,8 +34,7 @@ from commit_calc.analysis.axis import Axis
 from commit_calc.analysis.domain import InvalidPoint, mark_invalid, valid_points
 from commit_calc.analysis.exact_grid import exact_function, exact_on_grid
 from commit_calc.analysis.labels import profile_label
-from commit_calc.analysis.region_grid import TOLERANCE, regions_of
-from commit_calc.analysis.region_grid import region_codes as _region_codes
+from commit_calc.analysis.region_grid import TOLERANCE, region_codes, regions_of
 from commit_calc.analysis.regions import Region, RegionAnalysis
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
@@ -284,7 +283,7 @@ def sweep(
             if method == "regions":
                 raise
         else:
-            codes, classes = mark_invalid(_region_codes(analysis, axes, valid),
+            codes, classes = mark_invalid(region_codes(analysis, axes, valid),
                                           analysis.regions, valid)
             return SweepResult(game, constants, tuple(axes), "regions", codes, classes, analysis)
     return _pointwise(game, constants, tuple(axes), concept, progress, valid)
