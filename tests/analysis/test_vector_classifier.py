@@ -22,6 +22,7 @@ from commit_calc.analysis.region_grid import key_signs, region_codes, regions_of
 from commit_calc.analysis.sweep import sweep
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.io import load_game
+from commit_calc.model import Chance, ExtensiveFormGame, Parameter, Terminal
 
 GAMES = ("enforcer-reliability", "disarm-trust", "reconciliation-2x2", "strategic-enforcer")
 
@@ -160,3 +161,28 @@ def test_a_game_is_analysed_once_for_many_sweeps(monkeypatch):
     other = sweep(game, [Axis.parse("salary", 0, 400, 5)], {"amnesty": 10})
     assert len(calls) == 2  # the third sweep fixes another value: analysed anew
     assert first.analysis is second.analysis is not other.analysis
+
+
+def test_points_outside_the_domain_on_a_grid_of_two_parameters():
+    # p is a probability on one axis only; q (not a polynomial) on both: the answer is the
+    # full grid, exact (p = 1 is valid, p = 9/8 is not), and writable (sweeps mark it)
+    p, q = sympy.symbols("p q")
+    game = ExtensiveFormGame.build(
+        players=("A",), parameters=[Parameter("p", sympy.Rational(1, 2)),
+                                    Parameter("q", 1, lower=0)],
+        root=Chance({"Win": (p, Terminal((1,))),
+                     "Lose": (1 - p, Chance({"x": (1 / (1 + q), Terminal((0,))),
+                                             "y": (q / (1 + q), Terminal((2,)))}))}))
+    axes = [(sympy.Integer(-1), sympy.Rational(1, 8), 18), (sympy.Integer(0), sympy.Integer(1), 3)]
+    p, q = game.parameters["p"].symbol, game.parameters["q"].symbol
+    valid = valid_points(game, [p, q], axes)
+    assert valid is not None and valid.shape == (18, 3) and valid.flags.writeable
+    expected = [[0 <= -1 + Fraction(k, 8) <= 1] * 3 for k in range(18)]
+    assert valid.tolist() == expected
+    simple = ExtensiveFormGame.build(
+        players=("A",), parameters=[Parameter("p", sympy.Rational(1, 2))],
+        root=Chance({"Win": (p, Terminal((1,))), "Lose": (1 - p, Terminal((0,)))}))
+    only_p = valid_points(simple, [p, q], axes)
+    assert only_p is not None and only_p.tolist() == expected and only_p.flags.writeable
+    assert valid_points(simple, [p, q], [(sympy.Integer(0), sympy.Rational(1, 8), 9),
+                                         axes[1]]) is None
