@@ -6,9 +6,10 @@ key of one parameter costs one value per grid line, not per point. Its sign is t
 ``int8`` where the value is clearly away from zero; a point whose value is within
 :data:`TOLERANCE` of the largest magnitude the key's terms reach on the grid is re-decided in
 exact rational arithmetic, so points exactly on a threshold get the tie region. The signs of
-all keys at a point read as a balanced ternary number (one digit per key); a table computed
-once from the regions' sign conditions maps each such number to its region, with one
-``np.take`` over the grid.
+all keys at a point read as a number in base 3 (one digit, the sign plus 1, per key); a table
+computed once from the regions' sign conditions maps each such number to its region, with one
+``np.take`` over the grid. :func:`regions_of` keeps the last few games' regions, so sweeping a
+game again skips its symbolic analysis.
 
 >>> import sympy
 >>> from commit_calc.analysis.axis import Axis
