@@ -10,8 +10,9 @@ Measured in one run, on ``enforcer-reliability`` over (salary, reliability):
   on the same game (its symbolic analysis remembered) and as the first sweep of the game
   (symbolic analysis included), against the bare numpy formula for the same outcome (the
   limit): disarm iff salary <= 400 and reliability * (salary + 1400) >= 1000; best of
-  ``--repeat``, in wall-clock and in CPU time (the machine may be shared), the three
-  interleaved (``--only-numpy``: this table alone);
+  ``--repeat``, in wall-clock and in CPU time (the machine may be shared), all interleaved
+  (``--only-numpy``: this table alone); also the classification of the points alone, and by
+  the previous classifier (kept in ``tests/analysis/test_vector_classifier.py``);
 * per-point exact solving with ``commit_calc.solvers.solve.solve`` and per-point nashpy
   support enumeration on the reduced normal form (its float matrices compiled once with
   lambdify), each on ``--points`` points, extrapolated to points per second;
@@ -65,20 +66,29 @@ def best(function, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
 
 
 def library_against_numpy(size: int, repeat: int) -> dict[str, tuple[float, float]]:
-    """Best (wall, CPU) seconds of the repeated library sweep, the first sweep of the game
-    and the bare numpy formula, measured in turns so a busy moment hits all three."""
+    """Best (wall, CPU) seconds of the repeated library sweep, the first sweep of the game,
+    the classification of the grid's points alone (and by the previous classifier, kept in
+    the tests as the reference) and the bare numpy formula, measured in turns so a busy
+    moment hits all of them."""
     from commit_calc.analysis import region_grid
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "analysis"))
+    from test_vector_classifier import _reference_codes
 
     game = load_game(GAME)
     axes = [Axis.parse("salary", 0, 1000, size), Axis.parse("reliability", 0, 1, size)]
     salary = np.linspace(0, 1000, size)[:, None]
     reliability = np.linspace(0, 1, size)[None, :]
+    constants = game.parameters.without(["salary", "reliability"]).values({})
+    analysis = region_grid.regions_of(game, constants, "auto")
 
     def first() -> None:
         region_grid._regions.cache_clear()  # the game's analysis forgotten, as for a new game
         sweep(game, axes)
 
     runs = {"repeated": lambda: sweep(game, axes), "first": first,
+            "codes": lambda: region_grid.region_codes(analysis, axes, None),
+            "reference": lambda: _reference_codes(analysis, axes, None),
             "numpy": lambda: (salary <= 400) & (reliability * (salary + 1400) >= 1000)}
     found = {what: (float("inf"), float("inf")) for what in runs}
     sweep(game, axes)
@@ -99,9 +109,12 @@ def print_library_against_numpy(size: int, repeat: int) -> float:
     print("| method | points/s | CPU: points/s | time / bare numpy's (wall, CPU) |")
     print("|---|---:|---:|---:|")
     numpy_wall, numpy_cpu = found["numpy"]
-    for what, label in (("numpy", "bare numpy formula (the limit)"),
-                        ("repeated", "library sweep, repeated (the game's analysis remembered)"),
-                        ("first", "library sweep, first of the game (symbolic analysis included)")):
+    for what, label in (
+            ("numpy", "bare numpy formula (the limit)"),
+            ("repeated", "library sweep, repeated (the game's analysis remembered)"),
+            ("first", "library sweep, first of the game (symbolic analysis included)"),
+            ("codes", "the points' regions alone (sign-pattern table)"),
+            ("reference", "the points' regions alone, by the previous classifier")):
         wall, cpu = found[what]
         print(f"| {label} | {n / wall:,.0f} | {n / cpu:,.0f} | "
               f"{wall / numpy_wall:.1f}, {cpu / numpy_cpu:.1f} |")
