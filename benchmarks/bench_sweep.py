@@ -6,10 +6,13 @@ Run on demand from the repository root::
 
 Measured in one run, on ``enforcer-reliability`` over (salary, reliability):
 
-* the library sweep (``commit_calc.analysis.sweep.sweep``, symbolic regions included) on a
-  ``size x size`` grid, best of 3;
-* the bare numpy formula for the same outcome (the limit): disarm iff salary <= 400 and
-  reliability * (salary + 1400) >= 1000;
+* the library sweep (``commit_calc.analysis.sweep.sweep``) on a ``size x size`` grid, repeated
+  on the same game (its symbolic analysis remembered) and as the first sweep of the game
+  (symbolic analysis included), against the bare numpy formula for the same outcome (the
+  limit): disarm iff salary <= 400 and reliability * (salary + 1400) >= 1000; best of
+  ``--repeat``, in wall-clock and in CPU time (the machine may be shared), all interleaved
+  (``--only-numpy``: this table alone); also the classification of the points alone, and by
+  the previous classifier (kept in ``tests/analysis/test_vector_classifier.py``);
 * per-point exact solving with ``commit_calc.solvers.solve.solve`` and per-point nashpy
   support enumeration on the reduced normal form (its float matrices compiled once with
   lambdify), each on ``--points`` points, extrapolated to points per second;
@@ -62,16 +65,60 @@ def best(function, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
     return min(times)
 
 
-def library_sweep(size: int) -> float:
+def library_against_numpy(size: int, repeat: int) -> dict[str, tuple[float, float]]:
+    """Best (wall, CPU) seconds of the repeated library sweep, the first sweep of the game,
+    the classification of the grid's points alone (and by the previous classifier, kept in
+    the tests as the reference) and the bare numpy formula, measured in turns so a busy
+    moment hits all of them."""
+    from commit_calc.analysis import region_grid
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "analysis"))
+    from test_vector_classifier import _reference_codes
+
     game = load_game(GAME)
     axes = [Axis.parse("salary", 0, 1000, size), Axis.parse("reliability", 0, 1, size)]
-    return best(lambda: sweep(game, axes))
-
-
-def numpy_formula(size: int) -> float:
     salary = np.linspace(0, 1000, size)[:, None]
     reliability = np.linspace(0, 1, size)[None, :]
-    return best(lambda: (salary <= 400) & (reliability * (salary + 1400) >= 1000))
+    constants = game.parameters.without(["salary", "reliability"]).values({})
+    analysis = region_grid.regions_of(game, constants, "auto")
+
+    def first() -> None:
+        region_grid._regions.cache_clear()  # the game's analysis forgotten, as for a new game
+        sweep(game, axes)
+
+    runs = {"repeated": lambda: sweep(game, axes), "first": first,
+            "codes": lambda: region_grid.region_codes(analysis, axes, None),
+            "reference": lambda: _reference_codes(analysis, axes, None),
+            "numpy": lambda: (salary <= 400) & (reliability * (salary + 1400) >= 1000)}
+    found = {what: (float("inf"), float("inf")) for what in runs}
+    sweep(game, axes)
+    for _ in range(repeat):
+        for what, run in runs.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            run()
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            found[what] = (min(found[what][0], wall), min(found[what][1], cpu))
+    return found
+
+
+def print_library_against_numpy(size: int, repeat: int) -> float:
+    """The table of :func:`library_against_numpy`; returns the repeated sweep's points/s."""
+    n = size * size
+    found = library_against_numpy(size, repeat)
+    print(f"## Sweep of {GAME} over (salary, reliability), {size} x {size}, best of {repeat}\n")
+    print("| method | points/s | CPU: points/s | time / bare numpy's (wall, CPU) |")
+    print("|---|---:|---:|---:|")
+    numpy_wall, numpy_cpu = found["numpy"]
+    for what, label in (
+            ("numpy", "bare numpy formula (the limit)"),
+            ("repeated", "library sweep, repeated (the game's analysis remembered)"),
+            ("first", "library sweep, first of the game (symbolic analysis included)"),
+            ("codes", "the points' regions alone (sign-pattern table)"),
+            ("reference", "the points' regions alone, by the previous classifier")):
+        wall, cpu = found[what]
+        print(f"| {label} | {n / wall:,.0f} | {n / cpu:,.0f} | "
+              f"{wall / numpy_wall:.1f}, {cpu / numpy_cpu:.1f} |")
+    return n / found["repeated"][0]
 
 
 def sample_points(count: int) -> list[dict[str, sympy.Rational]]:
@@ -197,20 +244,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1000)
     parser.add_argument("--points", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=20,
+                        help="best of how many runs, for the library against bare numpy")
+    parser.add_argument("--only-numpy", action="store_true",
+                        help="only the library sweep against the bare numpy formula")
     options = parser.parse_args()
     n = options.size * options.size
-    sweep_time = library_sweep(options.size)
-    formula_time = numpy_formula(options.size)
+    rate = print_library_against_numpy(options.size, options.repeat)
+    if options.only_numpy:
+        return
     exact_time = exact_per_point(options.points)
     nashpy_time = nashpy_per_point(options.points)
     solve_cli, sweep_cli = command_line(options.size)
-    rate = n / sweep_time
-    print(f"## Sweep of {GAME} over (salary, reliability), {options.size} x {options.size}\n")
-    print("| method | points/s | library sweep is ... x faster |")
+    print("\n| per point | points/s | the repeated library sweep is ... x faster |")
     print("|---|---:|---:|")
-    print(f"| library sweep (regions + numpy) | {rate:,.0f} | 1 |")
-    print(f"| bare numpy formula (the limit) | {n / formula_time:,.0f} | "
-          f"{sweep_time / formula_time:.2g} (slower) |")
     print(f"| exact solver, point by point | {1 / exact_time:,.0f} | {rate * exact_time:,.0f} |")
     print(f"| nashpy on the reduced normal form, point by point | {1 / nashpy_time:,.0f} | "
           f"{rate * nashpy_time:,.0f} |")

@@ -156,7 +156,7 @@ def valid_points(game: ExtensiveFormGame | NormalFormGame, symbols: Sequence[sym
     indices = [np.arange(count).reshape([-1 if d == k else 1 for d in range(len(axes))])
                for k, (_, _, count) in enumerate(axes)]
     steps = [(start, step) for start, step, _ in axes]
-    valid = np.ones(shape, dtype=bool)
+    valid = np.ones((1,) * len(axes), dtype=bool)  # grows to the axes that are used
     for probability in probabilities:
         formula = probability.formula
         if formula.is_polynomial(*symbols):
@@ -164,8 +164,10 @@ def valid_points(game: ExtensiveFormGame | NormalFormGame, symbols: Sequence[sym
             numerators, denominators = exact_on_grid(  # on the axes it uses, then broadcast
                 formula, [symbols[k] for k in used], [steps[k] for k in used],
                 [indices[k] for k in used])
-            valid &= (numerators >= 0) & (numerators <= denominators)
+            valid = valid & (numerators >= 0) & (numerators <= denominators)
             continue
+        if valid.shape != shape:
+            valid = np.broadcast_to(valid, shape).copy()
         function = exact_function(formula, symbols)
         for index in np.ndindex(*shape):
             point = [Fraction(int(s.p), int(s.q)) + k * Fraction(int(d.p), int(d.q))
@@ -176,7 +178,7 @@ def valid_points(game: ExtensiveFormGame | NormalFormGame, symbols: Sequence[sym
                 valid[index] = False
                 continue
             valid[index] &= 0 <= value <= 1
-    return None if valid.all() else valid
+    return None if valid.all() else np.broadcast_to(valid, shape).copy()
 
 
 def mark_invalid(codes: np.ndarray, classes: tuple[object, ...], valid: np.ndarray | None

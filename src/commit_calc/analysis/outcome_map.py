@@ -186,7 +186,8 @@ def _raster(result: SweepResult) -> tuple[np.ndarray, SweepResult]:
     """
     # the sweep's own vectorised classifier (exact near the boundaries), on a finer grid
     from commit_calc.analysis.domain import InvalidPoint, valid_points
-    from commit_calc.analysis.sweep import Axis, _region_codes
+    from commit_calc.analysis.region_grid import region_codes
+    from commit_calc.analysis.sweep import Axis
 
     assert result.analysis is not None
     fine = [Axis.parse(a.name, min(a.start, a.stop), max(a.start, a.stop), RASTER)
@@ -194,7 +195,7 @@ def _raster(result: SweepResult) -> tuple[np.ndarray, SweepResult]:
     game = result.game.substitute(result.fixed)
     valid = valid_points(game, [result.game.parameters[a.name].symbol for a in fine],
                          [(a.start, a.step, a.count) for a in fine])
-    codes = _region_codes(result.analysis, fine, valid)
+    codes = region_codes(result.analysis, fine, valid)
     if valid is None or valid.all():
         return codes, result
     invalid = next((c for c, found in enumerate(result.classes)

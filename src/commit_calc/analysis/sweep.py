@@ -1,13 +1,13 @@
 """Sweeps: the equilibria of a game at every point of a grid of parameter values.
 
 The fast path uses the exact regions of :func:`.regions.parameter_regions` computed once with
-the parameters that do not vary fixed: each comparison (key polynomial) is compiled once with
-``sympy.lambdify`` and evaluated with numpy on the whole grid, and each point takes the region
-whose sign conditions it meets. Floats decide a sign only when the value is clearly away from
-zero: a point whose value is within ``1e-10`` of the largest magnitude the key's terms reach
-on the grid is re-decided in exact rational arithmetic, so points exactly on a threshold (e.g.
-``reliability = 20/33``) get the tie region, as the exact solver says. Games the symbolic
-analysis does not cover are solved point by point with
+the parameters that do not vary fixed: each comparison (key polynomial) is evaluated with
+numpy on the grid's axes broadcast against each other, and each point takes the region whose
+sign conditions it meets (:mod:`.region_grid`). Floats decide a sign only when the value is
+clearly away from zero: a point whose value is within ``1e-10`` of the largest magnitude the
+key's terms reach on the grid is re-decided in exact rational arithmetic, so points exactly on
+a threshold (e.g. ``reliability = 20/33``) get the tie region, as the exact solver says.
+Games the symbolic analysis does not cover are solved point by point with
 :func:`commit_calc.solvers.solve.solve`.
 
 >>> from commit_calc.io import load_game
@@ -34,7 +34,8 @@ from commit_calc.analysis.axis import Axis
 from commit_calc.analysis.domain import InvalidPoint, mark_invalid, valid_points
 from commit_calc.analysis.exact_grid import exact_function, exact_on_grid
 from commit_calc.analysis.labels import profile_label
-from commit_calc.analysis.regions import Region, RegionAnalysis, parameter_regions
+from commit_calc.analysis.region_grid import TOLERANCE, region_codes, regions_of
+from commit_calc.analysis.regions import Region, RegionAnalysis
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
@@ -44,10 +45,6 @@ Progress = Callable[[int, int], None]
 #: The equilibria at a point as choices: per equilibrium, the indices of the actions played
 #: with positive probability at each information set (or in each player's support).
 _Choices = tuple[tuple[tuple[int, ...], ...], ...]
-
-#: Relative tolerance under which a float sign is re-decided exactly.
-TOLERANCE = 1e-10
-
 
 #: The largest grid a sweep computes (a 1000 x 1000 sweep has 10^6 points).
 MAX_POINTS = 10**7
@@ -279,63 +276,17 @@ def sweep(
         raise UnsupportedGameError(f"sweep: method {method!r} is not auto, regions or points")
     if method != "points":
         try:
-            analysis = parameter_regions(game, constants, concept)
+            analysis = regions_of(game, constants, concept)
             if not analysis.complete:
                 raise UnsupportedGameError("sweep: the regions do not list every equilibrium")
         except UnsupportedGameError:
             if method == "regions":
                 raise
         else:
-            codes, classes = mark_invalid(_region_codes(analysis, axes, valid),
+            codes, classes = mark_invalid(region_codes(analysis, axes, valid),
                                           analysis.regions, valid)
             return SweepResult(game, constants, tuple(axes), "regions", codes, classes, analysis)
     return _pointwise(game, constants, tuple(axes), concept, progress, valid)
-
-
-def _region_codes(analysis: RegionAnalysis, axes: Sequence[Axis],
-                  valid: np.ndarray | None) -> np.ndarray:
-    """The region of each grid point (-1 for points outside the domain, ``valid`` False)."""
-    symbols = [analysis.symbols[a.name] for a in axes]
-    shape = tuple(a.count for a in axes)
-    grids = [axis.floats().reshape([-1 if d == k else 1 for d in range(len(axes))])
-             for k, axis in enumerate(axes)]
-    signs: dict[sympy.Expr, np.ndarray] = {}
-    for key in analysis.keys:
-        signs[key] = _key_signs(key, symbols, axes, grids, shape)
-    codes = np.full(shape, -1, dtype=np.int32)
-    for number, region in enumerate(analysis.regions):
-        inside = np.zeros(shape, dtype=bool)
-        for term in region.terms:
-            part = np.ones(shape, dtype=bool)
-            for key, allowed in term.items():
-                sign = signs[key]
-                if len(allowed) == 1:
-                    part &= sign == next(iter(allowed))
-                else:
-                    part &= sign != next(iter({1, 0, -1} - allowed))
-            inside |= part
-        codes[inside] = number
-    if ((codes if valid is None else codes[valid]) < 0).any():
-        raise UnsupportedGameError("sweep: a grid point lies in no region (a bug)")
-    return codes
-
-
-def _key_signs(key: sympy.Expr, symbols: Sequence[sympy.Symbol], axes: Sequence[Axis],
-               grids: Sequence[np.ndarray], shape: tuple[int, ...]) -> np.ndarray:
-    """Sign of ``key`` at every grid point: floats, then exact where close to zero."""
-    values = np.broadcast_to(sympy.lambdify(symbols, key, "numpy")(*grids), shape)
-    largest = [max(abs(float(a.start)), abs(float(a.stop))) for a in axes]
-    magnitude = sum(abs(float(c)) * float(np.prod([x ** e for x, e in zip(largest, m)]))
-                    for m, c in sympy.Poly(key, *symbols).terms())
-    tolerance = TOLERANCE * magnitude
-    sign: np.ndarray = np.sign(values).astype(np.int8)
-    close = np.abs(values) <= tolerance
-    if close.any():
-        exact = exact_function(key, symbols)
-        for index in zip(*np.nonzero(close)):
-            value = exact(*(a.fraction(int(k)) for a, k in zip(axes, index)))
-            sign[index] = (value > 0) - (value < 0)
-    return sign
 
 
 def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axis, ...],
