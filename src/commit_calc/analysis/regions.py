@@ -192,7 +192,7 @@ def parameter_regions(
             raise UnsupportedGameError(
                 "symbolic analysis: subgame perfection needs an extensive-form game"
             )
-        candidates, complete = normal_form_candidates(reduced)
+        candidates, complete = normal_form_candidates(reduced, feasible)
         concept_name = "nash"
         if not complete:
             warnings.append(
