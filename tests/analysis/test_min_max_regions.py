@@ -1,0 +1,159 @@
+"""Exact regions of games whose payoffs use ``min``/``max``: split into pieces, checked against
+a hand-derived answer and against exact per-point solving (random points, kinks, grids)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commit_calc.analysis.labels import profile_label
+from commit_calc.analysis.pieces import pieces
+from commit_calc.analysis.regions import parameter_regions
+from commit_calc.analysis.sweep import Axis, sweep
+from commit_calc.analysis.thresholds import thresholds
+from commit_calc.errors import UnsupportedGameError
+from commit_calc.model import (
+    Chance,
+    Decision,
+    ExtensiveFormGame,
+    NormalFormGame,
+    Parameter,
+    Terminal,
+)
+from commit_calc.solvers.solve import solve
+
+
+def rebels(exile: object = 50) -> ExtensiveFormGame:
+    """Rebels disarm for max(salary - 100, 0) against ``exile``; the regime honours while
+    1000 - salary > 0 (hand derivation: disarm iff salary > 150, a tie at 150, up to 1000)."""
+    return ExtensiveFormGame.build(
+        players=("Rebels", "Regime"), parameters=[Parameter("salary", 250, lower=0)],
+        root=Decision("Rebels", {
+            "Disarm": Decision("Regime", {
+                "Honor": Terminal(("max(salary - 100, 0)", "1000 - salary")),
+                "Renege": Terminal((-1000, 0))}),
+            "Stay armed": Terminal((exile, 400))}))
+
+
+def two_kinks() -> ExtensiveFormGame:
+    """Two parameters, min of three, a max nested in a min, and chance."""
+    return ExtensiveFormGame.build(
+        players=("A", "B"),
+        parameters=[Parameter("x", 1, lower=-4, upper=4), Parameter("y", 0, lower=-4, upper=4)],
+        root=Decision("A", {
+            "Go": Chance({
+                "Good": ("1/3", Decision("B", {
+                    "Share": Terminal(("min(x, y, 1)", "max(y - x, 0)")),
+                    "Keep": Terminal(("-1", "min(max(x, y), 2*y)"))})),
+                "Bad": ("2/3", Terminal(("max(x, -y)", "y")))}),
+            "Stop": Terminal(("y/2", 0))}))
+
+
+def table() -> NormalFormGame:
+    return NormalFormGame.from_matrices(
+        [["max(p, 1)", 0], [0, "min(p, 2)"]], [["min(p, q)", 0], [0, "max(p, 1)"]],
+        parameters=[Parameter("p", 3, lower=-4, upper=4), Parameter("q", 1, lower=-4, upper=4)])
+
+
+def _solved(game, point):
+    result = solve(game, point)
+    return sorted((profile_label(result.game, e.profile), tuple(e.payoffs))
+                  for e in result.equilibria)
+
+
+def _from_regions(analysis, point):
+    mapping = {analysis.symbols[k]: sympy.Rational(v) for k, v in point.items()}
+    return sorted((e.outcome, tuple(v.xreplace(mapping) for v in e.payoffs.values()))
+                  for e in analysis.region_at(point).equilibria)
+
+
+def test_thresholds_of_the_rebels_hand_derived():
+    analysis = parameter_regions(rebels())
+    found = thresholds(analysis, "salary")  # the kink at 100 changes nothing: no threshold
+    assert [t.value for t in found] == [150, 1000]
+    for value, outcomes in [(0, ["Stay armed"]), (100, ["Stay armed"]), (149, ["Stay armed"]),
+                            (150, ["Disarm > Honor", "Stay armed"]), (151, ["Disarm > Honor"]),
+                            (1000, ["Disarm > Honor", "Stay armed"]), (1001, ["Stay armed"])]:
+        assert sorted(e.outcome for e in analysis.region_at({"salary": value}).equilibria) \
+            == outcomes, value
+
+
+def test_a_kink_where_the_choice_stays_is_a_boundary_of_payoff_formulas():
+    """With exile -50 the rebels always disarm below 1000; their payoff is 0 up to salary 100
+    and salary - 100 above: the kink salary = 100 bounds two regions, each a polynomial."""
+    analysis = parameter_regions(rebels(-50))
+    assert [t.value for t in thresholds(analysis, "salary")] == [100, 1000]
+    low, high = (analysis.region_at({"salary": s}) for s in (50, 200))
+    assert [str(e.payoffs["Rebels"]) for e in low.equilibria] == ["0"]
+    assert [str(e.payoffs["Rebels"]) for e in high.equilibria] == ["salary - 100"]
+    assert analysis.region_at({"salary": 100}) is low  # the tie goes to either piece
+    for region in analysis.regions:
+        for e in region.equilibria:
+            assert not any(v.has(sympy.Max, sympy.Min) for v in e.payoffs.values())
+
+
+def test_pieces_are_disjoint_and_cover():
+    x, y = sympy.symbols("x y")
+    split = pieces([sympy.Max(sympy.Min(x, y, 1), y - x)])
+    for point in [(0, 0), (1, 1), (2, 1), (-1, 3), (1, 0), (sympy.Rational(1, 2), 1)]:
+        values = dict(zip((x, y), map(sympy.Rational, point)))
+        holding = [v for term, (v,) in split if all(
+            (1 if k.xreplace(values) > 0 else -1 if k.xreplace(values) < 0 else 0) in s
+            for k, s in term.items())]
+        assert len(holding) == 1, point
+        assert holding[0].xreplace(values) == sympy.Max(
+            sympy.Min(x, y, 1), y - x).xreplace(values)
+
+
+GAMES = {"two-kinks": two_kinks, "table": table, "rebels": rebels}
+quarter = st.integers(-16, 16).map(lambda k: sympy.Rational(k, 4))
+
+
+@pytest.fixture(scope="module")
+def analyses():
+    return {name: (make(), parameter_regions(make())) for name, make in GAMES.items()}
+
+
+@settings(max_examples=80, deadline=None)
+@given(name=st.sampled_from(sorted(GAMES)), u=quarter, v=quarter, on_kink=st.booleans())
+def test_regions_equal_per_point_solving(analyses, name, u, v, on_kink):
+    """Random points on a grid of quarters (so kinks x = y, x = 1, p = 1, p = q ... are hit),
+    and with ``on_kink`` the second parameter set equal to the first."""
+    game, analysis = analyses[name]
+    names = [p.name for p in game.parameters]
+    values = [u, u if on_kink else v]
+    if name == "rebels":
+        values = [abs(u) * 100]
+    point = dict(zip(names, values))
+    assert _from_regions(analysis, point) == _solved(game, point)
+
+
+@pytest.mark.parametrize("name, axes", [
+    ("rebels", [("salary", 0, 1200, 49)]),
+    ("two-kinks", [("x", -4, 4, 17), ("y", -4, 4, 33)]),
+    ("table", [("p", -3, 3, 25), ("q", -3, 3, 13)]),
+])
+def test_sweep_by_regions_equals_per_point(name, axes):
+    game = GAMES[name]()
+    grid = [Axis.parse(*axis) for axis in axes]
+    fast = sweep(game, grid, method="regions")
+    slow = sweep(game, grid, method="points")
+    assert fast.method == "regions"
+
+    def rows(result):
+        return [({k: v for k, v in row.items() if k != "equilibria"},
+                 sorted((e.outcome, e.payoffs) for e in row["equilibria"]))
+                for row in result.rows()]
+
+    assert rows(fast) == rows(slow)
+
+
+def test_min_max_in_a_chance_probability_is_still_refused_by_regions():
+    game = ExtensiveFormGame.build(
+        players=("A",), parameters=[Parameter("p", "1/4", lower=0, upper=1)],
+        root=Chance({"H": ("min(p, 1/2)", Terminal((1,))),
+                     "T": ("1 - min(p, 1/2)", Terminal((0,)))}))
+    with pytest.raises(UnsupportedGameError, match="min/max"):
+        parameter_regions(game)
