@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 import sympy
 
@@ -77,8 +78,13 @@ def sign_of(number: sympy.Expr) -> int:
     return 1 if number > 0 else (-1 if number < 0 else 0)
 
 
+@lru_cache(maxsize=65536)
 def requirement(expression: sympy.Expr, relation: str) -> Requirement | bool:
-    """The condition ``expression RELATION 0`` as ``(key, allowed signs)``, or a constant bool."""
+    """The condition ``expression RELATION 0`` as ``(key, allowed signs)``, or a constant bool.
+
+    Cached: the same comparisons recur in every case of a case split (payoffs with
+    ``min``/``max`` multiply the cases).
+    """
     allowed = _ALLOWED[relation]
     possible = _possible_signs(expression)
     if possible <= allowed:

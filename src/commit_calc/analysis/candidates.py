@@ -89,11 +89,8 @@ def tree_candidates(game: ExtensiveFormGame, feasible: Feasibility) -> list[Cand
             partials[node.index] = [(term, {}, value) for term, value in pieces(node.payoffs)]
             continue
         found: list[Partial] = []
-        for combination in itertools.product(*(partials[c] for c in node.children)):
-            term = conjunction(itertools.chain.from_iterable(
-                ((k, v) for k, v in part[0].items()) for part in combination))
-            if term is None:
-                continue
+        for term, combination in _combinations(node, [partials[c] for c in node.children],
+                                               feasible):
             choices: dict[int, str] = {}
             for part in combination:
                 choices.update(part[1])
@@ -127,6 +124,26 @@ def tree_candidates(game: ExtensiveFormGame, feasible: Feasibility) -> list[Cand
         outcome = tree_label(game, {n: {a: 1} for n, a in choices.items()})
         candidates.append(Candidate(outcome, distributions, value, tuple(terms)))
     return candidates
+
+
+def _combinations(node: Node, children: list[list[Partial]], feasible: Feasibility
+                  ) -> list[tuple[Term, tuple[Partial, ...]]]:
+    """One case of every child whose conditions meet: built child by child, dropping a
+    partial combination as soon as its conditions are contradictory or proved empty."""
+    combinations: list[tuple[Term, tuple[Partial, ...]]] = [({}, ())]
+    for cases in children:
+        extended = []
+        for term, parts in combinations:
+            for part in cases:
+                joined = conjunction(itertools.chain(term.items(), part[0].items()))
+                if joined is None or (len(cases) > 1 and feasible(joined) is False):
+                    continue
+                extended.append((joined, (*parts, part)))
+        if len(extended) > MAX_CANDIDATES:
+            raise UnsupportedGameError(
+                f"symbolic analysis: more than {MAX_CANDIDATES} cases at node '{node.name}'")
+        combinations = extended
+    return combinations
 
 
 def _decision_cases(
