@@ -166,3 +166,63 @@ def test_a_kink_is_no_change_in_a_sweep():
     fast = sweep(rebels(-50), grid, method="regions")
     slow = sweep(rebels(-50), grid, method="points")
     assert list(fast.changes()) == list(slow.changes())
+
+
+def wide(n: int) -> ExtensiveFormGame:
+    """A choice among ``n`` actions, each payoff a max and a min of its own."""
+    return ExtensiveFormGame.build(
+        players=("A", "B"),
+        parameters=[Parameter("s", 0, lower=0, upper=20), Parameter("t", 0, lower=0, upper=20)],
+        root=Decision("A", {f"a{k}": Terminal((f"max(s - {k}, t - {2 * k}, {k} - s)",
+                                               f"min(s, {k}*t)")) for k in range(1, n + 1)}))
+
+
+def test_many_actions_with_kinks_are_analysed_and_agree():
+    """Each action's payoff splits in three: 3**5 combinations if they were all tried."""
+    game = wide(5)
+    analysis = parameter_regions(game)
+    for s, t in [(0, 0), (1, 0), (2, 20), (5, 3), (9, 4), (20, 20), ("7/2", "1/3"), (4, 2)]:
+        point = {"s": s, "t": t}
+        assert _from_regions(analysis, point) == _solved(game, point), point
+
+
+linear = st.tuples(st.integers(-1, 1), st.integers(-1, 1), st.integers(-2, 2)).map(
+    lambda c: f"{c[0]}*x + {c[1]}*y + {c[2]}")
+
+
+@st.composite
+def payoff(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["plain", "max", "min", "nested"]))
+    if kind == "plain":
+        return draw(linear)
+    if kind == "nested":
+        return f"max(min({draw(linear)}, {draw(linear)}), {draw(linear)})"
+    arguments = draw(st.lists(linear, min_size=2, max_size=3))
+    return f"{kind}({', '.join(arguments)})"
+
+
+@st.composite
+def random_trees(draw: st.DrawFn) -> ExtensiveFormGame:
+    def leaf() -> Terminal:
+        return Terminal((draw(payoff()), draw(payoff())))
+
+    inner = {"Keep": leaf(), "Share": leaf()}
+    root = {"Go": Decision("B", inner), "Stop": leaf()}
+    if draw(st.booleans()):
+        root["Gamble"] = Chance({"H": ("1/3", leaf()), "T": ("2/3", leaf())})
+    return ExtensiveFormGame.build(
+        players=("A", "B"),
+        parameters=[Parameter("x", 0, lower=-2, upper=2), Parameter("y", 0, lower=-2, upper=2)],
+        root=Decision("A", root))
+
+
+@settings(max_examples=20, deadline=None)
+@given(game=random_trees(), points=st.lists(
+    st.tuples(st.integers(-8, 8), st.integers(-8, 8), st.booleans()), min_size=1, max_size=4))
+def test_random_trees_with_kinks_agree_with_per_point_solving(game, points):
+    """Random trees whose payoffs are min/max of linear formulas, at random points of a grid
+    of quarters (which hits kinks and ties), and on the diagonal x = y."""
+    analysis = parameter_regions(game)
+    for u, v, diagonal in points:
+        point = {"x": sympy.Rational(u, 4), "y": sympy.Rational(u if diagonal else v, 4)}
+        assert _from_regions(analysis, point) == _solved(game, point), point

@@ -302,11 +302,15 @@ def _merge(
 def _combine(terms: list[Term], feasible: Feasibility | None = None) -> list[Term]:
     """Join conjunctions that differ in the allowed signs of a single key.
 
-    With ``feasible``, a conjunction that lacks one or two keys of the other first gets them
+    Then, with ``feasible``, a conjunction that lacks one or two keys of another gets them
     with the signs it allows (``salary <= 100`` is ``salary <= 100 and salary < 150``), so
     pieces split at a ``min``/``max`` kink join again where the equilibria are the same.
     """
-    terms = [dict(t) for t in terms]
+    joined = _join([dict(t) for t in terms], None)
+    return joined if feasible is None or len(joined) == 1 else _join(joined, feasible)
+
+
+def _join(terms: list[Term], feasible: Feasibility | None) -> list[Term]:
     changed = True
     while changed:
         changed = False
