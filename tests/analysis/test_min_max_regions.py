@@ -190,8 +190,11 @@ linear = st.tuples(st.integers(-1, 1), st.integers(-1, 1), st.integers(-2, 2)).m
     lambda c: f"{c[0]}*x + {c[1]}*y + {c[2]}")
 
 
+linear_x = st.tuples(st.integers(-2, 2), st.integers(-3, 3)).map(lambda c: f"{c[0]}*x + {c[1]}")
+
+
 @st.composite
-def payoff(draw: st.DrawFn) -> str:
+def payoff(draw: st.DrawFn, linear: st.SearchStrategy[str] = linear) -> str:
     kind = draw(st.sampled_from(["plain", "max", "min", "nested"]))
     if kind == "plain":
         return draw(linear)
@@ -225,4 +228,19 @@ def test_random_trees_with_kinks_agree_with_per_point_solving(game, points):
     analysis = parameter_regions(game)
     for u, v, diagonal in points:
         point = {"x": sympy.Rational(u, 4), "y": sympy.Rational(u if diagonal else v, 4)}
+        assert _from_regions(analysis, point) == _solved(game, point), point
+
+
+@settings(max_examples=25, deadline=None)
+@given(entries=st.lists(payoff(linear_x), min_size=8, max_size=8),
+       points=st.lists(st.integers(-12, 12), min_size=1, max_size=5))
+def test_random_tables_with_kinks_agree_with_per_point_solving(entries, points):
+    """Random 2x2 tables (mixed equilibria included) whose payoffs are min/max of linear
+    formulas in one parameter, at points of a grid of quarters (kinks and ties included)."""
+    game = NormalFormGame.from_matrices(
+        [entries[0:2], entries[2:4]], [entries[4:6], entries[6:8]],
+        parameters=[Parameter("x", 0, lower=-3, upper=3)])
+    analysis = parameter_regions(game)
+    for u in points:
+        point = {"x": sympy.Rational(u, 4)}
         assert _from_regions(analysis, point) == _solved(game, point), point

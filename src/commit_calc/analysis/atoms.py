@@ -52,8 +52,11 @@ def canonical(expression: sympy.Expr) -> tuple[sympy.Expr, int] | int:
     if numerator.is_number:
         return outer * sign_of(numerator)
     if numerator.has(sympy.Min, sympy.Max, sympy.Piecewise, sympy.Abs):
+        from commit_calc.formula import format_formula
+
         raise UnsupportedGameError(
-            f"symbolic analysis: {expression} uses min/max; solve point by point instead"
+            f"symbolic analysis: {format_formula(expression)} uses min/max here (chance "
+            "probabilities); solve point by point instead"
         )
     symbols = sorted(numerator.free_symbols, key=str)
     try:
