@@ -31,9 +31,19 @@ import sympy
 from sympy.printing.str import StrPrinter
 
 from commit_calc.errors import FormulaError
-from commit_calc.formula_size import MAX_DEGREE, MAX_TERMS, NUMBER, Size, check_size, measure
+from commit_calc.formula_size import (
+    MAX_DEGREE,
+    MAX_PIECES,
+    MAX_TERMS,
+    NUMBER,
+    Size,
+    check_size,
+    measure,
+    pieces,
+)
 
-__all__ = ["MAX_DEGREE", "MAX_TERMS", "check_expression", "format_formula", "parse_formula"]
+__all__ = ["MAX_DEGREE", "MAX_PIECES", "MAX_TERMS", "check_expression", "format_formula",
+           "parse_formula"]
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
@@ -127,13 +137,17 @@ whole numbers, so that payoffs and probabilities stay exact rational numbers)
 
 
 def _check_parts(expression: sympy.Expr) -> None:
-    """At most :data:`MAX_NODES` parts, and no number beyond :data:`MAX_RESULT_BITS` bits."""
+    """At most :data:`MAX_NODES` parts, no number beyond :data:`MAX_RESULT_BITS` bits, and at
+    most :data:`MAX_PIECES` pieces where ``min``/``max`` split it."""
     for count, part in enumerate(sympy.preorder_traversal(expression), start=1):
         if count > MAX_NODES:
             raise FormulaError(f"more than {MAX_NODES} parameters, numbers and operations once "
                                "its definitions are expanded")
         if _too_large(part):
             raise FormulaError(f"a number with more than {MAX_RESULT_BITS} bits")
+    if pieces(expression) > MAX_PIECES:
+        raise FormulaError(f"min and max split it into more than {MAX_PIECES} pieces (each "
+                           "different min or max of k formulas multiplies the pieces by k)")
 
 
 def _too_large(value: sympy.Expr) -> bool:
@@ -262,8 +276,11 @@ class _Builder:
     def call(self, node: ast.Call, depth: int) -> _Built:
         if not isinstance(node.func, ast.Name) or node.func.id not in _FUNCTIONS:
             raise self.fail("calls are limited to min and max")
-        if node.keywords or len(node.args) < 2:
-            raise self.fail(f"{node.func.id}() takes two or more formulas")
+        if node.keywords:
+            raise self.fail(f"{node.func.id}() takes formulas only, no named arguments")
+        if len(node.args) < 2:
+            raise self.fail(f"{node.func.id}() takes two or more formulas, "
+                            f"given {len(node.args)}")
         built = [self.build(argument, depth + 1) for argument in node.args]
         size = built[0][1]
         for _, other in built[1:]:

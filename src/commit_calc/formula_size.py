@@ -31,6 +31,8 @@ from commit_calc.errors import FormulaError
 MAX_DEGREE = 64
 #: Terms of the numerator (and of the denominator) once the formula is multiplied out.
 MAX_TERMS = 2000
+#: Pieces a formula with ``min``/``max`` splits into (each a formula without them).
+MAX_PIECES = 64
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,12 @@ class Size:
                     self.parameters)
 
     def either(self, other: Size) -> Size:
-        """``min(a, b)`` or ``max(a, b)``: the larger of the two, in every respect."""
+        """``min(a, b)`` or ``max(a, b)``: the larger of the two, in every respect.
+
+        Each piece of a formula with ``min``/``max`` (see :func:`pieces`) is the formula with
+        every ``min``/``max`` replaced by one of its arguments; the operations above only grow
+        with their parts, so the larger argument bounds every piece.
+        """
         return Size(max(self.degree, other.degree), max(self.numerator, other.numerator),
                     max(self.denominator, other.denominator), self.parameters | other.parameters)
 
@@ -130,6 +137,27 @@ def measure(expression: sympy.Expr) -> Size:
         else:  # min, max (and functions a Python caller may use): the larger argument
             size = size.either(part)
     return size
+
+
+def pieces(expression: sympy.Expr) -> int:
+    """At most how many pieces ``expression`` splits into, each free of ``min``/``max``
+    (capped at ``MAX_PIECES + 1``).
+
+    Splitting one ``min``/``max`` of ``k`` arguments at a time makes ``k`` pieces of each
+    piece, and a ``min``/``max`` that appears several times is split once, so the product over
+    the distinct ones of their numbers of arguments is a bound.
+
+    >>> x, y, z = sympy.symbols("x y z")
+    >>> pieces(sympy.Max(x - 1, 0) * 2 + sympy.Max(x - 1, 0) * y + sympy.Min(x, y, z))
+    6
+    """
+    count = 1
+    seen: set[sympy.Expr] = set()
+    for part in sympy.preorder_traversal(expression):
+        if isinstance(part, sympy.Min | sympy.Max) and part not in seen:
+            seen.add(part)
+            count = min(count * len(part.args), MAX_PIECES + 1)
+    return count
 
 
 def _whole_exponent(exponent: sympy.Expr, power: sympy.Expr) -> int:

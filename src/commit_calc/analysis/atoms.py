@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 import sympy
 
@@ -51,8 +52,11 @@ def canonical(expression: sympy.Expr) -> tuple[sympy.Expr, int] | int:
     if numerator.is_number:
         return outer * sign_of(numerator)
     if numerator.has(sympy.Min, sympy.Max, sympy.Piecewise, sympy.Abs):
+        from commit_calc.formula import format_formula
+
         raise UnsupportedGameError(
-            f"symbolic analysis: {expression} uses min/max; solve point by point instead"
+            f"symbolic analysis: {format_formula(expression)} uses min/max here (chance "
+            "probabilities); solve point by point instead"
         )
     symbols = sorted(numerator.free_symbols, key=str)
     try:
@@ -77,8 +81,13 @@ def sign_of(number: sympy.Expr) -> int:
     return 1 if number > 0 else (-1 if number < 0 else 0)
 
 
+@lru_cache(maxsize=65536)
 def requirement(expression: sympy.Expr, relation: str) -> Requirement | bool:
-    """The condition ``expression RELATION 0`` as ``(key, allowed signs)``, or a constant bool."""
+    """The condition ``expression RELATION 0`` as ``(key, allowed signs)``, or a constant bool.
+
+    Cached: the same comparisons recur in every case of a case split (payoffs with
+    ``min``/``max`` multiply the cases).
+    """
     allowed = _ALLOWED[relation]
     possible = _possible_signs(expression)
     if possible <= allowed:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import sympy
@@ -27,6 +27,7 @@ from commit_calc.analysis.atoms import Requirement, Signs, conjunction, evaluate
 from commit_calc.analysis.domain import Domain, sign_conditions
 from commit_calc.analysis.feasibility import satisfiable
 from commit_calc.analysis.labels import normal_form_label, tree_label
+from commit_calc.analysis.pieces import has_kinks, pieces
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame, Node
 from commit_calc.model.normal_form import NormalFormGame
@@ -84,25 +85,23 @@ def tree_candidates(game: ExtensiveFormGame, feasible: Feasibility) -> list[Cand
         )
     partials: list[list[Partial]] = [[] for _ in game.nodes]
     for node in reversed(game.nodes):
-        if node.is_terminal:
-            partials[node.index] = [({}, {}, node.payoffs)]
+        if node.is_terminal:  # payoffs with min/max: one case per piece
+            partials[node.index] = [(term, {}, value) for term, value in pieces(node.payoffs)]
             continue
         found: list[Partial] = []
-        for combination in itertools.product(*(partials[c] for c in node.children)):
-            term = conjunction(itertools.chain.from_iterable(
-                ((k, v) for k, v in part[0].items()) for part in combination))
-            if term is None:
-                continue
+        for term, combination in _combinations(node, [partials[c] for c in node.children],
+                                               feasible):
             choices: dict[int, str] = {}
             for part in combination:
                 choices.update(part[1])
             values = [part[2] for part in combination]
             if node.is_chance:
-                value = tuple(
-                    sympy.expand(sum(p * v[k] for p, v in zip(node.probabilities, values)))
-                    for k in range(game.num_players)
-                )
-                found.append((term, choices, value))
+                for piece, probabilities in pieces(node.probabilities, term, feasible):
+                    value = tuple(
+                        sympy.expand(sum(p * v[k] for p, v in zip(probabilities, values)))
+                        for k in range(game.num_players)
+                    )
+                    found.append((piece, choices, value))
             else:
                 found.extend(_decision_cases(game, node, term, choices, values, feasible))
             if len(found) > MAX_CANDIDATES:
@@ -110,10 +109,11 @@ def tree_candidates(game: ExtensiveFormGame, feasible: Feasibility) -> list[Cand
                     f"symbolic analysis: more than {MAX_CANDIDATES} cases at node '{node.name}'"
                 )
         partials[node.index] = found
-    merged: dict[tuple[tuple[int, str], ...], tuple[list[Term], dict[int, str],
-                                                   tuple[sympy.Expr, ...]]] = {}
+    # one candidate per profile and payoffs (payoffs with min/max differ between pieces)
+    merged: dict[tuple[tuple[tuple[int, str], ...], tuple[sympy.Expr, ...]],
+                 tuple[list[Term], dict[int, str], tuple[sympy.Expr, ...]]] = {}
     for term, choices, value in partials[0]:
-        key = tuple(sorted(choices.items()))
+        key = (tuple(sorted(choices.items())), value)
         merged.setdefault(key, ([], choices, value))[0].append(term)
     candidates = []
     for terms, choices, value in merged.values():
@@ -124,6 +124,26 @@ def tree_candidates(game: ExtensiveFormGame, feasible: Feasibility) -> list[Cand
         outcome = tree_label(game, {n: {a: 1} for n, a in choices.items()})
         candidates.append(Candidate(outcome, distributions, value, tuple(terms)))
     return candidates
+
+
+def _combinations(node: Node, children: list[list[Partial]], feasible: Feasibility
+                  ) -> list[tuple[Term, tuple[Partial, ...]]]:
+    """One case of every child whose conditions meet: built child by child, dropping a
+    partial combination as soon as its conditions are contradictory or proved empty."""
+    combinations: list[tuple[Term, tuple[Partial, ...]]] = [({}, ())]
+    for cases in children:
+        extended = []
+        for term, parts in combinations:
+            for part in cases:
+                joined = conjunction(itertools.chain(term.items(), part[0].items()))
+                if joined is None or (len(cases) > 1 and feasible(joined) is False):
+                    continue
+                extended.append((joined, (*parts, part)))
+        if len(extended) > MAX_CANDIDATES:
+            raise UnsupportedGameError(
+                f"symbolic analysis: more than {MAX_CANDIDATES} cases at node '{node.name}'")
+        combinations = extended
+    return combinations
 
 
 def _decision_cases(
@@ -150,9 +170,42 @@ def _decision_cases(
     return found
 
 
-def normal_form_candidates(game: NormalFormGame) -> tuple[list[Candidate], bool]:
+def normal_form_candidates(game: NormalFormGame, feasible: Feasibility | None = None
+                           ) -> tuple[list[Candidate], bool]:
     """Pure candidates (and mixed ones for games up to 2x2); the flag says whether they are
-    every equilibrium that :func:`commit_calc.solvers.solve.solve` reports."""
+    every equilibrium that :func:`commit_calc.solvers.solve.solve` reports.
+
+    A table with ``min``/``max`` is split into pieces (:mod:`.pieces`) where every payoff is a
+    polynomial; each piece's candidates hold within its condition, and a candidate found in
+    several pieces with the same payoffs is one candidate.
+    """
+    profiles = list(game.profiles())
+    entries = [array[index] for array in game.payoffs for index in profiles]
+    if not has_kinks(entries):
+        return _table_candidates(game)
+    merged: dict[tuple[object, ...], Candidate] = {}
+    complete = True
+    for cell, values in pieces(entries, feasible=feasible):
+        arrays = tuple(
+            sympy.ImmutableDenseNDimArray(values[k * len(profiles):(k + 1) * len(profiles)],
+                                          game.shape)
+            for k in range(game.num_players))
+        found, complete = _table_candidates(replace(game, payoffs=arrays))
+        for candidate in found:
+            terms = tuple(t for t in (conjunction(itertools.chain(term.items(), cell.items()))
+                                      for term in candidate.condition) if t is not None)
+            key = (candidate.outcome, candidate.distributions, candidate.payoffs)
+            if key in merged:
+                terms = merged[key].condition + terms
+            merged[key] = replace(candidate, condition=terms)
+        if len(merged) > MAX_CANDIDATES:
+            raise UnsupportedGameError(
+                f"symbolic analysis: more than {MAX_CANDIDATES} candidates in the table")
+    return [c for c in merged.values() if c.condition], complete
+
+
+def _table_candidates(game: NormalFormGame) -> tuple[list[Candidate], bool]:
+    """:func:`normal_form_candidates` of a table whose payoffs are polynomials."""
     candidates = []
     for profile in game.profiles():
         needs: list[Requirement | bool] = []

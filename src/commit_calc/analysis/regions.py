@@ -192,7 +192,7 @@ def parameter_regions(
             raise UnsupportedGameError(
                 "symbolic analysis: subgame perfection needs an extensive-form game"
             )
-        candidates, complete = normal_form_candidates(reduced)
+        candidates, complete = normal_form_candidates(reduced, feasible)
         concept_name = "nash"
         if not complete:
             warnings.append(
@@ -289,7 +289,7 @@ def _merge(
     made: dict[int, RegionEquilibrium] = {}
     regions = []
     for true, members in groups.items():
-        terms = _combine([term for term, _ in members])
+        terms = _combine([term for term, _ in members], within_bounds)
         terms = [_prune(_within(term, domain), within_bounds, witnesses, domain.conditions)
                  for term in terms]
         for i in true - made.keys():  # a candidate is an equilibrium of several regions
@@ -299,14 +299,26 @@ def _merge(
     return regions
 
 
-def _combine(terms: list[Term]) -> list[Term]:
-    """Join conjunctions that differ in the allowed signs of a single key."""
-    terms = [dict(t) for t in terms]
+def _combine(terms: list[Term], feasible: Feasibility | None = None) -> list[Term]:
+    """Join conjunctions that differ in the allowed signs of a single key.
+
+    Then, with ``feasible``, a conjunction that lacks one or two keys of another gets them
+    with the signs it allows (``salary <= 100`` is ``salary <= 100 and salary < 150``), so
+    pieces split at a ``min``/``max`` kink join again where the equilibria are the same.
+    """
+    joined = _join([dict(t) for t in terms], None)
+    return joined if feasible is None or len(joined) == 1 else _join(joined, feasible)
+
+
+def _join(terms: list[Term], feasible: Feasibility | None) -> list[Term]:
     changed = True
     while changed:
         changed = False
         for i, j in itertools.combinations(range(len(terms)), 2):
             a, b = terms[i], terms[j]
+            if a.keys() != b.keys() and feasible is not None \
+                    and len(a.keys() ^ b.keys()) <= 2:
+                a, b = _implied(a, b, feasible), _implied(b, a, feasible)
             if a.keys() != b.keys():
                 continue
             different = [k for k in a if a[k] != b[k]]
@@ -321,6 +333,15 @@ def _combine(terms: list[Term]) -> list[Term]:
                 changed = True
                 break
     return terms
+
+
+def _implied(term: Term, other: Term, feasible: Feasibility) -> Term:
+    """``term`` with each key of ``other`` it lacks, allowed the signs not proved empty."""
+    extended = dict(term)
+    for key in other.keys() - term.keys():
+        extended[key] = frozenset(s for s in _ALL
+                                  if feasible({**term, key: frozenset({s})}) is not False)
+    return extended
 
 
 def _within(term: Term, domain: Domain) -> Term:
