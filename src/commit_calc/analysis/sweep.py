@@ -285,8 +285,25 @@ def sweep(
         else:
             codes, classes = mark_invalid(region_codes(analysis, axes, valid),
                                           analysis.regions, valid)
-            return SweepResult(game, constants, tuple(axes), "regions", codes, classes, analysis)
+            return SweepResult(game, constants, tuple(axes), "regions", codes, classes, analysis,
+                               kinds=_region_kinds(analysis, len(classes)))
     return _pointwise(game, constants, tuple(axes), concept, progress, valid)
+
+
+def _region_kinds(analysis: RegionAnalysis, count: int) -> tuple[int, ...]:
+    """The kind of each of ``count`` classes (the regions, then the invalid points if any):
+    regions whose equilibria make the same choices are one kind, even where their payoff
+    formulas differ (on either side of a min/max kink)."""
+    tree = isinstance(analysis.game, ExtensiveFormGame)
+    kinds: dict[object, int] = {}
+    found = []
+    for region in analysis.regions:
+        key = tuple(sorted(
+            tuple(sorted((player, tuple(sorted(map(str, choice.items() if tree else choice))))
+                         for player, choice in e.strategies.items()))
+            for e in region.equilibria))
+        found.append(kinds.setdefault(key, len(kinds)))
+    return tuple(found) + tuple(range(len(kinds), len(kinds) + count - len(found)))
 
 
 def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axis, ...],
