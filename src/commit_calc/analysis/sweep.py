@@ -38,6 +38,7 @@ from commit_calc.analysis.regions import Region, RegionAnalysis, parameter_regio
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
+from commit_calc.solvers.prepared import PointSolution
 
 Game = ExtensiveFormGame | NormalFormGame
 Progress = Callable[[int, int], None]
@@ -339,10 +340,14 @@ def _key_signs(key: sympy.Expr, symbols: Sequence[sympy.Symbol], axes: Sequence[
 
 
 def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axis, ...],
-               concept: str, progress: Progress | None, valid: np.ndarray | None
-               ) -> SweepResult:
+               concept: str, progress: Progress | None, valid: np.ndarray | None,
+               prepared: bool = True) -> SweepResult:
     """Solve every point exactly; points outside the domain (``valid`` False) are marked, not
-    solved. The fixed parameters are substituted once, not per point."""
+    solved. The fixed parameters are substituted once, not per point, and the game is
+    prepared once (:class:`~commit_calc.solvers.prepared.PreparedGame`: no sympy per point);
+    points it does not cover, or every point with ``prepared=False``, go through
+    :func:`~commit_calc.solvers.solve.solve`."""
+    from commit_calc.solvers.prepared import PreparedGame
     from commit_calc.solvers.solve import solve
 
     shape = tuple(a.count for a in axes)
@@ -351,20 +356,25 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
     kinds: dict[_Choices, int] = {}
     kind_of: list[int] = []
     partial = game.substitute(constants)
+    fast = PreparedGame(partial, [a.name for a in axes], concept) if prepared else None
     total = int(np.prod(shape))
     for done, index in enumerate(itertools.product(*(range(n) for n in shape))):
         if valid is not None and not valid[index]:
             codes[index] = -1  # outside the domain: marked below
         else:
-            result = solve(partial, {a.name: a.values[k] for a, k in zip(axes, index)}, concept)
-            found = tuple(
-                PointEquilibrium(profile_label(result.game, e.profile), tuple(e.payoffs))
-                for e in result.equilibria
-            )
+            solutions = (None if fast is None
+                         else fast.solve([a.fraction(k) for a, k in zip(axes, index)]))
+            if solutions is None:
+                result = solve(partial, {a.name: a.values[k] for a, k in zip(axes, index)},
+                               concept)
+                solutions = [PointSolution(e.profile.probabilities, tuple(e.payoffs),
+                                           profile_label(result.game, e.profile))
+                             for e in result.equilibria]
+            found = tuple(PointEquilibrium(s.label, s.payoffs) for s in solutions)
             # the equilibria as choices: what each plays with positive probability, everywhere
             choices = tuple(sorted(tuple(tuple(i for i, x in enumerate(d) if x != 0)
-                                         for d in e.profile.probabilities)
-                                   for e in result.equilibria))
+                                         for d in s.probabilities)
+                                   for s in solutions))
             code = classes.setdefault((choices, found), len(classes))
             if code == len(kind_of):
                 kind_of.append(kinds.setdefault(choices, len(kinds)))

@@ -38,9 +38,17 @@ class Verification:
 
 
 def verify(
-    game: NormalFormGame | ExtensiveFormGame, profile: MixedProfile | BehaviourProfile
+    game: NormalFormGame | ExtensiveFormGame,
+    profile: MixedProfile | BehaviourProfile,
+    *,
+    numbers: Sequence[object] | None = None,
 ) -> Verification:
     """Each player's exact expected payoff and regret at ``profile``.
+
+    ``numbers`` (optional) gives the game's numbers as exact Python numbers, for a game whose
+    formulas were evaluated elsewhere (:mod:`~commit_calc.solvers.prepared`): per player an
+    array of payoffs indexed by strategy profile (normal form), or per node what
+    ``game.exact_numbers`` holds (trees); ``game`` then gives the structure only.
 
     Examples
     --------
@@ -55,10 +63,11 @@ def verify(
     (0, 2)
     """
     if isinstance(game, NormalFormGame) and isinstance(profile, MixedProfile):
-        payoffs, regrets = _normal_form_regrets(game, profile)
+        payoffs, regrets = _normal_form_regrets(game, profile, numbers)
     elif isinstance(game, ExtensiveFormGame) and isinstance(profile, BehaviourProfile):
         _check_profile(game, profile)
-        payoffs, regrets = _tree_regrets(game, *_tree_numbers(game, profile), game.root.index)
+        payoffs, regrets = _tree_regrets(game, *_tree_numbers(game, profile, numbers),
+                                         game.root.index)
     else:
         raise GameDefinitionError(
             f"verify(): a {type(profile).__name__} does not fit a {type(game).__name__}"
@@ -66,19 +75,24 @@ def verify(
     return Verification(_rationals(payoffs), _rationals(regrets))
 
 
-def verify_subgame_perfect(game: ExtensiveFormGame, profile: BehaviourProfile) -> Verification:
+def verify_subgame_perfect(
+    game: ExtensiveFormGame,
+    profile: BehaviourProfile,
+    *,
+    numbers: Sequence[Sequence[Number]] | None = None,
+) -> Verification:
     """Regrets in every proper subgame; the largest regret of each player over all of them.
 
     A profile is subgame perfect exactly when it is a Nash equilibrium of every subgame. In
     perfect-information games every node starts a subgame and one backward pass finds all their
     regrets in linear time; otherwise each subgame's regrets are computed in full. ``payoffs``
-    are those of the whole game.
+    are those of the whole game. ``numbers`` is as in :func:`verify`.
     """
     _check_profile(game, profile)
     if game.properties.perfect_information:
-        payoffs, regrets = _perfect_information_regrets(game, profile)
+        payoffs, regrets = _perfect_information_regrets(game, profile, numbers)
     else:
-        moves, terminal_payoffs = _tree_numbers(game, profile)
+        moves, terminal_payoffs = _tree_numbers(game, profile, numbers)
         payoffs, regrets = _tree_regrets(game, moves, terminal_payoffs, game.root.index)
         for root in game.subgame_roots:
             if root != game.root.index:  # the whole game was just checked
@@ -95,7 +109,10 @@ def _rationals(values: Sequence[Number]) -> tuple[sympy.Rational, ...]:
 
 
 def _number(value: sympy.Expr) -> Number:
-    """An exact sympy rational as a Python ``int`` where whole (much faster), else ``Fraction``."""
+    """An exact sympy rational as a Python ``int`` where whole (much faster), else ``Fraction``;
+    an exact Python number (``int``, ``Fraction``, ``mpq``) as it is."""
+    if not isinstance(value, sympy.Basic):
+        return value  # type: ignore[no-any-return]
     return kernel_rational(int(value.p), int(value.q))
 
 
@@ -103,7 +120,7 @@ def _number(value: sympy.Expr) -> Number:
 
 
 def _normal_form_regrets(
-    game: NormalFormGame, profile: MixedProfile
+    game: NormalFormGame, profile: MixedProfile, numbers: Sequence[object] | None = None
 ) -> tuple[list[Number], list[Number]]:
     if len(profile.probabilities) != game.num_players or any(
         len(d) != size for d, size in zip(profile.probabilities, game.shape)
@@ -112,7 +129,7 @@ def _normal_form_regrets(
             f"verify(): profile shape {[len(d) for d in profile.probabilities]} does not fit "
             f"the game's {list(game.shape)}"
         )
-    arrays = game.numeric_payoffs()
+    arrays = game.numeric_payoffs() if numbers is None else numbers
     mix = [[_number(p) for p in d] for d in profile.probabilities]
     payoffs, regrets = [], []
     for player in range(game.num_players):
@@ -159,10 +176,12 @@ def _check_profile(game: ExtensiveFormGame, profile: BehaviourProfile) -> None:
 
 
 def _tree_numbers(
-    game: ExtensiveFormGame, profile: BehaviourProfile
+    game: ExtensiveFormGame, profile: BehaviourProfile, given: Sequence[object] | None = None
 ) -> tuple[list[Sequence[Number]], Sequence[Sequence[Number]]]:
-    """Per node: the move probabilities of its children, and the terminal payoffs."""
-    numbers = game.exact_numbers
+    """Per node: the move probabilities of its children, and the terminal payoffs (from
+    ``given`` where given, else from the game)."""
+    numbers: Sequence[Sequence[Number]] = (
+        game.exact_numbers if given is None else given)  # type: ignore[assignment]
     moves: list[Sequence[Number]] = list(numbers)  # a chance node's own probabilities
     converted: dict[int, list[Number]] = {}  # solvers share one tuple for equal choices
     for infoset, distribution in zip(game.infosets, profile.probabilities):
@@ -276,13 +295,13 @@ def _best_response_value(
 
 
 def _perfect_information_regrets(
-    game: ExtensiveFormGame, profile: BehaviourProfile
+    game: ExtensiveFormGame, profile: BehaviourProfile, given: Sequence[object] | None = None
 ) -> tuple[list[Number], list[Number]]:
     """Perfect information: every node starts a subgame. One backward pass gives, at each node,
     each player's value under the profile and their best-response value (maximise where they
     move, average elsewhere); the regret in the subgame at a node is their difference."""
     nodes = game.nodes
-    moves, terminal_payoffs = _tree_numbers(game, profile)
+    moves, terminal_payoffs = _tree_numbers(game, profile, given)
     n = game.num_players
     player_number = {p: k for k, p in enumerate(game.players)}
     values: list[Sequence[Number]] = [()] * len(nodes)

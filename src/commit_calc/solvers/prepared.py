@@ -1,0 +1,453 @@
+"""Prepared games: one parametric game solved at many points without sympy at each point.
+
+:func:`commit_calc.solvers.solve.solve` substitutes values into the game's sympy formulas,
+builds the numeric game and its reduced normal forms in sympy, and converts every number
+back to Python numbers for the kernels. A sweep that solves thousands of points of one game
+repeats the work that depends only on the game's structure. :class:`PreparedGame` does that
+work once: every payoff and probability is compiled to a function that computes exactly in
+``int`` and ``Fraction`` (:func:`~commit_calc.analysis.exact_grid.exact_function`); the
+structure of each block of the subgame decomposition (its reduced strategies and the
+terminal nodes each strategy profile reaches) is listed once. At a point, the numbers go
+straight into the flat tables the kernels read: backward induction, the subgame decomposition
+and exact vertex enumeration run as in ``solve``, and every equilibrium reported is checked
+by :mod:`~commit_calc.solvers.verify` with the same numbers (the check does not use the
+solver's reasoning). The equilibria, their order, payoffs and labels are those of ``solve``.
+
+Games or points outside what is prepared (more than two players in a block or a table, a
+point where a formula is undefined or a probability leaves [0, 1]) get ``None`` from
+:meth:`PreparedGame.solve`: the caller solves them with ``solve``, which says what is wrong.
+
+>>> from fractions import Fraction
+>>> from commit_calc.io import load_game
+>>> game = load_game("bagwell-commitment")
+>>> prepared = PreparedGame(game, ["noise"])
+>>> [(e.label, tuple(map(str, e.payoffs))) for e in prepared.solve([Fraction(1, 2)])][-1]
+('C > saw S: C | saw C: C', ('4', '4'))
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import sympy
+
+from commit_calc.analysis.exact_grid import exact_function
+from commit_calc.analysis.labels import profile_label
+from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
+from commit_calc.model.normal_form import NormalFormGame
+from commit_calc.model.profiles import BehaviourProfile, MixedProfile
+from commit_calc.model.values import kernel_rational
+from commit_calc.solvers._vertex_enumeration import completely_labelled_pairs
+from commit_calc.solvers.backward_induction import (
+    FlatTree,
+    Number,
+    ValueMap,
+    Vector,
+    _pure,
+    _solve,
+)
+from commit_calc.solvers.listing import listing_limit
+from commit_calc.solvers.mixed_nash import _components
+from commit_calc.solvers.reduction import _others_reach, _player_plans, _value
+from commit_calc.solvers.results import VerificationFailure
+from commit_calc.solvers.subgame_perfect import (
+    MAX_COMBINATIONS,
+    _BlockEquilibrium,
+    _Decomposition,
+    _folded_game,
+)
+from commit_calc.solvers.verify import Verification, verify, verify_subgame_perfect
+
+Game = ExtensiveFormGame | NormalFormGame
+#: A block equilibrium: one distribution per information set of the block, and the expected
+#: payoffs of every player of the whole game.
+_Found = tuple[tuple[tuple[Any, ...], ...], Vector]
+
+
+class _Fallback(Exception):
+    """This point (or game) needs the general solver."""
+
+
+@dataclass(frozen=True)
+class PointSolution:
+    """One equilibrium at a point: its distributions (per information set, or per player of
+    a table), exact payoffs (as ``solve`` reports them) and outcome label."""
+
+    probabilities: tuple[tuple[Any, ...], ...]
+    payoffs: tuple[sympy.Rational, ...]
+    label: str
+
+
+class PreparedGame:
+    """``game`` with the parameters ``names`` free (all others fixed), prepared once.
+
+    ``concept`` is as in :func:`~commit_calc.solvers.solve.solve`. :meth:`solve` takes the
+    values of ``names`` as ``Fraction`` and gives the equilibria there, or ``None`` where the
+    general solver must be used.
+    """
+
+    def __init__(self, game: Game, names: Sequence[str], concept: str = "auto") -> None:
+        self.game = game
+        symbols = [game.parameters[name].symbol for name in names]
+        self._labels: dict[tuple[tuple[int, ...], ...], str] = {}
+        self._mode = self._choose_mode(concept)
+        formulas: list[sympy.Expr] = []
+        self._spans: list[tuple[int, int]] = []
+        if isinstance(game, NormalFormGame):
+            for array in game.payoffs:
+                self._spans.append((len(formulas), len(formulas) + math.prod(game.shape)))
+                formulas.extend(sympy.flatten(array.tolist()))
+        else:
+            for node in game.nodes:
+                self._spans.append((len(formulas), len(formulas) + len(node.payoffs)
+                                    + len(node.probabilities)))
+                formulas.extend(node.payoffs + node.probabilities)
+        self._function: Callable[..., Any] = exact_function(formulas, symbols)
+        if self._mode in ("spe", "nash"):
+            assert isinstance(game, ExtensiveFormGame)
+            roots = ([game.root.index] if self._mode == "nash" else self._block_roots(game))
+            try:
+                self._blocks = {root: _Block(game, root, self._mode == "nash")
+                                for root in roots}
+            except _Fallback:
+                self._mode = None
+
+    def _choose_mode(self, concept: str) -> str | None:
+        game = self.game
+        if isinstance(game, NormalFormGame):
+            return "table" if game.num_players == 2 and concept != "spe" else None
+        if concept == "nash":
+            return "nash" if game.num_players == 2 else None
+        if game.properties.perfect_information:
+            return "backward"
+        return "spe" if game.num_players >= 2 else None
+
+    @staticmethod
+    def _block_roots(game: ExtensiveFormGame) -> list[int]:
+        """The subgame roots the decomposition solves as blocks (imperfect information)."""
+        is_root = [False] * len(game.nodes)
+        for index in game.subgame_roots:
+            is_root[index] = True
+        return [root for root in game.subgame_roots
+                if not all(game.nodes[c].kind == TERMINAL or is_root[c]
+                           for c in game.nodes[root].children)]
+
+    @property
+    def is_prepared(self) -> bool:
+        """Whether :meth:`solve` solves this game (else it always gives ``None``)."""
+        return self._mode is not None
+
+    def solve(self, point: Sequence[Fraction]) -> list[PointSolution] | None:
+        """Every equilibrium at ``point``, as ``solve`` lists them, each checked exactly;
+        ``None`` where the general solver is needed."""
+        if self._mode is None:
+            return None
+        try:
+            numbers = self._numbers(point)
+            if self._mode == "table":
+                return self._solve_table(numbers)
+            return self._solve_tree(numbers)
+        except (_Fallback, ZeroDivisionError, ArithmeticError):
+            return None
+
+    def _numbers(self, point: Sequence[Fraction]) -> list[tuple[Number, ...]]:
+        """The game's numbers at ``point`` in kernel types; chance probabilities checked."""
+        raw = []
+        for value in self._function(*point):
+            if type(value) is int:
+                raw.append(value)
+            elif isinstance(value, Fraction):
+                raw.append(kernel_rational(value.numerator, value.denominator))
+            else:  # a float or anything inexact: the general path decides
+                raise _Fallback
+        numbers = [tuple(raw[start:stop]) for start, stop in self._spans]
+        if isinstance(self.game, ExtensiveFormGame):
+            for node, found in zip(self.game.nodes, numbers):
+                if node.kind == CHANCE and (sum(found) != 1 or any(p < 0 for p in found)):
+                    raise _Fallback
+        return numbers
+
+    def _label(self, probabilities: tuple[tuple[Any, ...], ...], profile: Any) -> str:
+        key = tuple(tuple(i for i, x in enumerate(d) if x != 0) for d in probabilities)
+        if key not in self._labels:
+            self._labels[key] = profile_label(self.game, profile)
+        return self._labels[key]
+
+    def _solve_table(self, numbers: list[tuple[Number, ...]]) -> list[PointSolution]:
+        game = self.game
+        assert isinstance(game, NormalFormGame)
+        m, n = game.shape
+        arrays = [np.array(values, dtype=object).reshape(m, n) for values in numbers]
+        scaled = [_integers(values) for values in numbers]
+        found = []
+        for x, y in _extreme_pairs([row[k * n:(k + 1) * n] for k in range(m)] for row in scaled):
+            profile = MixedProfile.trusted((x, y))
+            check = _checked(verify(game, profile, numbers=arrays))
+            found.append(PointSolution(profile.probabilities, check.payoffs,
+                                       self._label(profile.probabilities, profile)))
+        return found
+
+    def _solve_tree(self, numbers: list[tuple[Number, ...]]) -> list[PointSolution]:
+        game = self.game
+        assert isinstance(game, ExtensiveFormGame)
+        limit = listing_limit(game, 1000)
+        listed: list[tuple[tuple[Any, ...], ...]] = []
+        if self._mode == "backward":
+            infoset_of = game.infoset_of_node
+            widths = [len(i.actions) for i in game.infosets]
+            for choices in _solve(_flat(game, numbers), limit).choices:
+                distributions: list[tuple[Any, ...]] = [()] * len(widths)
+                for node, action in enumerate(choices):
+                    if action >= 0:
+                        k = infoset_of[node]
+                        assert k is not None
+                        distributions[k] = _pure(widths[k], action)
+                listed.append(tuple(distributions))
+        elif self._mode == "spe":
+            solver = _Prepared(game, _flat(game, numbers), self._blocks, numbers)
+            solver.solve()
+            listed = [tuple(d) for d in solver.enumerate(limit)]
+        else:
+            block = self._blocks[game.root.index]
+            listed = [distributions for distributions, _ in block.equilibria(numbers, {})]
+        found = []
+        for distributions in listed:
+            profile = BehaviourProfile.trusted(distributions)
+            if self._mode == "nash":
+                check = verify(game, profile, numbers=numbers)
+            else:
+                check = verify_subgame_perfect(game, profile, numbers=numbers)
+            found.append(PointSolution(distributions, _checked(check).payoffs,
+                                       self._label(distributions, profile)))
+        return found
+
+
+def _checked(check: Verification) -> Verification:
+    if not check.is_equilibrium:
+        raise VerificationFailure(
+            f"a prepared solver returned a profile with regrets {[str(r) for r in check.regrets]}"
+            ": this is a bug in commit-calc, please report it")
+    return check
+
+
+def _flat(game: ExtensiveFormGame, numbers: list[tuple[Number, ...]]) -> FlatTree:
+    """The kernels' flat tree of ``game`` with ``numbers`` (as ``_flat_tree`` builds it)."""
+    player_number = {player: k for k, player in enumerate(game.players)}
+    kinds = [1 if n.kind == DECISION else 2 if n.kind == CHANCE else 0 for n in game.nodes]
+    movers = [player_number[n.player] if n.kind == DECISION else -1  # type: ignore[index]
+              for n in game.nodes]
+    return FlatTree(game.num_players, kinds, [n.children for n in game.nodes], movers,
+                    [numbers[k] if kinds[k] == 2 else () for k in range(len(kinds))],
+                    [numbers[k] if kinds[k] == 0 else () for k in range(len(kinds))])
+
+
+def _integers(values: Sequence[Number]) -> list[int]:
+    """One player's payoffs times the lcm of their denominators (as ``integer_payoffs``)."""
+    scale = math.lcm(*(int(v.denominator) for v in values))
+    return [int(v.numerator) * (scale // int(v.denominator)) for v in values]
+
+
+def _extreme_pairs(matrices: Any) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]:
+    """Extreme equilibria of a bimatrix game of integers in ``extreme_equilibria``'s order."""
+    row, column = matrices
+    pairs = completely_labelled_pairs(row, column)
+    pairs.sort(key=lambda pair: (tuple(-p for p in pair[0]), tuple(-p for p in pair[1])))
+    components = _components(pairs)
+    order = sorted(range(len(pairs)), key=lambda k: components[k])
+    return [(pairs[k][0], pairs[k][1]) for k in order]
+
+
+class _Block:
+    """A block of the subgame decomposition (or the whole tree for Nash equilibria) with its
+    reduced normal form listed once: strategies and the terminal nodes each profile reaches."""
+
+    def __init__(self, game: ExtensiveFormGame, root: int, whole: bool) -> None:
+        is_root = [False] * len(game.nodes)
+        for index in game.subgame_roots:
+            is_root[index] = True
+        nodes, leaves, stack = [], [], [root]
+        while stack:
+            index = stack.pop()
+            nodes.append(index)
+            if index != root and not whole and (game.nodes[index].kind == TERMINAL
+                                                  or is_root[index]):
+                if game.nodes[index].kind != TERMINAL:
+                    leaves.append(index)
+                continue
+            stack.extend(reversed(game.nodes[index].children))
+        nodes.sort()
+        leaves.sort()
+        movers = {game.nodes[k].player for k in nodes if game.nodes[k].kind == DECISION}
+        players = [p for p in game.players if p in movers]
+        players += [p for p in game.players if p not in movers][: max(0, 2 - len(players))]
+        if whole:  # the reduced normal form of the whole tree keeps the players' order
+            players = list(game.players)
+        if len(players) != 2:
+            raise _Fallback
+        self.nodes, self.leaves = nodes, leaves
+        self.keep = [game.players.index(p) for p in players]
+        self.num_players = game.num_players
+        zero = (0,) * game.num_players
+        self.template = _folded_game(game, nodes, dict.fromkeys(leaves, zero), players)
+        template = self.template
+        self.infoset_indices = [game.infoset_index(i.label) for i in template.infosets]
+        self.widths = [len(i.actions) for i in template.infosets]
+        plans = [_player_plans(template, player) for player in players]
+        self.shape = tuple(len(p) for p in plans)
+        self.plan_moves = [[[(template.infoset_index(label), template.infoset(label).actions
+                              .index(action)) for label, action in plan.items()]
+                            for plan in own] for own in plans]
+        self.paths = [self._paths(profile) for profile in itertools.product(*plans)]
+
+    def _paths(self, profile: Sequence[Any]) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
+        """The terminal nodes a pure profile reaches, each with the chance moves on its way."""
+        template = self.template
+        owner = {player: k for k, player in enumerate(template.players)}
+        found = []
+        stack: list[tuple[int, tuple[tuple[int, int], ...]]] = [(0, ())]
+        while stack:
+            index, moves = stack.pop()
+            node = template.nodes[index]
+            if node.kind == DECISION:
+                action = profile[owner[node.player]][node.infoset]  # type: ignore[index]
+                stack.append((node.children[node.actions.index(action)], moves))
+            elif node.kind == CHANCE:
+                stack.extend((child, moves + ((index, k),))
+                             for k, child in enumerate(node.children))
+            else:
+                found.append((index, moves))
+        return found
+
+    def equilibria(self, numbers: Sequence[tuple[Number, ...]],
+                   leaf_payoffs: dict[int, Vector]) -> list[_Found]:
+        """The block's equilibria as ``extensive_nash_equilibria`` of its folded game lists
+        them, with each one's expected payoffs for every player of the whole game."""
+        template = self.template
+        full: list[Sequence[Number]] = [
+            leaf_payoffs[k] if k in leaf_payoffs else numbers[k] for k in self.nodes]
+        tables: list[list[Number]] = [[], []]
+        for paths in self.paths:
+            totals = [0, 0]
+            for terminal, moves in paths:
+                weight: Number = 1
+                for node, k in moves:
+                    weight *= full[node][k]
+                for slot, player in enumerate(self.keep):
+                    totals[slot] += weight * full[terminal][player]
+            tables[0].append(totals[0])
+            tables[1].append(totals[1])
+        m, n = self.shape
+        scaled = [_integers(t) for t in tables]
+        found: list[_Found] = []
+        seen = set()
+        for mixed in _extreme_pairs([row[k * n:(k + 1) * n] for k in range(m)]
+                                    for row in scaled):
+            distributions = self._behaviour(mixed, full)
+            if distributions in seen:
+                continue
+            seen.add(distributions)
+            found.append((distributions, self._expected(distributions, full)))
+        return found
+
+    def _behaviour(self, mixed: Sequence[Sequence[Fraction]],
+                   full: list[Sequence[Number]]) -> tuple[tuple[Any, ...], ...]:
+        """Kuhn's map, as :func:`~commit_calc.solvers.reduction.behaviour_profile`."""
+        weights: dict[int, list[Any]] = {}
+        reached: dict[int, Any] = {}
+        for moves_of, mix in zip(self.plan_moves, mixed):
+            for moves, weight in zip(moves_of, mix):
+                if weight == 0:
+                    continue
+                for infoset, action in moves:
+                    row = weights.setdefault(infoset, [0] * self.widths[infoset])
+                    row[action] += weight
+                    reached[infoset] = reached.get(infoset, 0) + weight
+        distributions: list[tuple[Any, ...] | None] = [
+            tuple(Fraction(w) / reached[k] for w in weights[k]) if reached.get(k, 0) != 0
+            else None for k in range(len(self.widths))]
+        if None in distributions:
+            self._complete(distributions, full)
+        return tuple(distributions)  # type: ignore[arg-type]
+
+    def _complete(self, distributions: list[tuple[Any, ...] | None],
+                  full: list[Sequence[Number]]) -> None:
+        """Unreached information sets get pure best responses, last first (as
+        ``reduction._complete_with_best_responses``)."""
+        template = self.template
+        payoffs = [[Fraction(full[k][p]) for p in self.keep] if node.kind == TERMINAL else []
+                   for k, node in enumerate(template.nodes)]
+        chance = [[Fraction(p) for p in full[k]] if node.kind == CHANCE else []
+                  for k, node in enumerate(template.nodes)]
+        infoset_of = template.infoset_of_node
+        missing = [k for k, d in enumerate(distributions) if d is None]
+        for k in missing:
+            distributions[k] = tuple(Fraction(1, self.widths[k]) for _ in range(self.widths[k]))
+        for k in reversed(missing):
+            infoset = template.infosets[k]
+            player = template.players.index(infoset.player)  # type: ignore[arg-type]
+            moves = [[Fraction(p) for p in distributions[infoset_of[node.index]]]  # type: ignore[index,union-attr]
+                     if node.kind == DECISION else chance[node.index] for node in template.nodes]
+            reach = [_others_reach(template, moves, member, player) for member in infoset.members]
+            if not any(reach):
+                reach = [Fraction(1)] * len(reach)
+            totals = [
+                sum((r * _value(template, moves, payoffs, template.nodes[m].children[a], player)
+                     for r, m in zip(reach, infoset.members) if r != 0), Fraction(0))
+                for a in range(self.widths[k])]
+            best = totals.index(max(totals))
+            distributions[k] = tuple(1 if a == best else 0 for a in range(self.widths[k]))
+
+    def _expected(self, distributions: Sequence[Sequence[Any]],
+                  full: list[Sequence[Number]]) -> Vector:
+        """Every player's expected payoff in the block (as ``subgame_perfect._expected``)."""
+        template = self.template
+        infoset_of = template.infoset_of_node
+        values: list[Sequence[Any]] = [()] * len(template.nodes)
+        for node in reversed(template.nodes):
+            k = node.index
+            if node.kind == TERMINAL:
+                values[k] = full[k]
+                continue
+            infoset = infoset_of[k]
+            weights = full[k] if infoset is None else distributions[infoset]
+            values[k] = tuple(
+                sum((w * values[c][p] for w, c in zip(weights, node.children) if w), Fraction(0))
+                for p in range(self.num_players))
+        return tuple(int(v.numerator) if v.denominator == 1 else v for v in values[0])
+
+
+class _Prepared(_Decomposition):
+    """The subgame decomposition with its blocks solved from prepared structures."""
+
+    def __init__(self, game: ExtensiveFormGame, tree: FlatTree, blocks: dict[int, _Block],
+                 numbers: list[tuple[Number, ...]]) -> None:
+        super().__init__(game, tree)
+        self.prepared = blocks
+        self.numbers = numbers
+
+    def _solve_block(self, root: int) -> ValueMap:
+        block = self.prepared[root]
+        leaf_maps = [self._map(leaf) for leaf in block.leaves]
+        if math.prod(len(m) for m in leaf_maps) > MAX_COMBINATIONS:
+            raise _Fallback
+        values: ValueMap = {}
+        found: list[_BlockEquilibrium] = []
+        for combination in itertools.product(*(m.items() for m in leaf_maps)):
+            leaf_payoffs = tuple(vector for vector, _ in combination)
+            weight = math.prod(count for _, count in combination)
+            for distributions, payoffs in block.equilibria(
+                    self.numbers, dict(zip(block.leaves, leaf_payoffs))):
+                values[payoffs] = values.get(payoffs, 0) + weight
+                found.append(_BlockEquilibrium(payoffs, leaf_payoffs, tuple(
+                    zip(block.infoset_indices, distributions))))
+        self.blocks[root] = (block.nodes, block.leaves, found)
+        return values
+
+
+__all__ = ["PointSolution", "PreparedGame"]

@@ -1,0 +1,187 @@
+"""The prepared per-point solver (:mod:`commit_calc.solvers.prepared`) against ``solve``.
+
+Both must give the same equilibria, in the same order, with the same distributions, payoffs
+and outcome labels: on every catalog game at random exact points and at knife edges (the
+points where a comparison of the exact regions is zero, and the bounds), and on random
+parametric trees and tables (hypothesis), where ties are frequent.
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commit_calc.analysis.labels import profile_label
+from commit_calc.analysis.regions import parameter_regions
+from commit_calc.analysis.sweep import Axis, _pointwise, sweep
+from commit_calc.errors import CommitCalcError
+from commit_calc.io import load_game
+from commit_calc.io.catalog import list_games
+from commit_calc.model import Chance, Decision, ExtensiveFormGame, NormalFormGame, Terminal
+from commit_calc.model.parameters import Parameter
+from commit_calc.solvers.prepared import PreparedGame
+from commit_calc.solvers.solve import solve
+
+CATALOG = [name for name, *_ in list_games()]
+
+
+def _old(game, names, point, concept):
+    """``solve``'s equilibria as (distributions, payoffs, label), or the error's text."""
+    try:
+        result = solve(game, dict(zip(names, (sympy.Rational(v.numerator, v.denominator)
+                                              for v in point))), concept)
+    except CommitCalcError as error:
+        return str(error)
+    return [(e.profile.probabilities, tuple(e.payoffs), profile_label(result.game, e.profile))
+            for e in result.equilibria]
+
+
+def _same(game, names, points, concept="auto"):
+    prepared = PreparedGame(game, names, concept)
+    compared = 0
+    for point in points:
+        new = prepared.solve(point)
+        old = _old(game, names, point, concept)
+        if new is None:  # the caller falls back to solve, whatever it says
+            continue
+        assert not isinstance(old, str), (point, old)
+        assert [(e.probabilities, e.payoffs, e.label) for e in new] == old, point
+        compared += 1
+    return compared
+
+
+def _random_value(parameter, rng):
+    low = parameter.lower if parameter.lower is not None else parameter.default - 10
+    high = parameter.upper if parameter.upper is not None else parameter.default + 10
+    low, high = Fraction(str(low)), Fraction(str(high))
+    return low + (high - low) * Fraction(rng.randint(0, 60), 60)
+
+
+def _knife_edges(game):
+    """Points where a key of the exact regions is zero along one parameter (others at their
+    defaults), and each parameter at its bounds."""
+    defaults = {p.name: Fraction(str(p.default)) for p in game.parameters}
+    points = []
+    for parameter in game.parameters:
+        for end in (parameter.lower, parameter.upper):
+            if end is not None:
+                points.append({**defaults, parameter.name: Fraction(str(end))})
+    try:
+        analysis = parameter_regions(game)
+    except CommitCalcError:
+        return points
+    for key in analysis.keys:
+        for parameter in game.parameters:
+            symbol = analysis.symbols[parameter.name]
+            others = {analysis.symbols[n]: sympy.Rational(str(v))
+                      for n, v in defaults.items() if n != parameter.name}
+            for root in sympy.Poly(key.xreplace(others), symbol).ground_roots():
+                if root.is_Rational:
+                    value = Fraction(int(root.p), int(root.q))
+                    try:
+                        parameter.check(sympy.Rational(root))
+                    except CommitCalcError:
+                        continue
+                    points.append({**defaults, parameter.name: value})
+    return points
+
+
+@pytest.mark.parametrize("name", CATALOG)
+@pytest.mark.parametrize("concept", ["auto", "nash"])
+def test_catalog_games_agree_with_solve(name, concept):
+    game = load_game(name)
+    names = [p.name for p in game.parameters]
+    if not names:
+        pytest.skip("no parameters")
+    rng = random.Random(name)
+    points = [tuple(_random_value(p, rng) for p in game.parameters) for _ in range(25)]
+    points += [tuple(point[n] for n in names) for point in _knife_edges(game)]
+    compared = _same(game, names, points, concept)
+    if concept == "auto" or game.num_players == 2:
+        assert compared > len(points) // 2  # the prepared path covers the catalog
+
+
+@pytest.mark.parametrize("name", CATALOG)
+def test_catalog_grids_agree_with_solve(name):
+    """Exact grids hit ties: 0, 1/8, ..., 1 of each parameter's range, others at defaults."""
+    game = load_game(name)
+    for parameter in game.parameters:
+        low = parameter.lower if parameter.lower is not None else parameter.default - 4
+        high = parameter.upper if parameter.upper is not None else parameter.default + 4
+        low, high = Fraction(str(low)), Fraction(str(high))
+        fixed = {p.name: p.default for p in game.parameters if p.name != parameter.name}
+        partial = game.substitute(fixed)
+        points = [(low + (high - low) * Fraction(k, 8),) for k in range(9)]
+        _same(partial, [parameter.name], points)
+
+
+def test_sweep_by_points_is_the_same_either_way():
+    """The sweep's classes, codes and kinds do not depend on the prepared path."""
+    game = load_game("bagwell-commitment")
+    axes = (Axis.parse("noise", 0, 1, 41),)
+    new = sweep(game, axes, method="points")
+    old = _pointwise(game, {}, axes, "auto", None, None, prepared=False)
+    assert new.classes == old.classes
+    assert (new.codes == old.codes).all()
+    assert new.kinds == old.kinds
+
+
+# Random parametric games -------------------------------------------------------------------
+
+T = Parameter("t", default=sympy.Rational(1, 2), lower=sympy.Integer(0), upper=sympy.Integer(1))
+PLAYERS = ("A", "B")
+FORMULAS = st.sampled_from(["0", "1", "2", "t", "1 - t", "2*t - 1", "t*t", "3*t - 1"])
+
+
+@st.composite
+def parametric_trees(draw, max_depth=3):
+    """Trees whose payoffs and chance probabilities depend on ``t``, with information sets."""
+    names = iter(range(100))
+
+    def node(depth, infoset_widths):
+        kind = draw(st.sampled_from(["terminal", "decision", "decision", "chance"]))
+        if depth >= max_depth or kind == "terminal":
+            return Terminal(tuple(draw(FORMULAS) for _ in PLAYERS))
+        if kind == "chance":
+            return Chance({"x": ("t", node(depth + 1, infoset_widths)),
+                           "y": ("1 - t", node(depth + 1, infoset_widths))})
+        player = draw(st.sampled_from(PLAYERS))
+        infoset = None
+        if draw(st.booleans()) and (player, depth) in infoset_widths:
+            infoset = f"{player}{depth}"  # join a same-depth node of the same player
+        infoset_widths.add((player, depth))
+        return Decision(player, {"L": node(depth + 1, infoset_widths),
+                                 "R": node(depth + 1, infoset_widths)},
+                        name=f"d{next(names)}", infoset=infoset or f"i{next(names)}")
+
+    root = node(0, set())
+    return ExtensiveFormGame.build(players=PLAYERS, root=root, parameters=[T])
+
+
+POINTS = [(Fraction(k, 6),) for k in range(7)] + [(Fraction(1, 3),), (Fraction(2, 7),)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_random_trees_agree_with_solve(data):
+    try:
+        game = data.draw(parametric_trees())
+    except CommitCalcError:  # a random information set broke perfect recall
+        return
+    for concept in ("auto", "nash"):
+        _same(game, ["t"], POINTS, concept)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_random_tables_agree_with_solve(data):
+    rows, columns = data.draw(st.integers(1, 3)), data.draw(st.integers(1, 3))
+    matrices = [[[data.draw(FORMULAS) for _ in range(columns)] for _ in range(rows)]
+                for _ in range(2)]
+    game = NormalFormGame.from_matrices(*matrices, parameters=[T])
+    assert _same(game, ["t"], POINTS) == len(POINTS)
