@@ -1,4 +1,4 @@
-"""The prepared per-point solver (:mod:`commit_calc.solvers.prepared`) against ``solve``.
+"""The prepared per-point solver (:mod:`commit_calc.analysis.pointwise`) against ``solve``.
 
 Both must give the same equilibria, in the same order, with the same distributions, payoffs
 and outcome labels: on every catalog game at random exact points and at knife edges (the
@@ -24,7 +24,7 @@ from commit_calc.io import load_game
 from commit_calc.io.catalog import list_games
 from commit_calc.model import Chance, Decision, ExtensiveFormGame, NormalFormGame, Terminal
 from commit_calc.model.parameters import Parameter
-from commit_calc.solvers.prepared import PreparedGame
+from commit_calc.analysis.pointwise import PreparedGame
 from commit_calc.solvers.solve import solve
 
 CATALOG = [name for name, *_ in list_games()]
@@ -143,23 +143,21 @@ def parametric_trees(draw, max_depth=3):
     """Trees whose payoffs and chance probabilities depend on ``t``, with information sets."""
     names = iter(range(100))
 
-    def node(depth, infoset_widths):
-        kind = draw(st.sampled_from(["terminal", "decision", "decision", "chance"]))
+    def node(depth):
+        kind = draw(st.sampled_from(["decision", "chance"] if depth == 0 else
+                                    ["decision"] * 4 + ["terminal"] if depth == 1 else
+                                    ["terminal", "decision", "decision", "chance"]))
         if depth >= max_depth or kind == "terminal":
             return Terminal(tuple(draw(FORMULAS) for _ in PLAYERS))
         if kind == "chance":
-            return Chance({"x": ("t", node(depth + 1, infoset_widths)),
-                           "y": ("1 - t", node(depth + 1, infoset_widths))})
-        player = draw(st.sampled_from(PLAYERS))
-        infoset = None
-        if draw(st.booleans()) and (player, depth) in infoset_widths:
-            infoset = f"{player}{depth}"  # join a same-depth node of the same player
-        infoset_widths.add((player, depth))
-        return Decision(player, {"L": node(depth + 1, infoset_widths),
-                                 "R": node(depth + 1, infoset_widths)},
-                        name=f"d{next(names)}", infoset=infoset or f"i{next(names)}")
+            return Chance({"x": ("t", node(depth + 1)), "y": ("1 - t", node(depth + 1))})
+        player = "A" if depth == 0 else "B" if depth == 1 else draw(st.sampled_from(PLAYERS))
+        # B's first moves may share an information set: B does not see what came before
+        shared = player == "B" and depth == 1 and draw(st.integers(0, 3)) > 0
+        return Decision(player, {"L": node(depth + 1), "R": node(depth + 1)},
+                        name=f"d{next(names)}", infoset="B1" if shared else f"i{next(names)}")
 
-    root = node(0, set())
+    root = node(0)
     return ExtensiveFormGame.build(players=PLAYERS, root=root, parameters=[T])
 
 

@@ -38,7 +38,7 @@ from commit_calc.analysis.regions import Region, RegionAnalysis, parameter_regio
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
-from commit_calc.solvers.prepared import PointSolution
+from commit_calc.analysis.pointwise import PointSolution
 
 Game = ExtensiveFormGame | NormalFormGame
 Progress = Callable[[int, int], None]
@@ -344,10 +344,10 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
                prepared: bool = True) -> SweepResult:
     """Solve every point exactly; points outside the domain (``valid`` False) are marked, not
     solved. The fixed parameters are substituted once, not per point, and the game is
-    prepared once (:class:`~commit_calc.solvers.prepared.PreparedGame`: no sympy per point);
+    prepared once (:class:`~commit_calc.analysis.pointwise.PreparedGame`: no sympy per point);
     points it does not cover, or every point with ``prepared=False``, go through
     :func:`~commit_calc.solvers.solve.solve`."""
-    from commit_calc.solvers.prepared import PreparedGame
+    from commit_calc.analysis.pointwise import PreparedGame
     from commit_calc.solvers.solve import solve
 
     shape = tuple(a.count for a in axes)

@@ -46,7 +46,7 @@ def verify(
     """Each player's exact expected payoff and regret at ``profile``.
 
     ``numbers`` (optional) gives the game's numbers as exact Python numbers, for a game whose
-    formulas were evaluated elsewhere (:mod:`~commit_calc.solvers.prepared`): per player an
+    formulas were evaluated elsewhere (:mod:`~commit_calc.analysis.pointwise`): per player an
     array of payoffs indexed by strategy profile (normal form), or per node what
     ``game.exact_numbers`` holds (trees); ``game`` then gives the structure only.
 

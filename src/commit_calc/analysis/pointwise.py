@@ -109,6 +109,8 @@ class PreparedGame:
                                     + len(node.probabilities)))
                 formulas.extend(node.payoffs + node.probabilities)
         self._function: Callable[..., Any] = exact_function(formulas, symbols)
+        if isinstance(game, ExtensiveFormGame):
+            self._shape = _Shape(game)
         if self._mode in ("spe", "nash"):
             assert isinstance(game, ExtensiveFormGame)
             roots = ([game.root.index] if self._mode == "nash" else self._block_roots(game))
@@ -201,7 +203,7 @@ class PreparedGame:
         if self._mode == "backward":
             infoset_of = game.infoset_of_node
             widths = [len(i.actions) for i in game.infosets]
-            for choices in _solve(_flat(game, numbers), limit).choices:
+            for choices in _solve(self._shape.tree(numbers), limit).choices:
                 distributions: list[tuple[Any, ...]] = [()] * len(widths)
                 for node, action in enumerate(choices):
                     if action >= 0:
@@ -210,7 +212,7 @@ class PreparedGame:
                         distributions[k] = _pure(widths[k], action)
                 listed.append(tuple(distributions))
         elif self._mode == "spe":
-            solver = _Prepared(game, _flat(game, numbers), self._blocks, numbers)
+            solver = _Prepared(game, self._shape.tree(numbers), self._blocks, numbers)
             solver.solve()
             listed = [tuple(d) for d in solver.enumerate(limit)]
         else:
@@ -236,15 +238,24 @@ def _checked(check: Verification) -> Verification:
     return check
 
 
-def _flat(game: ExtensiveFormGame, numbers: list[tuple[Number, ...]]) -> FlatTree:
-    """The kernels' flat tree of ``game`` with ``numbers`` (as ``_flat_tree`` builds it)."""
-    player_number = {player: k for k, player in enumerate(game.players)}
-    kinds = [1 if n.kind == DECISION else 2 if n.kind == CHANCE else 0 for n in game.nodes]
-    movers = [player_number[n.player] if n.kind == DECISION else -1  # type: ignore[index]
-              for n in game.nodes]
-    return FlatTree(game.num_players, kinds, [n.children for n in game.nodes], movers,
-                    [numbers[k] if kinds[k] == 2 else () for k in range(len(kinds))],
-                    [numbers[k] if kinds[k] == 0 else () for k in range(len(kinds))])
+class _Shape:
+    """The structure of the kernels' flat tree (``backward_induction._flat_tree``)."""
+
+    def __init__(self, game: ExtensiveFormGame) -> None:
+        player_number = {player: k for k, player in enumerate(game.players)}
+        self.num_players = game.num_players
+        self.kinds = [1 if n.kind == DECISION else 2 if n.kind == CHANCE else 0
+                      for n in game.nodes]
+        self.children = [n.children for n in game.nodes]
+        self.movers = [player_number[n.player] if n.kind == DECISION else -1  # type: ignore[index]
+                       for n in game.nodes]
+
+    def tree(self, numbers: list[tuple[Number, ...]]) -> FlatTree:
+        """The flat tree with ``numbers``."""
+        kinds = self.kinds
+        return FlatTree(self.num_players, kinds, self.children, self.movers,
+                        [found if kind == 2 else () for kind, found in zip(kinds, numbers)],
+                        [found if kind == 0 else () for kind, found in zip(kinds, numbers)])
 
 
 def _integers(values: Sequence[Number]) -> list[int]:
@@ -253,14 +264,19 @@ def _integers(values: Sequence[Number]) -> list[int]:
     return [int(v.numerator) * (scale // int(v.denominator)) for v in values]
 
 
-def _extreme_pairs(matrices: Any) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]:
+def _extreme_pairs(matrices: Any) -> list[tuple[tuple[Number, ...], tuple[Number, ...]]]:
     """Extreme equilibria of a bimatrix game of integers in ``extreme_equilibria``'s order."""
     row, column = matrices
     pairs = completely_labelled_pairs(row, column)
     pairs.sort(key=lambda pair: (tuple(-p for p in pair[0]), tuple(-p for p in pair[1])))
     components = _components(pairs)
     order = sorted(range(len(pairs)), key=lambda k: components[k])
-    return [(pairs[k][0], pairs[k][1]) for k in order]
+    return [(_kernel(pairs[k][0]), _kernel(pairs[k][1])) for k in order]
+
+
+def _kernel(values: Sequence[Fraction]) -> tuple[Number, ...]:
+    """``Fraction`` values as kernel numbers (``int`` or ``mpq``: faster arithmetic)."""
+    return tuple(kernel_rational(v.numerator, v.denominator) for v in values)
 
 
 class _Block:
@@ -304,6 +320,10 @@ class _Block:
                               .index(action)) for label, action in plan.items()]
                             for plan in own] for own in plans]
         self.paths = [self._paths(profile) for profile in itertools.product(*plans)]
+        #: the non-terminal nodes of the folded block, deepest first, with their children
+        #: and information set (``None`` at chance nodes)
+        self.bottom_up = [(node.index, node.children, template.infoset_of_node[node.index])
+                          for node in reversed(template.nodes) if node.kind != TERMINAL]
 
     def _paths(self, profile: Sequence[Any]) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
         """The terminal nodes a pure profile reaches, each with the chance moves on its way."""
@@ -355,7 +375,7 @@ class _Block:
             found.append((distributions, self._expected(distributions, full)))
         return found
 
-    def _behaviour(self, mixed: Sequence[Sequence[Fraction]],
+    def _behaviour(self, mixed: Sequence[Sequence[Number]],
                    full: list[Sequence[Number]]) -> tuple[tuple[Any, ...], ...]:
         """Kuhn's map, as :func:`~commit_calc.solvers.reduction.behaviour_profile`."""
         weights: dict[int, list[Any]] = {}
@@ -369,7 +389,7 @@ class _Block:
                     row[action] += weight
                     reached[infoset] = reached.get(infoset, 0) + weight
         distributions: list[tuple[Any, ...] | None] = [
-            tuple(Fraction(w) / reached[k] for w in weights[k]) if reached.get(k, 0) != 0
+            _quotients(weights[k], reached[k]) if reached.get(k, 0) != 0
             else None for k in range(len(self.widths))]
         if None in distributions:
             self._complete(distributions, full)
@@ -406,20 +426,26 @@ class _Block:
     def _expected(self, distributions: Sequence[Sequence[Any]],
                   full: list[Sequence[Number]]) -> Vector:
         """Every player's expected payoff in the block (as ``subgame_perfect._expected``)."""
-        template = self.template
-        infoset_of = template.infoset_of_node
-        values: list[Sequence[Any]] = [()] * len(template.nodes)
-        for node in reversed(template.nodes):
-            k = node.index
-            if node.kind == TERMINAL:
-                values[k] = full[k]
-                continue
-            infoset = infoset_of[k]
+        values: list[Sequence[Any]] = list(full)  # read at terminal nodes only
+        players = range(self.num_players)
+        for k, children, infoset in self.bottom_up:
             weights = full[k] if infoset is None else distributions[infoset]
-            values[k] = tuple(
-                sum((w * values[c][p] for w, c in zip(weights, node.children) if w), Fraction(0))
-                for p in range(self.num_players))
+            weighted = [(w, values[c]) for w, c in zip(weights, children) if w]
+            values[k] = tuple(sum([w * below[p] for w, below in weighted]) for p in players)
         return tuple(int(v.numerator) if v.denominator == 1 else v for v in values[0])
+
+
+def _quotients(weights: Sequence[Any], total: Any) -> tuple[Number, ...]:
+    """``weights`` divided by ``total``, whole quotients as ``int`` (kernel numbers)."""
+    found: list[Number] = []
+    for weight in weights:
+        if type(weight) is int and type(total) is int:
+            whole = Fraction(weight, total)
+            found.append(kernel_rational(whole.numerator, whole.denominator))
+        else:
+            quotient = weight / total
+            found.append(int(quotient) if quotient.denominator == 1 else quotient)
+    return tuple(found)
 
 
 class _Prepared(_Decomposition):
