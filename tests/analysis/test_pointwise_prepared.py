@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commit_calc.analysis.labels import profile_label
+from commit_calc.analysis.pointwise import PreparedGame
 from commit_calc.analysis.regions import parameter_regions
 from commit_calc.analysis.sweep import Axis, _pointwise, sweep
 from commit_calc.errors import CommitCalcError
@@ -24,7 +25,6 @@ from commit_calc.io import load_game
 from commit_calc.io.catalog import list_games
 from commit_calc.model import Chance, Decision, ExtensiveFormGame, NormalFormGame, Terminal
 from commit_calc.model.parameters import Parameter
-from commit_calc.analysis.pointwise import PreparedGame
 from commit_calc.solvers.solve import solve
 
 CATALOG = [name for name, *_ in list_games()]

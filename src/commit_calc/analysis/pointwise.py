@@ -160,7 +160,7 @@ class PreparedGame:
 
     def _numbers(self, point: Sequence[Fraction]) -> list[tuple[Number, ...]]:
         """The game's numbers at ``point`` in kernel types; chance probabilities checked."""
-        raw = []
+        raw: list[Number] = []
         for value in self._function(*point):
             if type(value) is int:
                 raw.append(value)
@@ -204,13 +204,13 @@ class PreparedGame:
             infoset_of = game.infoset_of_node
             widths = [len(i.actions) for i in game.infosets]
             for choices in _solve(self._shape.tree(numbers), limit).choices:
-                distributions: list[tuple[Any, ...]] = [()] * len(widths)
+                chosen: list[tuple[Any, ...]] = [()] * len(widths)
                 for node, action in enumerate(choices):
                     if action >= 0:
                         k = infoset_of[node]
                         assert k is not None
-                        distributions[k] = _pure(widths[k], action)
-                listed.append(tuple(distributions))
+                        chosen[k] = _pure(widths[k], action)
+                listed.append(tuple(chosen))
         elif self._mode == "spe":
             solver = _Prepared(game, self._shape.tree(numbers), self._blocks, numbers)
             solver.solve()
@@ -319,7 +319,13 @@ class _Block:
         self.plan_moves = [[[(template.infoset_index(label), template.infoset(label).actions
                               .index(action)) for label, action in plan.items()]
                             for plan in own] for own in plans]
-        self.paths = [self._paths(profile) for profile in itertools.product(*plans)]
+        paths = [self._paths(profile) for profile in itertools.product(*plans)]
+        #: the distinct chance moves on the way to a terminal node: their product, the
+        #: probability of the way, is computed once per point
+        self.ways = list(dict.fromkeys(moves for found in paths for _, moves in found))
+        way = {moves: k for k, moves in enumerate(self.ways)}
+        #: per pure profile (row-major), the terminal nodes reached and the way to each
+        self.paths = [[(terminal, way[moves]) for terminal, moves in found] for found in paths]
         #: the non-terminal nodes of the folded block, deepest first, with their children
         #: and information set (``None`` at chance nodes)
         self.bottom_up = [(node.index, node.children, template.infoset_of_node[node.index])
@@ -348,20 +354,24 @@ class _Block:
                    leaf_payoffs: dict[int, Vector]) -> list[_Found]:
         """The block's equilibria as ``extensive_nash_equilibria`` of its folded game lists
         them, with each one's expected payoffs for every player of the whole game."""
-        template = self.template
         full: list[Sequence[Number]] = [
             leaf_payoffs[k] if k in leaf_payoffs else numbers[k] for k in self.nodes]
+        weights = []
+        for moves in self.ways:
+            weight: Number = 1
+            for node, k in moves:
+                weight *= full[node][k]
+            weights.append(weight)
+        first, second = self.keep
         tables: list[list[Number]] = [[], []]
         for paths in self.paths:
-            totals = [0, 0]
-            for terminal, moves in paths:
-                weight: Number = 1
-                for node, k in moves:
-                    weight *= full[node][k]
-                for slot, player in enumerate(self.keep):
-                    totals[slot] += weight * full[terminal][player]
-            tables[0].append(totals[0])
-            tables[1].append(totals[1])
+            row: Number = 0
+            column: Number = 0
+            for terminal, way in paths:
+                row += weights[way] * full[terminal][first]
+                column += weights[way] * full[terminal][second]
+            tables[0].append(row)
+            tables[1].append(column)
         m, n = self.shape
         scaled = [_integers(t) for t in tables]
         found: list[_Found] = []
@@ -410,7 +420,7 @@ class _Block:
             distributions[k] = tuple(Fraction(1, self.widths[k]) for _ in range(self.widths[k]))
         for k in reversed(missing):
             infoset = template.infosets[k]
-            player = template.players.index(infoset.player)  # type: ignore[arg-type]
+            player = template.players.index(infoset.player)
             moves = [[Fraction(p) for p in distributions[infoset_of[node.index]]]  # type: ignore[index,union-attr]
                      if node.kind == DECISION else chance[node.index] for node in template.nodes]
             reach = [_others_reach(template, moves, member, player) for member in infoset.members]

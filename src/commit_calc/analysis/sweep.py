@@ -34,11 +34,11 @@ from commit_calc.analysis.axis import Axis
 from commit_calc.analysis.domain import InvalidPoint, mark_invalid, valid_points
 from commit_calc.analysis.exact_grid import exact_function, exact_on_grid
 from commit_calc.analysis.labels import profile_label
+from commit_calc.analysis.pointwise import PointSolution
 from commit_calc.analysis.regions import Region, RegionAnalysis, parameter_regions
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
-from commit_calc.analysis.pointwise import PointSolution
 
 Game = ExtensiveFormGame | NormalFormGame
 Progress = Callable[[int, int], None]

@@ -200,15 +200,16 @@ def _tree_regrets(
 ) -> tuple[list[Number], list[Number]]:
     """Expected payoffs and regrets in the subgame that starts at ``root``, from the tables
     of :func:`_tree_numbers`."""
-    nodes = game.nodes
-    span = game.descendants(nodes[root])
+    shape = _shape(game)
+    span = game.descendants(game.nodes[root])
+    children = shape.children
     reach: dict[int, Number] = {root: 1}
     for index in span:
-        for child, p in zip(nodes[index].children, moves[index]):
+        for child, p in zip(children[index], moves[index]):
             reach[child] = reach[index] * p
+    terminals = [t for t in span if not children[t]]
     expected = [
-        sum((reach[t] * terminal_payoffs[t][player] for t in span if nodes[t].kind == "terminal"),
-            0)
+        sum((reach[t] * terminal_payoffs[t][player] for t in terminals), 0)
         for player in range(game.num_players)
     ]
     regrets = []
@@ -216,6 +217,50 @@ def _tree_regrets(
         best = _best_response_value(game, moves, terminal_payoffs, player, span)
         regrets.append(best - expected[player])
     return expected, regrets
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """A tree's structure as flat lists (per node: children, mover's index or -1)."""
+
+    game: ExtensiveFormGame
+    children: list[tuple[int, ...]]
+    movers: list[int]
+    infoset_of: tuple[int | None, ...]
+    #: per (subgame root, player): the player's information sets in the subgame, deepest
+    #: first by the player's own moves before them, each with its member nodes
+    orders: dict[tuple[int, int], list[tuple[int, list[int]]]]
+
+
+_last_shape: list[_Shape] = []
+
+
+def _shape(game: ExtensiveFormGame) -> _Shape:
+    """The structure of ``game``, kept for the last game checked (checks of many profiles of
+    one game, or of one game at many parameter values, share it)."""
+    if _last_shape and _last_shape[0].game is game:
+        return _last_shape[0]
+    number = {player: k for k, player in enumerate(game.players)}
+    shape = _Shape(game, [n.children for n in game.nodes],
+                   [number[n.player] if n.kind == DECISION else -1  # type: ignore[index]
+                    for n in game.nodes], game.infoset_of_node, {})
+    _last_shape[:] = [shape]
+    return shape
+
+
+def _own_order(shape: _Shape, player: int, span: range) -> list[tuple[int, list[int]]]:
+    key = (span.start, player)
+    if key not in shape.orders:
+        own_depth = {span.start: 0}
+        members: dict[int, list[int]] = {}
+        for index in span:
+            own = shape.movers[index] == player
+            if own:
+                members.setdefault(shape.infoset_of[index], []).append(index)  # type: ignore[arg-type]
+            for child in shape.children[index]:
+                own_depth[child] = own_depth[index] + (1 if own else 0)
+        shape.orders[key] = sorted(members.items(), key=lambda item: -own_depth[item[1][0]])
+    return shape.orders[key]
 
 
 def _best_response_value(
@@ -231,23 +276,18 @@ def _best_response_value(
     them (the same number at every member); deciding the deepest first means every subtree below
     a member is fully decided when its value is needed. Each node's value is computed once.
     """
-    nodes = game.nodes
-    mover = game.players[player]
-    infoset_of = game.infoset_of_node
+    shape = _shape(game)
+    children, movers, infoset_of = shape.children, shape.movers, shape.infoset_of
     root = span.start
     others_reach: dict[int, Number] = {root: 1}
-    own_depth = {root: 0}
     for index in span:
-        node = nodes[index]
-        own = node.kind == DECISION and node.player == mover
-        for child, p in zip(node.children, moves[index]):
-            others_reach[child] = others_reach[index] * (1 if own else p)
-            own_depth[child] = own_depth[index] + (1 if own else 0)
-    members: dict[int, list[int]] = {}
-    for index in span:
-        node = nodes[index]
-        if node.kind == DECISION and node.player == mover:
-            members.setdefault(infoset_of[index], []).append(index)  # type: ignore[arg-type]
+        here = others_reach[index]
+        if movers[index] == player:
+            for child in children[index]:
+                others_reach[child] = here
+        else:
+            for child, p in zip(children[index], moves[index]):
+                others_reach[child] = here * p
     choice: dict[int, int] = {}
     value: dict[int, Number] = {}
 
@@ -258,35 +298,34 @@ def _best_response_value(
             if index in value:
                 stack.pop()
                 continue
-            node = nodes[index]
-            if node.kind == "terminal":
+            below = children[index]
+            if not below:
                 value[index] = terminal_payoffs[index][player]
                 stack.pop()
                 continue
-            pending = [c for c in node.children if c not in value]
-            if node.kind == DECISION and node.player == mover:
-                chosen = node.children[choice[infoset_of[index]]]  # type: ignore[index]
-                pending = [chosen] if chosen not in value else []
-                if not pending:
+            if movers[index] == player:
+                chosen = below[choice[infoset_of[index]]]  # type: ignore[index]
+                if chosen in value:
                     value[index] = value[chosen]
                     stack.pop()
-                    continue
+                else:
+                    stack.append(chosen)
+                continue
+            pending = [c for c in below if c not in value]
             if pending:
                 stack.extend(pending)
                 continue
             value[index] = sum(
-                (p * value[c] for c, p in zip(node.children, moves[index]) if p != 0),
+                (p * value[c] for c, p in zip(below, moves[index]) if p != 0),
                 0,
             )
             stack.pop()
         return value[start]
 
-    for infoset, member_nodes in sorted(
-        members.items(), key=lambda item: -own_depth[item[1][0]]
-    ):
-        actions = len(nodes[member_nodes[0]].children)
+    for infoset, member_nodes in _own_order(shape, player, span):
+        actions = len(children[member_nodes[0]])
         totals = [
-            sum((others_reach[h] * evaluate(nodes[h].children[a]) for h in member_nodes
+            sum((others_reach[h] * evaluate(children[h][a]) for h in member_nodes
                  if others_reach[h] != 0), 0)
             for a in range(actions)
         ]
