@@ -183,3 +183,50 @@ def test_random_tables_agree_with_solve(data):
                 for _ in range(2)]
     game = NormalFormGame.from_matrices(*matrices, parameters=[T])
     assert _same(game, ["t"], POINTS) == len(POINTS)
+
+
+# What the prepared path leaves to solve, and what it never skips -----------------------------
+
+U = Parameter("u", default=sympy.Rational(1, 2), lower=sympy.Integer(-1), upper=sympy.Integer(2))
+
+
+def _chance_game(probability="u", payoff="1"):
+    return ExtensiveFormGame.build(players=PLAYERS, parameters=[U], root=Decision("A", {
+        "L": Chance({"x": (probability, Decision("B", {"l": Terminal((payoff, 0)),
+                                                       "r": Terminal((0, 1))}, infoset="B1")),
+                     "y": (f"1 - ({probability})", Decision("B", {
+                         "l": Terminal((1, 1)), "r": Terminal((0, 0))}, infoset="B1"))}),
+        "R": Terminal((0, 0))}, name="a"))
+
+
+def test_points_outside_the_prepared_numbers_go_to_solve():
+    """A probability outside [0, 1] or an undefined payoff: ``None``, and ``solve`` says why."""
+    prepared = PreparedGame(_chance_game(), ["u"])
+    assert prepared.solve([Fraction(1, 3)]) is not None
+    for bad in (Fraction(-1, 2), Fraction(3, 2)):
+        assert prepared.solve([bad]) is None
+        assert isinstance(_old(_chance_game(), ["u"], [bad], "auto"), str)
+    undefined = PreparedGame(_chance_game(payoff="1/u"), ["u"])
+    assert undefined.solve([Fraction(0)]) is None
+    assert "undefined" in _old(_chance_game(payoff="1/u"), ["u"], [Fraction(0)], "auto")
+    assert _same(_chance_game(payoff="1/u"), ["u"], [(Fraction(k, 4),) for k in range(1, 5)]) == 4
+
+
+def test_three_players_in_a_block_go_to_solve():
+    """Selten's horse: three players move in one block, whose mixed equilibria the exact
+    solver does not search; the prepared path leaves it to ``solve`` (which warns)."""
+    game = load_game("selten-horse")
+    assert PreparedGame(game, []).solve([]) is None
+
+
+def test_a_wrong_answer_is_caught(monkeypatch):
+    """The exact check runs on every prepared equilibrium: a kernel answer that is not an
+    equilibrium raises instead of being reported."""
+    from commit_calc.analysis import pointwise
+    from commit_calc.solvers.results import VerificationFailure
+
+    game = load_game("bagwell-commitment")
+    prepared = PreparedGame(game, ["noise"])
+    monkeypatch.setattr(pointwise, "_extreme_pairs", lambda matrices: [((1, 0), (0, 0, 0, 1))])
+    with pytest.raises(VerificationFailure):
+        prepared.solve([Fraction(1, 3)])

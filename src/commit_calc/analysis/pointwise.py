@@ -140,11 +140,6 @@ class PreparedGame:
                 if not all(game.nodes[c].kind == TERMINAL or is_root[c]
                            for c in game.nodes[root].children)]
 
-    @property
-    def is_prepared(self) -> bool:
-        """Whether :meth:`solve` solves this game (else it always gives ``None``)."""
-        return self._mode is not None
-
     def solve(self, point: Sequence[Fraction]) -> list[PointSolution] | None:
         """Every equilibrium at ``point``, as ``solve`` lists them, each checked exactly;
         ``None`` where the general solver is needed."""
