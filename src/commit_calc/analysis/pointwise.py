@@ -111,6 +111,7 @@ class PreparedGame:
         self._function: Callable[..., Any] = exact_function(formulas, symbols)
         if isinstance(game, ExtensiveFormGame):
             self._shape = _Shape(game)
+            self._limit = listing_limit(game, 1000)  # as solve lists them
         if self._mode in ("spe", "nash"):
             assert isinstance(game, ExtensiveFormGame)
             roots = ([game.root.index] if self._mode == "nash" else self._block_roots(game))
@@ -193,7 +194,7 @@ class PreparedGame:
     def _solve_tree(self, numbers: list[tuple[Number, ...]]) -> list[PointSolution]:
         game = self.game
         assert isinstance(game, ExtensiveFormGame)
-        limit = listing_limit(game, 1000)
+        limit = self._limit
         listed: list[tuple[tuple[Any, ...], ...]] = []
         if self._mode == "backward":
             infoset_of = game.infoset_of_node
@@ -262,11 +263,12 @@ def _integers(values: Sequence[Number]) -> list[int]:
 def _extreme_pairs(matrices: Any) -> list[tuple[tuple[Number, ...], tuple[Number, ...]]]:
     """Extreme equilibria of a bimatrix game of integers in ``extreme_equilibria``'s order."""
     row, column = matrices
-    pairs = completely_labelled_pairs(row, column)
+    pairs = [(_kernel(x), _kernel(y), x_labels, y_labels)
+             for x, y, x_labels, y_labels in completely_labelled_pairs(row, column)]
     pairs.sort(key=lambda pair: (tuple(-p for p in pair[0]), tuple(-p for p in pair[1])))
-    components = _components(pairs)
+    components = _components(pairs)  # type: ignore[arg-type]  # reads the labels only
     order = sorted(range(len(pairs)), key=lambda k: components[k])
-    return [(_kernel(pairs[k][0]), _kernel(pairs[k][1])) for k in order]
+    return [(pairs[k][0], pairs[k][1]) for k in order]
 
 
 def _kernel(values: Sequence[Fraction]) -> tuple[Number, ...]:
