@@ -54,7 +54,13 @@ from commit_calc.solvers.backward_induction import (
 )
 from commit_calc.solvers.listing import listing_limit
 from commit_calc.solvers.mixed_nash import _components
-from commit_calc.solvers.reduction import _others_reach, _player_plans, _value
+from commit_calc.solvers.reduction import (
+    MAX_PROFILES,
+    _others_reach,
+    _plan_count,
+    _player_plans,
+    _value,
+)
 from commit_calc.solvers.results import VerificationFailure
 from commit_calc.solvers.subgame_perfect import (
     MAX_COMBINATIONS,
@@ -108,7 +114,10 @@ class PreparedGame:
                 self._spans.append((len(formulas), len(formulas) + len(node.payoffs)
                                     + len(node.probabilities)))
                 formulas.extend(node.payoffs + node.probabilities)
-        self._function: Callable[..., Any] = exact_function(formulas, symbols)
+        try:
+            self._function: Callable[..., Any] = exact_function(formulas, symbols)
+        except Exception:  # noqa: BLE001 - a formula Python cannot compute exactly: solve does
+            self._mode = None
         if isinstance(game, ExtensiveFormGame):
             self._shape = _Shape(game)
             self._limit = listing_limit(game, 1000)  # as solve lists them
@@ -151,13 +160,17 @@ class PreparedGame:
             if self._mode == "table":
                 return self._solve_table(numbers)
             return self._solve_tree(numbers)
-        except (_Fallback, ZeroDivisionError, ArithmeticError):
+        except (_Fallback, ArithmeticError):  # solve meets the same and says what it is
             return None
 
     def _numbers(self, point: Sequence[Fraction]) -> list[tuple[Number, ...]]:
         """The game's numbers at ``point`` in kernel types; chance probabilities checked."""
         raw: list[Number] = []
-        for value in self._function(*point):
+        try:
+            values = self._function(*point)
+        except (ArithmeticError, TypeError, ValueError, NameError):  # undefined here
+            raise _Fallback from None
+        for value in values:
             if type(value) is int:
                 raw.append(value)
             elif isinstance(value, Fraction):
@@ -311,6 +324,8 @@ class _Block:
         template = self.template
         self.infoset_indices = [game.infoset_index(i.label) for i in template.infosets]
         self.widths = [len(i.actions) for i in template.infosets]
+        if math.prod(_plan_count(template, player) for player in players) > MAX_PROFILES:
+            raise _Fallback  # solve refuses such a reduced normal form, with a message
         plans = [_player_plans(template, player) for player in players]
         self.shape = tuple(len(p) for p in plans)
         self.plan_moves = [[[(template.infoset_index(label), template.infoset(label).actions

@@ -7,8 +7,8 @@ whose sign conditions it meets. Floats decide a sign only when the value is clea
 zero: a point whose value is within ``1e-10`` of the largest magnitude the key's terms reach
 on the grid is re-decided in exact rational arithmetic, so points exactly on a threshold (e.g.
 ``reliability = 20/33``) get the tie region, as the exact solver says. Games the symbolic
-analysis does not cover are solved point by point with
-:func:`commit_calc.solvers.solve.solve`.
+analysis does not cover are solved point by point, as :func:`commit_calc.solvers.solve.solve`
+solves them, from the game prepared once (:mod:`.pointwise`: no sympy at a point).
 
 >>> from commit_calc.io import load_game
 >>> result = sweep(load_game("enforcer-reliability"), [Axis.parse("reliability", 0, 1, 34)])
