@@ -338,10 +338,7 @@ class _Block:
         way = {moves: k for k, moves in enumerate(self.ways)}
         #: per pure profile (row-major), the terminal nodes reached and the way to each
         self.paths = [[(terminal, way[moves]) for terminal, moves in found] for found in paths]
-        #: the non-terminal nodes of the folded block, deepest first, with their children
-        #: and information set (``None`` at chance nodes)
-        self.bottom_up = [(node.index, node.children, template.infoset_of_node[node.index])
-                          for node in reversed(template.nodes) if node.kind != TERMINAL]
+
 
     def _paths(self, profile: Sequence[Any]) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
         """The terminal nodes a pure profile reaches, each with the chance moves on its way."""
@@ -374,18 +371,16 @@ class _Block:
             for node, k in moves:
                 weight *= full[node][k]
             weights.append(weight)
-        first, second = self.keep
-        tables: list[list[Number]] = [[], []]
+        players = range(self.num_players)
+        tables: list[list[Number]] = [[] for _ in players]  # every player's, row-major
         for paths in self.paths:
-            row: Number = 0
-            column: Number = 0
-            for terminal, way in paths:
-                row += weights[way] * full[terminal][first]
-                column += weights[way] * full[terminal][second]
-            tables[0].append(row)
-            tables[1].append(column)
+            for player in players:
+                total: Number = 0
+                for terminal, way in paths:
+                    total += weights[way] * full[terminal][player]
+                tables[player].append(total)
         m, n = self.shape
-        scaled = [_integers(t) for t in tables]
+        scaled = [_integers(tables[player]) for player in self.keep]
         found: list[_Found] = []
         seen = set()
         for mixed in _extreme_pairs([row[k * n:(k + 1) * n] for k in range(m)]
@@ -394,7 +389,7 @@ class _Block:
             if distributions in seen:
                 continue
             seen.add(distributions)
-            found.append((distributions, self._expected(distributions, full)))
+            found.append((distributions, _expected(mixed, tables, n)))
         return found
 
     def _behaviour(self, mixed: Sequence[Sequence[Number]],
@@ -445,16 +440,18 @@ class _Block:
             best = totals.index(max(totals))
             distributions[k] = tuple(1 if a == best else 0 for a in range(self.widths[k]))
 
-    def _expected(self, distributions: Sequence[Sequence[Any]],
-                  full: list[Sequence[Number]]) -> Vector:
-        """Every player's expected payoff in the block (as ``subgame_perfect._expected``)."""
-        values: list[Sequence[Any]] = list(full)  # read at terminal nodes only
-        players = range(self.num_players)
-        for k, children, infoset in self.bottom_up:
-            weights = full[k] if infoset is None else distributions[infoset]
-            weighted = [(w, values[c]) for w, c in zip(weights, children) if w]
-            values[k] = tuple(sum([w * below[p] for w, below in weighted]) for p in players)
-        return tuple(int(v.numerator) if v.denominator == 1 else v for v in values[0])
+def _expected(mixed: Sequence[Sequence[Number]], tables: list[list[Number]], n: int) -> Vector:
+    """Every player's expected payoff at a mixed profile of the block's reduced normal form
+    (``tables``: each player's payoffs, row-major, ``n`` columns). The behaviour profile of
+    Kuhn's map is realisation-equivalent to it, so this is the payoff of the behaviour profile
+    in the tree (``subgame_perfect._expected``), exactly."""
+    x, y = mixed
+    terms = [(p * q, i * n + j) for i, p in enumerate(x) if p for j, q in enumerate(y) if q]
+    found: list[Number] = []
+    for table in tables:
+        value = sum([w * table[k] for w, k in terms])
+        found.append(int(value.numerator) if value.denominator == 1 else value)
+    return tuple(found)
 
 
 def _quotients(weights: Sequence[Any], total: Any) -> tuple[Number, ...]:
