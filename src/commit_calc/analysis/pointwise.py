@@ -89,6 +89,17 @@ class PointSolution:
     payoffs: tuple[sympy.Rational, ...]
     label: str
 
+    @property
+    def choices(self) -> tuple[tuple[int, ...], ...]:
+        """The actions (or strategies) played with positive probability, per distribution."""
+        return supports(self.probabilities)
+
+
+def supports(probabilities: Sequence[Sequence[Any]]) -> tuple[tuple[int, ...], ...]:
+    """Indices of the nonzero entries of each distribution (exact numbers: zero is falsy,
+    which is much faster than ``!= 0`` for sympy numbers)."""
+    return tuple(tuple(i for i, x in enumerate(d) if x) for d in probabilities)
+
 
 class PreparedGame:
     """``game`` with the parameters ``names`` free (all others fixed), prepared once.
@@ -114,11 +125,25 @@ class PreparedGame:
                 self._spans.append((len(formulas), len(formulas) + len(node.payoffs)
                                     + len(node.probabilities)))
                 formulas.extend(node.payoffs + node.probabilities)
+        # numbers that do not move are converted once; the others are compiled together
+        self._fixed: list[Number] = []
+        self._moving: list[int] = []
+        for k, formula in enumerate(formulas):
+            if formula.free_symbols:
+                self._moving.append(k)
+                self._fixed.append(0)
+            elif formula.is_Rational:
+                self._fixed.append(kernel_rational(int(formula.p), int(formula.q)))
+            else:  # not an exact number: solve says so
+                self._mode = None
+                self._fixed.append(0)
         try:
-            self._function: Callable[..., Any] = exact_function(formulas, symbols)
+            self._function: Callable[..., Any] = exact_function(
+                [formulas[k] for k in self._moving], symbols)
         except Exception:  # noqa: BLE001 - a formula Python cannot compute exactly: solve does
             self._mode = None
         if isinstance(game, ExtensiveFormGame):
+            self._chance = [n.index for n in game.nodes if n.kind == CHANCE]
             self._shape = _Shape(game)
             self._limit = listing_limit(game, 1000)  # as solve lists them
         if self._mode in ("spe", "nash"):
@@ -165,27 +190,28 @@ class PreparedGame:
 
     def _numbers(self, point: Sequence[Fraction]) -> list[tuple[Number, ...]]:
         """The game's numbers at ``point`` in kernel types; chance probabilities checked."""
-        raw: list[Number] = []
+        raw = self._fixed.copy()
         try:
             values = self._function(*point)
         except (ArithmeticError, TypeError, ValueError, NameError):  # undefined here
             raise _Fallback from None
-        for value in values:
+        for k, value in zip(self._moving, values):
             if type(value) is int:
-                raw.append(value)
+                raw[k] = value
             elif isinstance(value, Fraction):
-                raw.append(kernel_rational(value.numerator, value.denominator))
+                raw[k] = kernel_rational(value.numerator, value.denominator)
             else:  # a float or anything inexact: the general path decides
                 raise _Fallback
         numbers = [tuple(raw[start:stop]) for start, stop in self._spans]
         if isinstance(self.game, ExtensiveFormGame):
-            for node, found in zip(self.game.nodes, numbers):
-                if node.kind == CHANCE and (sum(found) != 1 or any(p < 0 for p in found)):
+            for k in self._chance:
+                found = numbers[k]
+                if sum(found) != 1 or any(p < 0 for p in found):
                     raise _Fallback
         return numbers
 
     def _label(self, probabilities: tuple[tuple[Any, ...], ...], profile: Any) -> str:
-        key = tuple(tuple(i for i, x in enumerate(d) if x != 0) for d in probabilities)
+        key = supports(probabilities)
         if key not in self._labels:
             self._labels[key] = profile_label(self.game, profile)
         return self._labels[key]
@@ -495,4 +521,4 @@ class _Prepared(_Decomposition):
         return values
 
 
-__all__ = ["PointSolution", "PreparedGame"]
+__all__ = ["PointSolution", "PreparedGame", "supports"]

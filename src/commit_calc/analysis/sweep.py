@@ -372,9 +372,7 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
                              for e in result.equilibria]
             found = tuple(PointEquilibrium(s.label, s.payoffs) for s in solutions)
             # the equilibria as choices: what each plays with positive probability, everywhere
-            choices = tuple(sorted(tuple(tuple(i for i, x in enumerate(d) if x != 0)
-                                         for d in s.probabilities)
-                                   for s in solutions))
+            choices = tuple(sorted(s.choices for s in solutions))
             code = classes.setdefault((choices, found), len(classes))
             if code == len(kind_of):
                 kind_of.append(kinds.setdefault(choices, len(kinds)))
