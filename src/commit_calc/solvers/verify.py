@@ -232,19 +232,20 @@ class _Shape:
     orders: dict[tuple[int, int], list[tuple[int, list[int]]]]
 
 
-_last_shape: list[_Shape] = []
+_last_shape: list[_Shape | None] = [None]
 
 
 def _shape(game: ExtensiveFormGame) -> _Shape:
     """The structure of ``game``, kept for the last game checked (checks of many profiles of
     one game, or of one game at many parameter values, share it)."""
-    if _last_shape and _last_shape[0].game is game:
-        return _last_shape[0]
+    cached = _last_shape[0]  # read once: another thread may replace it
+    if cached is not None and cached.game is game:
+        return cached
     number = {player: k for k, player in enumerate(game.players)}
     shape = _Shape(game, [n.children for n in game.nodes],
                    [number[n.player] if n.kind == DECISION else -1  # type: ignore[index]
                     for n in game.nodes], game.infoset_of_node, {})
-    _last_shape[:] = [shape]
+    _last_shape[0] = shape
     return shape
 
 
