@@ -221,11 +221,11 @@ def test_three_players_in_a_block_go_to_solve():
 def test_a_wrong_answer_is_caught(monkeypatch):
     """The exact check runs on every prepared equilibrium: a kernel answer that is not an
     equilibrium raises instead of being reported."""
-    from commit_calc.analysis import pointwise
+    from commit_calc.analysis import prepared_blocks
     from commit_calc.solvers.results import VerificationFailure
 
     game = load_game("bagwell-commitment")
     prepared = PreparedGame(game, ["noise"])
-    monkeypatch.setattr(pointwise, "_extreme_pairs", lambda matrices: [((1, 0), (0, 0, 0, 1))])
+    monkeypatch.setattr(prepared_blocks, "extreme_pairs", lambda matrices: [((1, 0), (0, 0, 0, 1))])
     with pytest.raises(VerificationFailure):
         prepared.solve([Fraction(1, 3)])
