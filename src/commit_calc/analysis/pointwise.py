@@ -4,14 +4,16 @@
 builds the numeric game and its reduced normal forms in sympy, and converts every number
 back to Python numbers for the kernels. A sweep that solves thousands of points of one game
 repeats the work that depends only on the game's structure. :class:`PreparedGame` does that
-work once: every payoff and probability is compiled to a function that computes exactly in
-``int`` and ``Fraction`` (:func:`~commit_calc.analysis.exact_grid.exact_function`); the
+work once: the payoffs and probabilities that move with the parameters are compiled to one
+function that computes exactly in ``int`` and ``Fraction``
+(:func:`~commit_calc.analysis.exact_grid.exact_function`), the others are converted once; the
 structure of each block of the subgame decomposition (its reduced strategies and the
-terminal nodes each strategy profile reaches) is listed once. At a point, the numbers go
-straight into the flat tables the kernels read: backward induction, the subgame decomposition
-and exact vertex enumeration run as in ``solve``, and every equilibrium reported is checked
-by :mod:`~commit_calc.solvers.verify` with the same numbers (the check does not use the
-solver's reasoning). The equilibria, their order, payoffs and labels are those of ``solve``.
+terminal nodes each strategy profile reaches) is listed once (:mod:`.prepared_blocks`). At
+a point, the numbers go straight into the flat tables the kernels read: backward
+induction, the subgame decomposition and exact vertex enumeration run as in ``solve``, and
+every equilibrium reported is checked by :mod:`~commit_calc.solvers.verify` with the same
+numbers (the check does not use the solver's reasoning). The equilibria, their order,
+payoffs and labels are those of ``solve``.
 
 Games or points outside what is prepared (more than two players in a block or a table, a
 point where a formula is undefined or a probability leaves [0, 1]) get ``None`` from
