@@ -2,7 +2,7 @@
 
 Run on demand from the repository root::
 
-    PYTHONPATH=src python3 benchmarks/bench_sweep.py [--size 1000] [--points 300]
+    PYTHONPATH=src python3 benchmarks/bench_sweep.py [--size 1000] [--points 300] [--point-by-point]
 
 Measured in one run, on ``enforcer-reliability`` over (salary, reliability):
 
@@ -23,7 +23,12 @@ Measured in one run, on ``enforcer-reliability`` over (salary, reliability):
   from the command line (output to a file), best of 3; the ratio per point should be
   at most about 1;
 * point by point: ``bagwell-commitment`` (no exact regions: every point is solved) over
-  ``--points`` values of ``noise``, in points per second;
+  ``--points`` values of ``noise``, in points per second of CPU time, before (every point
+  through ``solve``: sympy substitution, sympy reduced normal form) and after (the game
+  prepared once, :class:`commit_calc.analysis.pointwise.PreparedGame`), in one run; and
+  ``commit-calc sweep bagwell-commitment`` over ``10 * --points`` values to a file
+  (CPU time of the process, its start included: wall time on a shared machine says more
+  about the other processes);
 * thresholds (the symbolic regions and comparative statics, every parameter symbolic) for
   every catalog game, in the library (no process start), and for ``enforcer-reliability``
   also with the text report, and from the command line against one ``commit-calc solve``.
@@ -205,10 +210,37 @@ def one_against_two(size: int) -> list[tuple[str, float, float]]:
     return found
 
 
-def pointwise_rate(count: int) -> float:
+def cpu_best(function, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        function()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def pointwise_rates(count: int) -> tuple[float, float, float]:
+    """Points per CPU second of the point-by-point sweep of ``bagwell-commitment``: every
+    point through ``solve`` (before), the prepared game (after), and the command line on ten
+    times as many points (the child process's CPU time, its start included)."""
+    from commit_calc.analysis.sweep import _pointwise
+
     game = load_game("bagwell-commitment")
-    axes = [Axis.parse("noise", 0, 1, count)]
-    return count / best(lambda: sweep(game, axes, method="points"), repeat=1)
+    axes = (Axis.parse("noise", 0, 1, count),)
+    before = count / cpu_best(lambda: _pointwise(game, {}, axes, "auto", None, None,
+                                                 prepared=False), repeat=1)
+    after = count / cpu_best(lambda: sweep(game, axes, method="points"))
+    import resource
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "sweep.txt"
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        with target.open("w") as handle:
+            subprocess.run([*CLI, "sweep", "bagwell-commitment", "--vary",
+                            f"noise=0:1:{10 * count}"], check=True, stdout=handle)
+        done = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = done.ru_utime + done.ru_stime - used.ru_utime - used.ru_stime
+    return before, after, 10 * count / cpu
 
 
 def thresholds_times() -> list[tuple[str, float | None]]:
@@ -248,7 +280,12 @@ def main() -> None:
                         help="best of how many runs, for the library against bare numpy")
     parser.add_argument("--only-numpy", action="store_true",
                         help="only the library sweep against the bare numpy formula")
+    parser.add_argument("--point-by-point", action="store_true",
+                        help="run only the point-by-point section")
     options = parser.parse_args()
+    if options.point_by_point:
+        point_by_point(options.points)
+        return
     n = options.size * options.size
     rate = print_library_against_numpy(options.size, options.repeat)
     if options.only_numpy:
@@ -275,12 +312,20 @@ def main() -> None:
     print("| what | one: µs/point | two: µs/point | one / two per point |\n|---|---:|---:|---:|")
     for what, one, two in one_against_two(options.size):
         print(f"| {what} | {one * 1e6:.2f} | {two * 1e6:.2f} | {one / two:.2f} |")
-    rate = pointwise_rate(options.points)
-    print(f"\nPoint by point (`bagwell-commitment`, {options.points} values of noise): "
-          f"{rate:,.0f} points/s")
+    point_by_point(options.points)
     print("\n| game | regions + comparative statics (s) |\n|---|---:|")
     for name, seconds in thresholds_times():
         print(f"| {name} | {'not covered' if seconds is None else f'{seconds:.3f}'} |")
+
+
+def point_by_point(points: int) -> None:
+    before, after, cli = pointwise_rates(points)
+    print(f"\n## Point by point (`bagwell-commitment`, {points} values of noise)\n")
+    print("| path | points/s | ratio to solve per point |\n|---|---:|---:|")
+    print(f"| library, `solve` at every point (before) | {before:,.0f} | 1 |")
+    print(f"| library, prepared game (after) | {after:,.0f} | {after / before:.1f} |")
+    print(f"| command line, {10 * points:,} points, CPU time, process start included | "
+          f"{cli:,.0f} | {cli / before:.1f} |")
 
 
 if __name__ == "__main__":

@@ -1,14 +1,16 @@
 """Sweeps: the equilibria of a game at every point of a grid of parameter values.
 
 The fast path uses the exact regions of :func:`.regions.parameter_regions` computed once with
+
 the parameters that do not vary fixed: each comparison (key polynomial) is evaluated with
 numpy on the grid's axes broadcast against each other, and each point takes the region whose
 sign conditions it meets (:mod:`.region_grid`). Floats decide a sign only when the value is
 clearly away from zero: a point whose value is within ``1e-10`` of the largest magnitude the
 key's terms reach on the grid is re-decided in exact rational arithmetic, so points exactly on
 a threshold (e.g. ``reliability = 20/33``) get the tie region, as the exact solver says.
-Games the symbolic analysis does not cover are solved point by point with
-:func:`commit_calc.solvers.solve.solve`.
+Games the symbolic analysis does not cover are solved point by point, as
+:func:`commit_calc.solvers.solve.solve` solves them, from the game prepared once
+(:mod:`.pointwise`: no sympy at a point).
 
 >>> from commit_calc.io import load_game
 >>> result = sweep(load_game("enforcer-reliability"), [Axis.parse("reliability", 0, 1, 34)])
@@ -34,6 +36,7 @@ from commit_calc.analysis.axis import Axis
 from commit_calc.analysis.domain import InvalidPoint, mark_invalid, valid_points
 from commit_calc.analysis.exact_grid import exact_function, exact_on_grid
 from commit_calc.analysis.labels import profile_label
+from commit_calc.analysis.pointwise import PointSolution
 from commit_calc.analysis.region_grid import TOLERANCE, region_codes, regions_of
 from commit_calc.analysis.regions import Region, RegionAnalysis
 from commit_calc.errors import ParameterError, UnsupportedGameError
@@ -307,10 +310,14 @@ def _region_kinds(analysis: RegionAnalysis, count: int) -> tuple[int, ...]:
 
 
 def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axis, ...],
-               concept: str, progress: Progress | None, valid: np.ndarray | None
-               ) -> SweepResult:
+               concept: str, progress: Progress | None, valid: np.ndarray | None,
+               prepared: bool = True) -> SweepResult:
     """Solve every point exactly; points outside the domain (``valid`` False) are marked, not
-    solved. The fixed parameters are substituted once, not per point."""
+    solved. The fixed parameters are substituted once, not per point, and the game is
+    prepared once (:class:`~commit_calc.analysis.pointwise.PreparedGame`: no sympy per point);
+    points it does not cover, or every point with ``prepared=False``, go through
+    :func:`~commit_calc.solvers.solve.solve`."""
+    from commit_calc.analysis.pointwise import PreparedGame
     from commit_calc.solvers.solve import solve
 
     shape = tuple(a.count for a in axes)
@@ -319,20 +326,23 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
     kinds: dict[_Choices, int] = {}
     kind_of: list[int] = []
     partial = game.substitute(constants)
+    fast = PreparedGame(partial, [a.name for a in axes], concept) if prepared else None
     total = int(np.prod(shape))
     for done, index in enumerate(itertools.product(*(range(n) for n in shape))):
         if valid is not None and not valid[index]:
             codes[index] = -1  # outside the domain: marked below
         else:
-            result = solve(partial, {a.name: a.values[k] for a, k in zip(axes, index)}, concept)
-            found = tuple(
-                PointEquilibrium(profile_label(result.game, e.profile), tuple(e.payoffs))
-                for e in result.equilibria
-            )
+            solutions = (None if fast is None
+                         else fast.solve([a.fraction(k) for a, k in zip(axes, index)]))
+            if solutions is None:
+                result = solve(partial, {a.name: a.values[k] for a, k in zip(axes, index)},
+                               concept)
+                solutions = [PointSolution(e.profile.probabilities, tuple(e.payoffs),
+                                           profile_label(result.game, e.profile))
+                             for e in result.equilibria]
+            found = tuple(PointEquilibrium(s.label, s.payoffs) for s in solutions)
             # the equilibria as choices: what each plays with positive probability, everywhere
-            choices = tuple(sorted(tuple(tuple(i for i, x in enumerate(d) if x != 0)
-                                         for d in e.profile.probabilities)
-                                   for e in result.equilibria))
+            choices = tuple(sorted(s.choices for s in solutions))
             code = classes.setdefault((choices, found), len(classes))
             if code == len(kind_of):
                 kind_of.append(kinds.setdefault(choices, len(kinds)))

@@ -38,9 +38,17 @@ class Verification:
 
 
 def verify(
-    game: NormalFormGame | ExtensiveFormGame, profile: MixedProfile | BehaviourProfile
+    game: NormalFormGame | ExtensiveFormGame,
+    profile: MixedProfile | BehaviourProfile,
+    *,
+    numbers: Sequence[object] | None = None,
 ) -> Verification:
     """Each player's exact expected payoff and regret at ``profile``.
+
+    ``numbers`` (optional) gives the game's numbers as exact Python numbers, for a game whose
+    formulas were evaluated elsewhere (:mod:`~commit_calc.analysis.pointwise`): per player an
+    array of payoffs indexed by strategy profile (normal form), or per node what
+    ``game.exact_numbers`` holds (trees); ``game`` then gives the structure only.
 
     Examples
     --------
@@ -55,10 +63,11 @@ def verify(
     (0, 2)
     """
     if isinstance(game, NormalFormGame) and isinstance(profile, MixedProfile):
-        payoffs, regrets = _normal_form_regrets(game, profile)
+        payoffs, regrets = _normal_form_regrets(game, profile, numbers)
     elif isinstance(game, ExtensiveFormGame) and isinstance(profile, BehaviourProfile):
         _check_profile(game, profile)
-        payoffs, regrets = _tree_regrets(game, *_tree_numbers(game, profile), game.root.index)
+        payoffs, regrets = _tree_regrets(game, *_tree_numbers(game, profile, numbers),
+                                         game.root.index)
     else:
         raise GameDefinitionError(
             f"verify(): a {type(profile).__name__} does not fit a {type(game).__name__}"
@@ -66,19 +75,24 @@ def verify(
     return Verification(_rationals(payoffs), _rationals(regrets))
 
 
-def verify_subgame_perfect(game: ExtensiveFormGame, profile: BehaviourProfile) -> Verification:
+def verify_subgame_perfect(
+    game: ExtensiveFormGame,
+    profile: BehaviourProfile,
+    *,
+    numbers: Sequence[Sequence[Number]] | None = None,
+) -> Verification:
     """Regrets in every proper subgame; the largest regret of each player over all of them.
 
     A profile is subgame perfect exactly when it is a Nash equilibrium of every subgame. In
     perfect-information games every node starts a subgame and one backward pass finds all their
     regrets in linear time; otherwise each subgame's regrets are computed in full. ``payoffs``
-    are those of the whole game.
+    are those of the whole game. ``numbers`` is as in :func:`verify`.
     """
     _check_profile(game, profile)
     if game.properties.perfect_information:
-        payoffs, regrets = _perfect_information_regrets(game, profile)
+        payoffs, regrets = _perfect_information_regrets(game, profile, numbers)
     else:
-        moves, terminal_payoffs = _tree_numbers(game, profile)
+        moves, terminal_payoffs = _tree_numbers(game, profile, numbers)
         payoffs, regrets = _tree_regrets(game, moves, terminal_payoffs, game.root.index)
         for root in game.subgame_roots:
             if root != game.root.index:  # the whole game was just checked
@@ -95,7 +109,10 @@ def _rationals(values: Sequence[Number]) -> tuple[sympy.Rational, ...]:
 
 
 def _number(value: sympy.Expr) -> Number:
-    """An exact sympy rational as a Python ``int`` where whole (much faster), else ``Fraction``."""
+    """An exact sympy rational as a Python ``int`` where whole (much faster), else ``Fraction``;
+    an exact Python number (``int``, ``Fraction``, ``mpq``) as it is."""
+    if not isinstance(value, sympy.Basic):
+        return value  # type: ignore[no-any-return]
     return kernel_rational(int(value.p), int(value.q))
 
 
@@ -103,7 +120,7 @@ def _number(value: sympy.Expr) -> Number:
 
 
 def _normal_form_regrets(
-    game: NormalFormGame, profile: MixedProfile
+    game: NormalFormGame, profile: MixedProfile, numbers: Sequence[object] | None = None
 ) -> tuple[list[Number], list[Number]]:
     if len(profile.probabilities) != game.num_players or any(
         len(d) != size for d, size in zip(profile.probabilities, game.shape)
@@ -112,7 +129,7 @@ def _normal_form_regrets(
             f"verify(): profile shape {[len(d) for d in profile.probabilities]} does not fit "
             f"the game's {list(game.shape)}"
         )
-    arrays = game.numeric_payoffs()
+    arrays = game.numeric_payoffs() if numbers is None else numbers
     mix = [[_number(p) for p in d] for d in profile.probabilities]
     payoffs, regrets = [], []
     for player in range(game.num_players):
@@ -159,10 +176,12 @@ def _check_profile(game: ExtensiveFormGame, profile: BehaviourProfile) -> None:
 
 
 def _tree_numbers(
-    game: ExtensiveFormGame, profile: BehaviourProfile
+    game: ExtensiveFormGame, profile: BehaviourProfile, given: Sequence[object] | None = None
 ) -> tuple[list[Sequence[Number]], Sequence[Sequence[Number]]]:
-    """Per node: the move probabilities of its children, and the terminal payoffs."""
-    numbers = game.exact_numbers
+    """Per node: the move probabilities of its children, and the terminal payoffs (from
+    ``given`` where given, else from the game)."""
+    numbers: Sequence[Sequence[Number]] = (
+        game.exact_numbers if given is None else given)  # type: ignore[assignment]
     moves: list[Sequence[Number]] = list(numbers)  # a chance node's own probabilities
     converted: dict[int, list[Number]] = {}  # solvers share one tuple for equal choices
     for infoset, distribution in zip(game.infosets, profile.probabilities):
@@ -181,15 +200,16 @@ def _tree_regrets(
 ) -> tuple[list[Number], list[Number]]:
     """Expected payoffs and regrets in the subgame that starts at ``root``, from the tables
     of :func:`_tree_numbers`."""
-    nodes = game.nodes
-    span = game.descendants(nodes[root])
+    shape = _shape(game)
+    span = game.descendants(game.nodes[root])
+    children = shape.children
     reach: dict[int, Number] = {root: 1}
     for index in span:
-        for child, p in zip(nodes[index].children, moves[index]):
+        for child, p in zip(children[index], moves[index]):
             reach[child] = reach[index] * p
+    terminals = [t for t in span if not children[t]]
     expected = [
-        sum((reach[t] * terminal_payoffs[t][player] for t in span if nodes[t].kind == "terminal"),
-            0)
+        sum((reach[t] * terminal_payoffs[t][player] for t in terminals), 0)
         for player in range(game.num_players)
     ]
     regrets = []
@@ -197,6 +217,51 @@ def _tree_regrets(
         best = _best_response_value(game, moves, terminal_payoffs, player, span)
         regrets.append(best - expected[player])
     return expected, regrets
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """A tree's structure as flat lists (per node: children, mover's index or -1)."""
+
+    game: ExtensiveFormGame
+    children: list[tuple[int, ...]]
+    movers: list[int]
+    infoset_of: tuple[int | None, ...]
+    #: per (subgame root, player): the player's information sets in the subgame, deepest
+    #: first by the player's own moves before them, each with its member nodes
+    orders: dict[tuple[int, int], list[tuple[int, list[int]]]]
+
+
+_last_shape: list[_Shape | None] = [None]
+
+
+def _shape(game: ExtensiveFormGame) -> _Shape:
+    """The structure of ``game``, kept for the last game checked (checks of many profiles of
+    one game, or of one game at many parameter values, share it)."""
+    cached = _last_shape[0]  # read once: another thread may replace it
+    if cached is not None and cached.game is game:
+        return cached
+    number = {player: k for k, player in enumerate(game.players)}
+    shape = _Shape(game, [n.children for n in game.nodes],
+                   [number[n.player] if n.kind == DECISION else -1  # type: ignore[index]
+                    for n in game.nodes], game.infoset_of_node, {})
+    _last_shape[0] = shape
+    return shape
+
+
+def _own_order(shape: _Shape, player: int, span: range) -> list[tuple[int, list[int]]]:
+    key = (span.start, player)
+    if key not in shape.orders:
+        own_depth = {span.start: 0}
+        members: dict[int, list[int]] = {}
+        for index in span:
+            own = shape.movers[index] == player
+            if own:
+                members.setdefault(shape.infoset_of[index], []).append(index)  # type: ignore[arg-type]
+            for child in shape.children[index]:
+                own_depth[child] = own_depth[index] + (1 if own else 0)
+        shape.orders[key] = sorted(members.items(), key=lambda item: -own_depth[item[1][0]])
+    return shape.orders[key]
 
 
 def _best_response_value(
@@ -212,23 +277,18 @@ def _best_response_value(
     them (the same number at every member); deciding the deepest first means every subtree below
     a member is fully decided when its value is needed. Each node's value is computed once.
     """
-    nodes = game.nodes
-    mover = game.players[player]
-    infoset_of = game.infoset_of_node
+    shape = _shape(game)
+    children, movers, infoset_of = shape.children, shape.movers, shape.infoset_of
     root = span.start
     others_reach: dict[int, Number] = {root: 1}
-    own_depth = {root: 0}
     for index in span:
-        node = nodes[index]
-        own = node.kind == DECISION and node.player == mover
-        for child, p in zip(node.children, moves[index]):
-            others_reach[child] = others_reach[index] * (1 if own else p)
-            own_depth[child] = own_depth[index] + (1 if own else 0)
-    members: dict[int, list[int]] = {}
-    for index in span:
-        node = nodes[index]
-        if node.kind == DECISION and node.player == mover:
-            members.setdefault(infoset_of[index], []).append(index)  # type: ignore[arg-type]
+        here = others_reach[index]
+        if movers[index] == player:
+            for child in children[index]:
+                others_reach[child] = here
+        else:
+            for child, p in zip(children[index], moves[index]):
+                others_reach[child] = here * p
     choice: dict[int, int] = {}
     value: dict[int, Number] = {}
 
@@ -239,35 +299,34 @@ def _best_response_value(
             if index in value:
                 stack.pop()
                 continue
-            node = nodes[index]
-            if node.kind == "terminal":
+            below = children[index]
+            if not below:
                 value[index] = terminal_payoffs[index][player]
                 stack.pop()
                 continue
-            pending = [c for c in node.children if c not in value]
-            if node.kind == DECISION and node.player == mover:
-                chosen = node.children[choice[infoset_of[index]]]  # type: ignore[index]
-                pending = [chosen] if chosen not in value else []
-                if not pending:
+            if movers[index] == player:
+                chosen = below[choice[infoset_of[index]]]  # type: ignore[index]
+                if chosen in value:
                     value[index] = value[chosen]
                     stack.pop()
-                    continue
+                else:
+                    stack.append(chosen)
+                continue
+            pending = [c for c in below if c not in value]
             if pending:
                 stack.extend(pending)
                 continue
             value[index] = sum(
-                (p * value[c] for c, p in zip(node.children, moves[index]) if p != 0),
+                (p * value[c] for c, p in zip(below, moves[index]) if p != 0),
                 0,
             )
             stack.pop()
         return value[start]
 
-    for infoset, member_nodes in sorted(
-        members.items(), key=lambda item: -own_depth[item[1][0]]
-    ):
-        actions = len(nodes[member_nodes[0]].children)
+    for infoset, member_nodes in _own_order(shape, player, span):
+        actions = len(children[member_nodes[0]])
         totals = [
-            sum((others_reach[h] * evaluate(nodes[h].children[a]) for h in member_nodes
+            sum((others_reach[h] * evaluate(children[h][a]) for h in member_nodes
                  if others_reach[h] != 0), 0)
             for a in range(actions)
         ]
@@ -276,13 +335,13 @@ def _best_response_value(
 
 
 def _perfect_information_regrets(
-    game: ExtensiveFormGame, profile: BehaviourProfile
+    game: ExtensiveFormGame, profile: BehaviourProfile, given: Sequence[object] | None = None
 ) -> tuple[list[Number], list[Number]]:
     """Perfect information: every node starts a subgame. One backward pass gives, at each node,
     each player's value under the profile and their best-response value (maximise where they
     move, average elsewhere); the regret in the subgame at a node is their difference."""
     nodes = game.nodes
-    moves, terminal_payoffs = _tree_numbers(game, profile)
+    moves, terminal_payoffs = _tree_numbers(game, profile, given)
     n = game.num_players
     player_number = {p: k for k, p in enumerate(game.players)}
     values: list[Sequence[Number]] = [()] * len(nodes)

@@ -1,0 +1,276 @@
+"""Prepared games: one parametric game solved at many points without sympy at each point.
+
+:func:`commit_calc.solvers.solve.solve` substitutes values into the game's sympy formulas,
+builds the numeric game and its reduced normal forms in sympy, and converts every number
+back to Python numbers for the kernels. A sweep that solves thousands of points of one game
+repeats the work that depends only on the game's structure. :class:`PreparedGame` does that
+work once: the payoffs and probabilities that move with the parameters are compiled to one
+function that computes exactly in ``int`` and ``Fraction``
+(:func:`~commit_calc.analysis.exact_grid.exact_function`), the others are converted once; the
+structure of each block of the subgame decomposition (its reduced strategies and the
+terminal nodes each strategy profile reaches) is listed once (:mod:`.prepared_blocks`). At
+a point, the numbers go straight into the flat tables the kernels read: backward
+induction, the subgame decomposition and exact vertex enumeration run as in ``solve``, and
+every equilibrium reported is checked by :mod:`~commit_calc.solvers.verify` with the same
+numbers (the check does not use the solver's reasoning). The equilibria, their order,
+payoffs and labels are those of ``solve``.
+
+Games or points outside what is prepared (more than two players in a block or a table, a
+point where a formula is undefined or a probability leaves [0, 1]) get ``None`` from
+:meth:`PreparedGame.solve`: the caller solves them with ``solve``, which says what is wrong.
+
+>>> from fractions import Fraction
+>>> from commit_calc.io import load_game
+>>> game = load_game("bagwell-commitment")
+>>> prepared = PreparedGame(game, ["noise"])
+>>> [(e.label, tuple(map(str, e.payoffs))) for e in prepared.solve([Fraction(1, 2)])][-1]
+('C > saw S: C | saw C: C', ('4', '4'))
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import sympy
+
+from commit_calc.analysis.exact_grid import exact_function
+from commit_calc.analysis.labels import profile_label
+from commit_calc.analysis.prepared_blocks import (
+    Block,
+    Fallback,
+    PreparedDecomposition,
+    extreme_pairs,
+    integers,
+)
+from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
+from commit_calc.model.normal_form import NormalFormGame
+from commit_calc.model.profiles import BehaviourProfile, MixedProfile
+from commit_calc.model.values import kernel_rational
+from commit_calc.solvers.backward_induction import FlatTree, Number, _pure, _solve
+from commit_calc.solvers.listing import listing_limit
+from commit_calc.solvers.results import VerificationFailure
+from commit_calc.solvers.verify import Verification, verify, verify_subgame_perfect
+
+Game = ExtensiveFormGame | NormalFormGame
+
+
+@dataclass(frozen=True)
+class PointSolution:
+    """One equilibrium at a point: its distributions (per information set, or per player of
+    a table), exact payoffs (as ``solve`` reports them) and outcome label."""
+
+    probabilities: tuple[tuple[Any, ...], ...]
+    payoffs: tuple[sympy.Rational, ...]
+    label: str
+
+    @property
+    def choices(self) -> tuple[tuple[int, ...], ...]:
+        """The actions (or strategies) played with positive probability, per distribution."""
+        return supports(self.probabilities)
+
+
+def supports(probabilities: Sequence[Sequence[Any]]) -> tuple[tuple[int, ...], ...]:
+    """Indices of the nonzero entries of each distribution (exact numbers: zero is falsy,
+    which is much faster than ``!= 0`` for sympy numbers)."""
+    return tuple(tuple(i for i, x in enumerate(d) if x) for d in probabilities)
+
+
+class PreparedGame:
+    """``game`` with the parameters ``names`` free (all others fixed), prepared once.
+
+    ``concept`` is as in :func:`~commit_calc.solvers.solve.solve`. :meth:`solve` takes the
+    values of ``names`` as ``Fraction`` and gives the equilibria there, or ``None`` where the
+    general solver must be used.
+    """
+
+    def __init__(self, game: Game, names: Sequence[str], concept: str = "auto") -> None:
+        self.game = game
+        symbols = [game.parameters[name].symbol for name in names]
+        self._labels: dict[tuple[tuple[int, ...], ...], str] = {}
+        self._mode = self._choose_mode(concept)
+        formulas: list[sympy.Expr] = []
+        self._spans: list[tuple[int, int]] = []
+        if isinstance(game, NormalFormGame):
+            for array in game.payoffs:
+                self._spans.append((len(formulas), len(formulas) + math.prod(game.shape)))
+                formulas.extend(sympy.flatten(array.tolist()))
+        else:
+            for node in game.nodes:
+                self._spans.append((len(formulas), len(formulas) + len(node.payoffs)
+                                    + len(node.probabilities)))
+                formulas.extend(node.payoffs + node.probabilities)
+        # numbers that do not move are converted once; the others are compiled together
+        self._fixed: list[Number] = []
+        self._moving: list[int] = []
+        for k, formula in enumerate(formulas):
+            if formula.free_symbols:
+                self._moving.append(k)
+                self._fixed.append(0)
+            elif formula.is_Rational:
+                self._fixed.append(kernel_rational(int(formula.p), int(formula.q)))
+            else:  # not an exact number: solve says so
+                self._mode = None
+                self._fixed.append(0)
+        try:
+            self._function: Callable[..., Any] = exact_function(
+                [formulas[k] for k in self._moving], symbols)
+        except Exception:  # noqa: BLE001 - a formula Python cannot compute exactly: solve does
+            self._mode = None
+        if isinstance(game, ExtensiveFormGame):
+            self._chance = [n.index for n in game.nodes if n.kind == CHANCE]
+            self._shape = _Shape(game)
+            self._limit = listing_limit(game, 1000)  # as solve lists them
+        if self._mode in ("spe", "nash"):
+            assert isinstance(game, ExtensiveFormGame)
+            roots = ([game.root.index] if self._mode == "nash" else self._block_roots(game))
+            try:
+                self._blocks = {root: Block(game, root, self._mode == "nash")
+                                for root in roots}
+            except Fallback:
+                self._mode = None
+
+    def _choose_mode(self, concept: str) -> str | None:
+        game = self.game
+        if isinstance(game, NormalFormGame):
+            return "table" if game.num_players == 2 and concept != "spe" else None
+        if concept == "nash":
+            return "nash" if game.num_players == 2 else None
+        if game.properties.perfect_information:
+            return "backward"
+        return "spe" if game.num_players >= 2 else None
+
+    @staticmethod
+    def _block_roots(game: ExtensiveFormGame) -> list[int]:
+        """The subgame roots the decomposition solves as blocks (imperfect information)."""
+        is_root = [False] * len(game.nodes)
+        for index in game.subgame_roots:
+            is_root[index] = True
+        return [root for root in game.subgame_roots
+                if not all(game.nodes[c].kind == TERMINAL or is_root[c]
+                           for c in game.nodes[root].children)]
+
+    def solve(self, point: Sequence[Fraction]) -> list[PointSolution] | None:
+        """Every equilibrium at ``point``, as ``solve`` lists them, each checked exactly;
+        ``None`` where the general solver is needed."""
+        if self._mode is None:
+            return None
+        try:
+            numbers = self._numbers(point)
+            if self._mode == "table":
+                return self._solve_table(numbers)
+            return self._solve_tree(numbers)
+        except (Fallback, ArithmeticError):  # solve meets the same and says what it is
+            return None
+
+    def _numbers(self, point: Sequence[Fraction]) -> list[tuple[Number, ...]]:
+        """The game's numbers at ``point`` in kernel types; chance probabilities checked."""
+        raw = self._fixed.copy()
+        try:
+            values = self._function(*point)
+        except (ArithmeticError, TypeError, ValueError, NameError):  # undefined here
+            raise Fallback from None
+        for k, value in zip(self._moving, values):
+            if type(value) is int:
+                raw[k] = value
+            elif isinstance(value, Fraction):
+                raw[k] = kernel_rational(value.numerator, value.denominator)
+            else:  # a float or anything inexact: the general path decides
+                raise Fallback
+        numbers = [tuple(raw[start:stop]) for start, stop in self._spans]
+        if isinstance(self.game, ExtensiveFormGame):
+            for k in self._chance:
+                found = numbers[k]
+                if sum(found) != 1 or any(p < 0 for p in found):
+                    raise Fallback
+        return numbers
+
+    def _label(self, probabilities: tuple[tuple[Any, ...], ...], profile: Any) -> str:
+        key = supports(probabilities)
+        if key not in self._labels:
+            self._labels[key] = profile_label(self.game, profile)
+        return self._labels[key]
+
+    def _solve_table(self, numbers: list[tuple[Number, ...]]) -> list[PointSolution]:
+        game = self.game
+        assert isinstance(game, NormalFormGame)
+        m, n = game.shape
+        arrays = [np.array(values, dtype=object).reshape(m, n) for values in numbers]
+        scaled = [integers(values) for values in numbers]
+        found = []
+        for x, y in extreme_pairs([row[k * n:(k + 1) * n] for k in range(m)] for row in scaled):
+            profile = MixedProfile.trusted((x, y))
+            check = _checked(verify(game, profile, numbers=arrays))
+            found.append(PointSolution(profile.probabilities, check.payoffs,
+                                       self._label(profile.probabilities, profile)))
+        return found
+
+    def _solve_tree(self, numbers: list[tuple[Number, ...]]) -> list[PointSolution]:
+        game = self.game
+        assert isinstance(game, ExtensiveFormGame)
+        limit = self._limit
+        listed: list[tuple[tuple[Any, ...], ...]] = []
+        if self._mode == "backward":
+            infoset_of = game.infoset_of_node
+            widths = [len(i.actions) for i in game.infosets]
+            for choices in _solve(self._shape.tree(numbers), limit).choices:
+                chosen: list[tuple[Any, ...]] = [()] * len(widths)
+                for node, action in enumerate(choices):
+                    if action >= 0:
+                        k = infoset_of[node]
+                        assert k is not None
+                        chosen[k] = _pure(widths[k], action)
+                listed.append(tuple(chosen))
+        elif self._mode == "spe":
+            solver = PreparedDecomposition(game, self._shape.tree(numbers), self._blocks,
+                                           numbers)
+            solver.solve()
+            listed = [tuple(d) for d in solver.enumerate(limit)]
+        else:
+            block = self._blocks[game.root.index]
+            listed = [distributions for distributions, _ in block.equilibria(numbers, {})]
+        found = []
+        for distributions in listed:
+            profile = BehaviourProfile.trusted(distributions)
+            if self._mode == "nash":
+                check = verify(game, profile, numbers=numbers)
+            else:
+                check = verify_subgame_perfect(game, profile, numbers=numbers)
+            found.append(PointSolution(distributions, _checked(check).payoffs,
+                                       self._label(distributions, profile)))
+        return found
+
+
+def _checked(check: Verification) -> Verification:
+    if not check.is_equilibrium:
+        raise VerificationFailure(
+            f"a prepared solver returned a profile with regrets {[str(r) for r in check.regrets]}"
+            ": this is a bug in commit-calc, please report it")
+    return check
+
+
+class _Shape:
+    """The structure of the kernels' flat tree (``backward_induction._flat_tree``)."""
+
+    def __init__(self, game: ExtensiveFormGame) -> None:
+        player_number = {player: k for k, player in enumerate(game.players)}
+        self.num_players = game.num_players
+        self.kinds = [1 if n.kind == DECISION else 2 if n.kind == CHANCE else 0
+                      for n in game.nodes]
+        self.children = [n.children for n in game.nodes]
+        self.movers = [player_number[n.player] if n.kind == DECISION else -1  # type: ignore[index]
+                       for n in game.nodes]
+
+    def tree(self, numbers: list[tuple[Number, ...]]) -> FlatTree:
+        """The flat tree with ``numbers``."""
+        kinds = self.kinds
+        return FlatTree(self.num_players, kinds, self.children, self.movers,
+                        [found if kind == 2 else () for kind, found in zip(kinds, numbers)],
+                        [found if kind == 0 else () for kind, found in zip(kinds, numbers)])
+
+
+__all__ = ["PointSolution", "PreparedGame", "supports"]

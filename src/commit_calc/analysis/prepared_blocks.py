@@ -1,0 +1,276 @@
+"""Prepared blocks: the parts of :mod:`.pointwise` that solve two-player tables and the blocks
+of the subgame decomposition from exact numbers, as
+:func:`~commit_calc.solvers.mixed_nash.extreme_equilibria`,
+:func:`~commit_calc.solvers.extensive_nash.extensive_nash_equilibria` and
+:func:`~commit_calc.solvers.subgame_perfect.subgame_perfect_equilibria` do from a numeric game:
+the same kernel (exact vertex enumeration), the same order, the same numbers.
+
+Each block's reduced normal form is listed once (strategies, and the terminal nodes each pure
+profile reaches with the chance moves on the way); at a point only its payoffs are computed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
+from commit_calc.model.values import kernel_rational
+from commit_calc.solvers._vertex_enumeration import completely_labelled_pairs
+from commit_calc.solvers.backward_induction import FlatTree, Number, ValueMap, Vector
+from commit_calc.solvers.mixed_nash import _components
+from commit_calc.solvers.reduction import (
+    MAX_PROFILES,
+    _others_reach,
+    _plan_count,
+    _player_plans,
+    _value,
+)
+from commit_calc.solvers.subgame_perfect import (
+    MAX_COMBINATIONS,
+    _BlockEquilibrium,
+    _Decomposition,
+    _folded_game,
+)
+
+#: A block equilibrium: one distribution per information set of the block, and the expected
+#: payoffs of every player of the whole game.
+Found = tuple[tuple[tuple[Any, ...], ...], Vector]
+
+
+class Fallback(Exception):
+    """This point (or game) needs the general solver."""
+
+
+def integers(values: Sequence[Number]) -> list[int]:
+    """One player's payoffs times the lcm of their denominators (as ``integer_payoffs``)."""
+    scale = math.lcm(*(int(v.denominator) for v in values))
+    return [int(v.numerator) * (scale // int(v.denominator)) for v in values]
+
+
+def extreme_pairs(matrices: Any) -> list[tuple[tuple[Number, ...], tuple[Number, ...]]]:
+    """Extreme equilibria of a bimatrix game of integers in ``extreme_equilibria``'s order."""
+    row, column = matrices
+    pairs = [(kernel_numbers(x), kernel_numbers(y), x_labels, y_labels)
+             for x, y, x_labels, y_labels in completely_labelled_pairs(row, column)]
+    pairs.sort(key=lambda pair: (tuple(-p for p in pair[0]), tuple(-p for p in pair[1])))
+    components = _components(pairs)  # type: ignore[arg-type]  # reads the labels only
+    order = sorted(range(len(pairs)), key=lambda k: components[k])
+    return [(pairs[k][0], pairs[k][1]) for k in order]
+
+
+def kernel_numbers(values: Sequence[Fraction]) -> tuple[Number, ...]:
+    """``Fraction`` values as kernel numbers (``int`` or ``mpq``: faster arithmetic)."""
+    return tuple(kernel_rational(v.numerator, v.denominator) for v in values)
+
+
+class Block:
+    """A block of the subgame decomposition (or the whole tree for Nash equilibria) with its
+    reduced normal form listed once: strategies and the terminal nodes each profile reaches."""
+
+    def __init__(self, game: ExtensiveFormGame, root: int, whole: bool) -> None:
+        is_root = [False] * len(game.nodes)
+        for index in game.subgame_roots:
+            is_root[index] = True
+        nodes, leaves, stack = [], [], [root]
+        while stack:
+            index = stack.pop()
+            nodes.append(index)
+            if index != root and not whole and (game.nodes[index].kind == TERMINAL
+                                                  or is_root[index]):
+                if game.nodes[index].kind != TERMINAL:
+                    leaves.append(index)
+                continue
+            stack.extend(reversed(game.nodes[index].children))
+        nodes.sort()
+        leaves.sort()
+        movers = {game.nodes[k].player for k in nodes if game.nodes[k].kind == DECISION}
+        players = [p for p in game.players if p in movers]
+        players += [p for p in game.players if p not in movers][: max(0, 2 - len(players))]
+        if whole:  # the reduced normal form of the whole tree keeps the players' order
+            players = list(game.players)
+        if len(players) != 2:
+            raise Fallback
+        self.nodes, self.leaves = nodes, leaves
+        self.keep = [game.players.index(p) for p in players]
+        self.num_players = game.num_players
+        zero = (0,) * game.num_players
+        self.template = _folded_game(game, nodes, dict.fromkeys(leaves, zero), players)
+        template = self.template
+        self.infoset_indices = [game.infoset_index(i.label) for i in template.infosets]
+        self.widths = [len(i.actions) for i in template.infosets]
+        if math.prod(_plan_count(template, player) for player in players) > MAX_PROFILES:
+            raise Fallback  # solve refuses such a reduced normal form, with a message
+        plans = [_player_plans(template, player) for player in players]
+        self.shape = tuple(len(p) for p in plans)
+        self.plan_moves = [[[(template.infoset_index(label), template.infoset(label).actions
+                              .index(action)) for label, action in plan.items()]
+                            for plan in own] for own in plans]
+        paths = [self._paths(profile) for profile in itertools.product(*plans)]
+        #: the distinct chance moves on the way to a terminal node: their product, the
+        #: probability of the way, is computed once per point
+        self.ways = list(dict.fromkeys(moves for found in paths for _, moves in found))
+        way = {moves: k for k, moves in enumerate(self.ways)}
+        #: per pure profile (row-major), the terminal nodes reached and the way to each
+        self.paths = [[(terminal, way[moves]) for terminal, moves in found] for found in paths]
+
+
+    def _paths(self, profile: Sequence[Any]) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
+        """The terminal nodes a pure profile reaches, each with the chance moves on its way."""
+        template = self.template
+        owner = {player: k for k, player in enumerate(template.players)}
+        found = []
+        stack: list[tuple[int, tuple[tuple[int, int], ...]]] = [(0, ())]
+        while stack:
+            index, moves = stack.pop()
+            node = template.nodes[index]
+            if node.kind == DECISION:
+                action = profile[owner[node.player]][node.infoset]  # type: ignore[index]
+                stack.append((node.children[node.actions.index(action)], moves))
+            elif node.kind == CHANCE:
+                stack.extend((child, moves + ((index, k),))
+                             for k, child in enumerate(node.children))
+            else:
+                found.append((index, moves))
+        return found
+
+    def equilibria(self, numbers: Sequence[tuple[Number, ...]],
+                   leaf_payoffs: dict[int, Vector]) -> list[Found]:
+        """The block's equilibria as ``extensive_nash_equilibria`` of its folded game lists
+        them, with each one's expected payoffs for every player of the whole game."""
+        full: list[Sequence[Number]] = [
+            leaf_payoffs[k] if k in leaf_payoffs else numbers[k] for k in self.nodes]
+        weights = []
+        for moves in self.ways:
+            weight: Number = 1
+            for node, k in moves:
+                weight *= full[node][k]
+            weights.append(weight)
+        players = range(self.num_players)
+        tables: list[list[Number]] = [[] for _ in players]  # every player's, row-major
+        for paths in self.paths:
+            for player in players:
+                total: Number = 0
+                for terminal, way in paths:
+                    total += weights[way] * full[terminal][player]
+                tables[player].append(total)
+        m, n = self.shape
+        scaled = [integers(tables[player]) for player in self.keep]
+        found: list[Found] = []
+        seen = set()
+        for mixed in extreme_pairs([row[k * n:(k + 1) * n] for k in range(m)]
+                                    for row in scaled):
+            distributions = self._behaviour(mixed, full)
+            if distributions in seen:
+                continue
+            seen.add(distributions)
+            found.append((distributions, _expected(mixed, tables, n)))
+        return found
+
+    def _behaviour(self, mixed: Sequence[Sequence[Number]],
+                   full: list[Sequence[Number]]) -> tuple[tuple[Any, ...], ...]:
+        """Kuhn's map, as :func:`~commit_calc.solvers.reduction.behaviour_profile`."""
+        weights: dict[int, list[Any]] = {}
+        reached: dict[int, Any] = {}
+        for moves_of, mix in zip(self.plan_moves, mixed):
+            for moves, weight in zip(moves_of, mix):
+                if weight == 0:
+                    continue
+                for infoset, action in moves:
+                    row = weights.setdefault(infoset, [0] * self.widths[infoset])
+                    row[action] += weight
+                    reached[infoset] = reached.get(infoset, 0) + weight
+        distributions: list[tuple[Any, ...] | None] = [
+            _quotients(weights[k], reached[k]) if reached.get(k, 0) != 0
+            else None for k in range(len(self.widths))]
+        if None in distributions:
+            self._complete(distributions, full)
+        return tuple(distributions)  # type: ignore[arg-type]
+
+    def _complete(self, distributions: list[tuple[Any, ...] | None],
+                  full: list[Sequence[Number]]) -> None:
+        """Unreached information sets get pure best responses, last first (as
+        ``reduction._complete_with_best_responses``)."""
+        template = self.template
+        payoffs = [[Fraction(full[k][p]) for p in self.keep] if node.kind == TERMINAL else []
+                   for k, node in enumerate(template.nodes)]
+        chance = [[Fraction(p) for p in full[k]] if node.kind == CHANCE else []
+                  for k, node in enumerate(template.nodes)]
+        infoset_of = template.infoset_of_node
+        missing = [k for k, d in enumerate(distributions) if d is None]
+        for k in missing:
+            distributions[k] = tuple(Fraction(1, self.widths[k]) for _ in range(self.widths[k]))
+        for k in reversed(missing):
+            infoset = template.infosets[k]
+            player = template.players.index(infoset.player)
+            moves = [[Fraction(p) for p in distributions[infoset_of[node.index]]]  # type: ignore[index,union-attr]
+                     if node.kind == DECISION else chance[node.index] for node in template.nodes]
+            reach = [_others_reach(template, moves, member, player) for member in infoset.members]
+            if not any(reach):
+                reach = [Fraction(1)] * len(reach)
+            totals = [
+                sum((r * _value(template, moves, payoffs, template.nodes[m].children[a], player)
+                     for r, m in zip(reach, infoset.members) if r != 0), Fraction(0))
+                for a in range(self.widths[k])]
+            best = totals.index(max(totals))
+            distributions[k] = tuple(1 if a == best else 0 for a in range(self.widths[k]))
+
+def _expected(mixed: Sequence[Sequence[Number]], tables: list[list[Number]], n: int) -> Vector:
+    """Every player's expected payoff at a mixed profile of the block's reduced normal form
+    (``tables``: each player's payoffs, row-major, ``n`` columns). The behaviour profile of
+    Kuhn's map is realisation-equivalent to it, so this is the payoff of the behaviour profile
+    in the tree (``subgame_perfect._expected``), exactly."""
+    x, y = mixed
+    terms = [(p * q, i * n + j) for i, p in enumerate(x) if p for j, q in enumerate(y) if q]
+    found: list[Number] = []
+    for table in tables:
+        value = sum([w * table[k] for w, k in terms])
+        found.append(int(value.numerator) if value.denominator == 1 else value)
+    return tuple(found)
+
+
+def _quotients(weights: Sequence[Any], total: Any) -> tuple[Number, ...]:
+    """``weights`` divided by ``total``, whole quotients as ``int`` (kernel numbers)."""
+    found: list[Number] = []
+    for weight in weights:
+        if type(weight) is int and type(total) is int:
+            whole = Fraction(weight, total)
+            found.append(kernel_rational(whole.numerator, whole.denominator))
+        else:
+            quotient = weight / total
+            found.append(int(quotient) if quotient.denominator == 1 else quotient)
+    return tuple(found)
+
+
+class PreparedDecomposition(_Decomposition):
+    """The subgame decomposition with its blocks solved from prepared structures."""
+
+    def __init__(self, game: ExtensiveFormGame, tree: FlatTree, blocks: dict[int, Block],
+                 numbers: list[tuple[Number, ...]]) -> None:
+        super().__init__(game, tree)
+        self.prepared = blocks
+        self.numbers = numbers
+
+    def _solve_block(self, root: int) -> ValueMap:
+        block = self.prepared[root]
+        leaf_maps = [self._map(leaf) for leaf in block.leaves]
+        if math.prod(len(m) for m in leaf_maps) > MAX_COMBINATIONS:
+            raise Fallback
+        values: ValueMap = {}
+        found: list[_BlockEquilibrium] = []
+        for combination in itertools.product(*(m.items() for m in leaf_maps)):
+            leaf_payoffs = tuple(vector for vector, _ in combination)
+            weight = math.prod(count for _, count in combination)
+            for distributions, payoffs in block.equilibria(
+                    self.numbers, dict(zip(block.leaves, leaf_payoffs))):
+                values[payoffs] = values.get(payoffs, 0) + weight
+                found.append(_BlockEquilibrium(payoffs, leaf_payoffs, tuple(
+                    zip(block.infoset_indices, distributions))))
+        self.blocks[root] = (block.nodes, block.leaves, found)
+        return values
+
+
+__all__ = ["Block", "Fallback", "PreparedDecomposition", "extreme_pairs", "integers"]
