@@ -60,8 +60,9 @@ from commit_calc.model.normal_form import NormalFormGame
 
 Game = NormalFormGame | ExtensiveFormGame
 
-MAX_GAMBIT_BYTES = 5_000_000
-"""Gambit files larger than this are refused before they are parsed."""
+MAX_GAMBIT_BYTES = 1_000_000
+"""Gambit files larger than this are refused before they are parsed (the same limit as our
+own files: a tree of 1 MB already takes a second or two to read and solve)."""
 
 MAX_EXPONENT_DIGITS = 400
 """Numbers such as ``1e400`` are accepted, ``1e401`` refused (exact values would be huge)."""

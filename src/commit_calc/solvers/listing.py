@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from commit_calc.model.extensive_form import ExtensiveFormGame
 
 #: How many choices (equilibria listed times decision nodes) a result lists at most: the
@@ -27,10 +29,17 @@ def listing_limit(game: ExtensiveFormGame, max_equilibria: int) -> int:
 def count_text(count: int) -> str:
     """An equilibrium count for people: exact up to 15 digits, else rounded.
 
-    >>> count_text(1024), count_text(2**3333)
-    ('1024', 'about 2.1 x 10^1003')
+    Works without writing the number out, which Python refuses past 4300 digits.
+
+    >>> count_text(1024), count_text(2**3333), count_text(3**65536)
+    ('1024', 'about 2.2 x 10^1003', 'about 4.2 x 10^31268')
     """
-    digits = str(count)
-    if len(digits) <= 15:
-        return digits
-    return f"about {digits[0]}.{digits[1]} x 10^{len(digits) - 1}"
+    if count < 10**15:
+        return str(count)
+    shift = max(0, count.bit_length() - 64)
+    logarithm = math.log10(count >> shift) + shift * math.log10(2)
+    exponent = math.floor(logarithm)
+    mantissa = 10 ** (logarithm - exponent)
+    if mantissa >= 9.95:  # rounds up to the next power of ten
+        mantissa, exponent = 1.0, exponent + 1
+    return f"about {mantissa:.1f} x 10^{exponent}"

@@ -116,8 +116,9 @@ def reduced_normal_form(game: ExtensiveFormGame) -> ReducedNormalForm:
     shape = tuple(_plan_count(game, player) for player in game.players)
     if math.prod(shape) > MAX_PROFILES:
         raise UnsupportedGameError(
-            f"reduced_normal_form(): the reduced normal form would have {math.prod(shape):,} "
-            f"strategy profiles ({' x '.join(map(str, shape))}), more than {MAX_PROFILES:,}; "
+            "reduced_normal_form(): the reduced normal form would have "
+            f"{_big(math.prod(shape))} strategy profiles ({' x '.join(map(_big, shape))}), "
+            f"more than {MAX_PROFILES:,}; "
             "solve the tree for subgame-perfect equilibria instead"
         )
     plans = tuple(_player_plans(game, player) for player in game.players)
@@ -384,6 +385,15 @@ def _value(
                 Fraction(0),
             )
     return value[start]
+
+
+
+
+def _big(count: int) -> str:
+    """A count with thousands separators, rounded when it is too long to read."""
+    from commit_calc.solvers.listing import count_text
+
+    return f"{count:,}" if count < 10**15 else count_text(count)
 
 
 __all__ = ["NO_MOVE", "ReducedNormalForm", "behaviour_profile", "reduced_normal_form"]
