@@ -51,3 +51,17 @@ def test_regions_refuse_formulas_too_large_to_compare_symbolically():
     # (a + b + 2)**20 has 231 terms: solved point by point; (a + 3)**20 has 21: by regions
     assert sweep(big, [Axis.parse("a", 0, 1, 2), Axis.parse("b", 0, 1, 2)]).method == "points"
     assert sweep(big, [Axis.parse("a", 0, 1, 3)]).method == "regions"
+
+
+def test_sweeps_past_the_float_range_are_decided_exactly():
+    """``p*p`` at p = 1e200 overflows a float (an OverflowError traceback before): such
+    points are decided in exact arithmetic, as per point."""
+    game = ExtensiveFormGame.build(
+        players=("A", "B"),
+        root=Decision("A", {"L": Terminal(("p*p - q", 0)), "R": Terminal((1, 1))}),
+        parameters=[Parameter("p", 1), Parameter("q", 1)])
+    axes = [Axis.parse("p", "-1e200", "1e200", 5), Axis.parse("q", 0, "1e300", 3)]
+    fast, slow = sweep(game, axes, method="regions"), sweep(game, axes, method="points")
+    assert [[e.outcome for e in r["equilibria"]] for r in fast.rows()] == [
+        [e.outcome for e in r["equilibria"]] for r in slow.rows()]
+    assert {e.outcome for r in fast.rows() for e in r["equilibria"]} == {"L", "R"}

@@ -20,6 +20,7 @@ game again skips its symbolic analysis.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -127,14 +128,20 @@ def key_signs(key: sympy.Expr, symbols: Sequence[sympy.Symbol],
     # goes to the other side of the comparisons, on its smaller grid (no pass on the full one)
     used = [d for d in range(len(axes)) if any(m[d] for m, _ in terms)]
     varying = tuple(t for t in terms if used and t[0][used[-1]])
-    rest = _evaluate(tuple(t for t in terms if not (used and t[0][used[-1]])), columns)
-    values = _evaluate(varying, columns)
+    with np.errstate(all="ignore"):  # values past the float range are decided exactly below
+        rest = _evaluate(tuple(t for t in terms if not (used and t[0][used[-1]])), columns)
+        values = _evaluate(varying, columns)
     largest = [max(abs(float(a.start)), abs(float(a.stop))) for a in axes]
-    magnitude = sum(abs(c) * float(np.prod([x ** e for x, e in zip(largest, m)]))
-                    for m, c in terms)
+    try:
+        magnitude = sum(abs(c) * math.prod(x ** e for x, e in zip(largest, m))
+                        for m, c in terms)
+    except OverflowError:
+        magnitude = math.inf
+    # past the float range (magnitude infinite) no float decides: every point is exact
     tolerance = TOLERANCE * magnitude
-    above = np.asarray(values > tolerance - rest)
-    below = np.asarray(values < -tolerance - rest)
+    with np.errstate(all="ignore"):  # inf - inf is nan, which decides nothing: exact below
+        above = np.asarray(values > tolerance - rest)
+        below = np.asarray(values < -tolerance - rest)
     if above.ndim < len(axes):  # a constant
         above, below = (x.reshape((1,) * len(axes)) for x in (above, below))
     undecided = above.size - np.count_nonzero(above) - np.count_nonzero(below)
