@@ -28,6 +28,7 @@ from commit_calc.analysis.plot import (
 )
 from commit_calc.analysis.regions import Region
 from commit_calc.analysis.sweep import SweepResult
+from commit_calc.draw.literal_text import literal_text
 from commit_calc.errors import CommitCalcError
 
 # Colour-blind-safe qualitative palette (Okabe and Ito 2008), then matplotlib's tab20.
@@ -66,6 +67,7 @@ def _fill_ties(codes: np.ndarray, ties: set[int]) -> np.ndarray:
     return result
 
 
+@literal_text
 def draw_outcome_map(result: SweepResult, path: str | Path, *, title: str | None = None
                      ) -> Path:
     """Draw the outcome regions of a sweep over two parameters to ``path`` (.png/.svg/.pdf).

@@ -30,6 +30,7 @@ import sympy
 
 from commit_calc.analysis.sweep import SweepResult
 from commit_calc.analysis.thresholds import Threshold, thresholds
+from commit_calc.draw.literal_text import literal_text
 from commit_calc.draw.render import DrawingUnavailable
 from commit_calc.errors import CommitCalcError
 
@@ -134,6 +135,7 @@ def _wrap(text: str, width: int = 90) -> str:
     return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
 
 
+@literal_text
 def plot_payoffs(result: SweepResult, path: str | Path, *, title: str | None = None) -> Path:
     """Draw each player's equilibrium payoffs against the one varied parameter to ``path``.
 

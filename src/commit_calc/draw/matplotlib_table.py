@@ -7,6 +7,7 @@ import shutil
 
 from commit_calc.draw.facts import table_notes
 from commit_calc.draw.labels import number_text, payoff_text
+from commit_calc.draw.literal_text import literal_text
 from commit_calc.draw.render import DrawingUnavailable, render_dot
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import MixedProfile
@@ -14,6 +15,7 @@ from commit_calc.model.profiles import MixedProfile
 SHADE = "#f5b7b1"
 
 
+@literal_text
 def table_image(game: NormalFormGame, profile: MixedProfile | None, image_format: str) -> bytes:
     """The payoff table as ``svg``, ``png`` or ``pdf``: through Graphviz where its ``dot``
     program is installed, else with matplotlib, else :class:`DrawingUnavailable`."""

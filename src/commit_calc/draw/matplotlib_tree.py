@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from commit_calc.draw.facts import PATH_COLOUR, STYLES, TreeFacts, tree_facts
 from commit_calc.draw.layout import Layout, tree_layout
+from commit_calc.draw.literal_text import literal_text
 from commit_calc.draw.render import DrawingUnavailable
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
@@ -69,6 +70,7 @@ def tree_to_image(
     return buffer.getvalue()
 
 
+@literal_text
 def tree_figure(game: ExtensiveFormGame, profile: BehaviourProfile | None) -> Figure:
     """The matplotlib figure of the tree (one unit of the axes is one centimetre)."""
     try:
