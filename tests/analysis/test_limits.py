@@ -65,3 +65,37 @@ def test_sweeps_past_the_float_range_are_decided_exactly():
     assert [[e.outcome for e in r["equilibria"]] for r in fast.rows()] == [
         [e.outcome for e in r["equilibria"]] for r in slow.rows()]
     assert {e.outcome for r in fast.rows() for e in r["equilibria"]} == {"L", "R"}
+
+
+def test_nested_fractions_are_analysed_quickly():
+    """Definitions d2 = d1*d1/(d1 + 1), three times over (issue 16's review: thresholds ran
+    for minutes in sympy's expand): the regions agree with solving at points."""
+    from commit_calc.analysis.labels import profile_label
+    from commit_calc.solvers.solve import solve
+
+    d = "(p + 1)/(p + 2)"
+    for _ in range(3):
+        d = f"({d})*({d})/(({d}) + 1)"
+    game = ExtensiveFormGame.build(
+        players=("A", "B"),
+        root=Decision("A", {"L": Terminal((d, 0)), "R": Terminal(("1/10", 1))}),
+        parameters=[Parameter("p", "1/2", lower=0, upper=1)])
+    analysis = parameter_regions(game, {})
+    for value in ("0", "1/3", "1"):
+        found = solve(game, {"p": value})
+        assert ({e.outcome for e in analysis.region_at({"p": value}).equilibria}
+                == {profile_label(found.game, e.profile) for e in found.equilibria})
+
+
+def test_degree_sixty_sign_conditions_need_no_factorisation():
+    """The derivative of (p + 0)(p + 1)...(p + 59) took 21 s to factor; the sign system is
+    decided from greatest common divisors and root isolation alone."""
+    import sympy
+
+    from commit_calc.analysis.feasibility import satisfiable
+
+    p = sympy.Symbol("p", real=True)
+    derivative = sympy.expand(sympy.diff(sympy.prod([p + i for i in range(60)]), p))
+    assert satisfiable([(derivative, 1)], {p: (sympy.Integer(0), sympy.Integer(1))}) is True
+    assert satisfiable([(derivative, -1)], {p: (sympy.Integer(0), sympy.Integer(1))}) is False
+    assert satisfiable([(derivative, -1)], {p: (None, None)}) is True

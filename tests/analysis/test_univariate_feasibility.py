@@ -43,7 +43,9 @@ def oracle(conditions, bounds) -> bool:  # type: ignore[no-untyped-def]
 
 
 coefficients = st.lists(st.integers(-4, 4), min_size=1, max_size=4)
-polynomials = coefficients.map(lambda cs: sympy.expand(sum(c * p**k for k, c in enumerate(cs))))
+factor = coefficients.map(lambda cs: sum(c * p**k for k, c in enumerate(cs)))
+# products of factors: shared and repeated roots between the conditions
+polynomials = st.lists(factor, min_size=1, max_size=3).map(lambda fs: sympy.expand(sympy.Mul(*fs)))
 bound = st.one_of(st.none(), st.fractions(-3, 3, max_denominator=4).map(sympy.Rational))
 
 

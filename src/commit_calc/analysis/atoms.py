@@ -38,7 +38,11 @@ def canonical(expression: sympy.Expr) -> tuple[sympy.Expr, int] | int:
     denominator of known sign (formulas with ``min``/``max``, or division by a parameter that
     may change sign).
     """
-    numerator, denominator = sympy.fraction(sympy.together(sympy.expand(expression)))
+    # cancel works on polynomials (fast for nested fractions, where expand took minutes);
+    # the denominator, factored, shows its sign as the formula's own factors did
+    numerator, denominator = sympy.fraction(sympy.cancel(expression))
+    if not denominator.is_number:
+        denominator = sympy.factor(denominator)
     if denominator.is_positive:
         outer = 1
     elif denominator.is_negative:
@@ -103,7 +107,8 @@ def requirement(expression: sympy.Expr, relation: str) -> Requirement | bool:
 
 def _possible_signs(expression: sympy.Expr) -> set[int]:
     """The signs ``expression`` can take given the symbols' assumptions (e.g. nonnegative)."""
-    expression = sympy.expand(expression)
+    expression = sympy.cancel(expression)  # expanded over one denominator (expand: minutes
+    # on nested fractions such as d2 = d1*d1/(d1 + 1) defined four times over)
     if expression.is_positive:
         return {1}
     if expression.is_negative:

@@ -407,7 +407,10 @@ def _equilibrium(game: Game, candidate: Candidate) -> RegionEquilibrium:
 def _tidy(formula: sympy.Expr) -> sympy.Expr:
     """Collect a polynomial payoff on the parameters of its non-linear terms (usually the
     probabilities): ``reliability*(amnesty + salary) - retribution_cost``."""
-    expanded = sympy.expand(formula)
+    numerator, denominator = sympy.fraction(sympy.cancel(formula))  # fast on nested fractions
+    if not denominator.is_number:
+        return formula
+    expanded = sympy.expand(numerator / denominator)
     if not expanded.free_symbols or not expanded.is_polynomial():
         return formula
     symbols = sorted(expanded.free_symbols, key=str)

@@ -1,11 +1,13 @@
 """Sign conditions on polynomials in one variable, decided exactly.
 
-Each polynomial is factored over the rationals. Linear factors give rational roots exactly;
-every other irreducible factor has irrational roots only, isolated in intervals with rational
-ends (``Poly.intervals``), which are bisected until no two intervals and no rational root or
-bound meet. Between consecutive roots every sign is constant, so the candidates are the roots
-(where a polynomial that does not vanish has the sign it has at its interval's ends) and one
-rational point in each gap: the conditions hold somewhere iff they hold at one candidate.
+The polynomials are split into a basis of square-free, pairwise coprime polynomials with
+greatest common divisors only (no factorisation, which can take minutes at degree 60). The real
+roots of each basis polynomial are isolated in intervals with rational ends
+(``Poly.intervals``); rational roots found on the way become exact points, and the intervals
+are bisected until no two of them and no point meet. Between consecutive roots every sign is
+constant, so the candidates are the roots (where a polynomial that does not vanish has the
+sign it has at its interval's ends) and one rational point in each gap: the conditions hold
+somewhere iff they hold at one candidate.
 
 >>> x = sympy.Symbol("x")
 >>> two = sympy.Poly(x**2 - 2, x, domain=sympy.QQ)
@@ -24,7 +26,7 @@ import sympy
 
 #: A polynomial and the signs (-1, 0, 1) it may take.
 Condition = tuple[sympy.Poly, AbstractSet[int]]
-_Interval = tuple[sympy.Poly, sympy.Rational, sympy.Rational]
+_Interval = tuple[sympy.Poly, sympy.Rational, sympy.Rational, sympy.Poly]
 
 
 def signs_possible(conditions: Sequence[Condition], lower: sympy.Rational | None,
@@ -32,15 +34,15 @@ def signs_possible(conditions: Sequence[Condition], lower: sympy.Rational | None
     """Is there an ``x`` in ``[lower, upper]`` (``None``: unbounded) where every polynomial
     takes one of its allowed signs?"""
     points: set[sympy.Rational] = {b for b in (lower, upper) if b is not None}
-    factors: dict[sympy.Poly, set[int]] = {}  # irrational factor -> conditions it divides
-    for k, (f, _) in enumerate(conditions):
-        for factor, _ in f.factor_list()[1]:
-            if factor.degree() == 1:
-                points.add(-factor.nth(0) / factor.nth(1))
-            else:
-                factors.setdefault(factor.monic(), set()).add(k)
-    intervals = _disjoint([(factor, a, b) for factor in factors
-                           for (a, b), _ in factor.intervals()], sorted(points))
+    intervals: list[_Interval] = []
+    divides: dict[sympy.Poly, set[int]] = {}  # basis polynomial -> conditions it divides
+    for base in _coprime_basis([f for f, _ in conditions]):
+        divides[base] = {k for k, (f, _) in enumerate(conditions) if f.rem(base).is_zero}
+        roots, isolated = _isolate(base)
+        points |= roots
+        intervals += isolated
+    intervals, found = _disjoint(intervals, points)
+    points |= found
 
     def inside(point: sympy.Rational) -> bool:
         return bool((lower is None or point >= lower) and (upper is None or point <= upper))
@@ -51,34 +53,77 @@ def signs_possible(conditions: Sequence[Condition], lower: sympy.Rational | None
 
     if any(inside(q) and holds_at(q) for q in points):
         return True
-    # at an irrational root, a polynomial it does not divide has the sign of the ends
-    if any(inside(a) and holds_at(a, factors[factor]) for factor, a, _ in intervals):
+    # at an irrational root, a polynomial that the root's basis polynomial does not divide
+    # has no root in the interval: it has the sign of the interval's ends
+    if any(inside(a) and holds_at(a, divides[base]) for base, a, _, _ in intervals):
         return True
-    spans = sorted([(q, q) for q in points] + [(a, b) for _, a, b in intervals])
+    spans = sorted([(q, q) for q in points] + [(a, b) for _, a, b, _ in intervals])
     gaps = [(right + left) / 2 for (_, right), (left, _) in zip(spans, spans[1:])]
     gaps += [spans[0][0] - 1, spans[-1][1] + 1] if spans else [sympy.Integer(0)]
     return any(inside(q) and holds_at(q) for q in gaps)
 
 
-def _disjoint(intervals: list[_Interval],
-              points: Sequence[sympy.Rational]
-              ) -> list[_Interval]:
-    """Bisect isolating intervals of irrational roots until none meets another or a point.
+def _coprime_basis(polys: Sequence[sympy.Poly]) -> list[sympy.Poly]:
+    """Square-free, pairwise coprime, monic polynomials whose roots are the roots of
+    ``polys``; each divides every one of ``polys`` that vanishes at its roots."""
+    basis: list[sympy.Poly] = []
+    pending = [f.sqf_part().monic() for f in polys if f.degree() > 0]
+    while pending:
+        g = pending.pop()
+        if g.degree() < 1:
+            continue
+        for i, b in enumerate(basis):
+            common = g.gcd(b)
+            if common.degree() > 0:
+                basis.pop(i)
+                pending += [b.quo(common).monic(), common.monic(), g.quo(common).monic()]
+                break
+        else:
+            basis.append(g)
+    return basis
 
-    Each ``(factor, a, b)`` holds one root of an irreducible ``factor`` of degree >= 2, which
-    is never zero at a rational number, so the half with a sign change holds the root.
-    Distinct irreducible factors share no root, so this ends.
-    """
+
+def _isolate(base: sympy.Poly) -> tuple[set[sympy.Rational], list[_Interval]]:
+    """The rational roots of ``base`` met while isolating its roots, and intervals with
+    rational ends that are not roots, one around each other root: ``(base, a, b, rest)``,
+    ``rest`` being ``base`` with the rational roots divided out."""
+    roots: set[sympy.Rational] = set()
+    rest = base
+    while rest.degree() > 0:
+        found = rest.intervals()
+        rational = next((e for (a, b), _ in found for e in (a, b)
+                         if rest.eval(e) == 0), None)
+        if rational is None:
+            return roots, [(base, sympy.Rational(a), sympy.Rational(b), rest)
+                           for (a, b), _ in found]
+        roots.add(sympy.Rational(rational))
+        rest = rest.quo(sympy.Poly([1, -rational], rest.gen, domain=sympy.QQ))
+    return roots, []
+
+
+def _disjoint(intervals: list[_Interval], points: AbstractSet[sympy.Rational]
+              ) -> tuple[list[_Interval], set[sympy.Rational]]:
+    """Bisect the intervals until none meets another or a point; a midpoint that is a root
+    becomes a point of its own (returned). Each interval holds one root of its square-free
+    ``rest``, which is not zero at the ends, so the half with a sign change holds it; roots of
+    different basis polynomials differ, so this ends."""
+    found: set[sympy.Rational] = set()
     while True:
-        spans = sorted([(a, b, k) for k, (_, a, b) in enumerate(intervals)]
-                       + [(q, q, -1) for q in points], key=lambda span: (span[0], span[1]))
+        spans = sorted([(a, b, k) for k, (_, a, b, _) in enumerate(intervals)]
+                       + [(q, q, -1) for q in points | found],
+                       key=lambda span: (span[0], span[1]))
         clash = {k for (a1, b1, k1), (a2, b2, k2) in zip(spans, spans[1:]) if a2 <= b1
                  for k in (k1, k2) if k >= 0}
         if not clash:
-            return intervals
-        for k in clash:
-            factor, a, b = intervals[k]
-            middle = (a + b) / 2
-            low_sign = sympy.sign(factor.eval(a))
-            intervals[k] = ((factor, a, middle) if sympy.sign(factor.eval(middle)) != low_sign
-                            else (factor, middle, b))
+            return intervals, found
+        kept = []
+        for k, (base, a, b, rest) in enumerate(intervals):
+            if k in clash:
+                middle = (a + b) / 2
+                value = rest.eval(middle)
+                if value == 0:
+                    found.add(middle)
+                    continue
+                a, b = (a, middle) if sympy.sign(value) != sympy.sign(rest.eval(a)) else (middle, b)
+            kept.append((base, a, b, rest))
+        intervals = kept
