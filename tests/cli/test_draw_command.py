@@ -119,7 +119,7 @@ def test_tikz_of_a_table_and_tables_of_three_players_are_refused(tmp_path):
 
 def test_unwritable_output_file_is_a_clean_error(tmp_path):
     result = run("draw", "kreps-trust", "-o", str(tmp_path / "missing" / "tree.dot"))
-    assert_clean_error(result, code=1, names="cannot write")
+    assert_clean_error(result, code=1, names="does not exist")
 
 
 def test_help_has_a_real_example():

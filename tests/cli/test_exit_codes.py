@@ -51,8 +51,6 @@ USAGE = [
     # --plot
     pytest.param(["sweep", MISSING, "--vary", "salary=0:1:3", "--plot", "map.jpg"],
                  "must end in .png, .svg or .pdf", id="--plot suffix"),
-    pytest.param(["sweep", MISSING, "--vary", "salary=0:1:3", "--plot", "nowhere/map.png"],
-                 "folder 'nowhere' does not exist", id="--plot folder"),
     pytest.param(["sweep", MISSING, "--vary", "a=0:1:2", "--vary", "b=0:1:2", "--vary",
                   "c=0:1:2", "--plot", "map.png"], "one or two varied parameters",
                  id="--plot three axes"),
@@ -138,7 +136,26 @@ FAILURES = [
                  id="convert into a missing folder"),
     pytest.param(["draw", "kreps-trust", "-o", "nowhere/x.dot"], "nowhere/x.dot",
                  id="draw into a missing folder"),
+    # a file that cannot be written is a file problem (1) wherever it is found, even before
+    # the game is read (the game named here does not exist)
+    pytest.param(["sweep", MISSING, "--vary", "salary=0:1:3", "--plot", "nowhere/map.png"],
+                 "folder 'nowhere' does not exist", id="--plot into a missing folder"),
+
 ]
+
+
+@pytest.mark.parametrize("args", [
+    ["sweep", MISSING, "--vary", "salary=0:1:3", "--plot", "{dir}/map.png"],
+    ["draw", MISSING, "-o", "{dir}/map.png"],
+    ["convert", MISSING, "{dir}/game.toml"],
+])
+def test_writing_onto_a_folder_exits_1_before_the_game_is_read(tmp_path, args):
+    """The same rule for every writer (issue 16's review found 2 for draw, 1 for the rest)."""
+    (tmp_path / "map.png").mkdir()
+    (tmp_path / "game.toml").mkdir()
+    result = run(*(a.format(dir=tmp_path) for a in args))
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.count("\n") == 1 and "a folder has that name" in result.stderr
 
 
 @pytest.mark.parametrize(("args", "named"), FAILURES)

@@ -128,6 +128,6 @@ def test_plot_into_a_missing_folder_is_refused_before_the_sweep(tmp_path):
     target = tmp_path / "no-such-folder" / "map.png"
     result = CliRunner().invoke(cli, ["sweep", "enforcer-reliability", "--vary",
                                       "reliability=0:1:3", "--plot", str(target)])
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # a file problem, found before the sweep
     assert "does not exist" in result.stderr
     assert result.stdout == ""

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from commit_calc.cli.options import load_game_argument, run_library, set_option, warn
+from commit_calc.cli.options import (
+    check_output_file,
+    load_game_argument,
+    run_library,
+    set_option,
+    warn,
+)
 
 if TYPE_CHECKING:
     from commit_calc.model.extensive_form import ExtensiveFormGame
@@ -40,6 +46,8 @@ def convert(source: str, target: str, values: dict[str, object],
       $ commit-calc convert enforcer-reliability enforcer.efg --set reliability=3/4
     """
     chosen = _target_format(target, target_format)
+    if target != "-":
+        check_output_file(target, "OUT")
     game = load_game_argument(source)
     text = run_library(_render, game, chosen, values)
     if target == "-":

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from commit_calc.cli.options import (
+    check_output_file,
     game_argument,
     load_game_argument,
     run_library,
@@ -40,7 +41,7 @@ _KINDS = {"spe": "subgame-perfect equilibri", "nash": "Nash equilibri"}
               "labels, probabilities and key); tikz (a standalone LaTeX document). Default: "
               "from the output file's suffix, else dot. With -o FILE, FILE's suffix must name the "
               "same format.")
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output-file", "-o", type=click.Path(path_type=Path),
               default=None, help="Write here instead of standard output (required for png "
               "and pdf on a terminal).")
 @click.option("--equilibrium", "number", type=click.IntRange(min=1), default=1,
@@ -82,6 +83,8 @@ def draw(game: str, values: dict[str, object], output_format: str | None,
             f"{chosen.upper()} is binary: write it to a file with -o FILE "
             f"(e.g. -o game.{chosen}) or pipe standard output elsewhere"
         )
+    if output_file is not None:
+        check_output_file(output_file, "output file")
     loaded = load_game_argument(game)
     run_library(_check_drawable, loaded, chosen)
     drawn, profile, note = _game_and_profile(loaded, values, number, no_equilibrium,

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import sympy
 
     from commit_calc.model.extensive_form import ExtensiveFormGame
@@ -191,3 +193,22 @@ def load_game_argument(spec: str) -> NormalFormGame | ExtensiveFormGame:
 def warn(message: str) -> None:
     """Print a warning on standard error."""
     click.echo(f"warning: {for_people(message)}", err=True)
+
+
+def check_output_file(path: str | Path, what: str) -> None:
+    """Refuse, before any work, a file that cannot be written where it is named: its folder
+    is missing, or a folder stands in its place. A problem with a file, so exit 1 (as a
+    failed write), not a usage error.
+
+    >>> check_output_file("/no/such/map.png", "plot file")
+    Traceback (most recent call last):
+    ...
+    click.exceptions.ClickException: plot file '/no/such/map.png': folder '/no/such' does not exist
+    """
+    from pathlib import Path
+
+    target = Path(path)
+    if target.is_dir():
+        raise click.ClickException(f"{what} '{path}': a folder has that name")
+    if not target.parent.is_dir():
+        raise click.ClickException(f"{what} '{path}': folder '{target.parent}' does not exist")

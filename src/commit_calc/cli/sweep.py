@@ -10,6 +10,7 @@ from typing import Any, TextIO
 import click
 
 from commit_calc.cli.options import (
+    check_output_file,
     format_option,
     game_argument,
     load_game_argument,
@@ -47,17 +48,13 @@ def _check_plot(ctx: click.Context, param: click.Parameter, value: str | None) -
     matplotlib must be installed: all are checked before the sweep runs."""
     if value is None:
         return None
-    from pathlib import Path
-
     from commit_calc.analysis.plot import image_format, require_matplotlib
 
     try:
         image_format(value)
     except CommitCalcError as error:
         raise click.BadParameter(str(error)) from None
-    folder = Path(value).parent
-    if not folder.is_dir():
-        raise click.BadParameter(f"folder '{folder}' does not exist")
+    check_output_file(value, "plot file")
     run_library(require_matplotlib)
     return value
 
