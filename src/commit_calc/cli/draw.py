@@ -41,7 +41,7 @@ _KINDS = {"spe": "subgame-perfect equilibri", "nash": "Nash equilibri"}
               "labels, probabilities and key); tikz (a standalone LaTeX document). Default: "
               "from the output file's suffix, else dot. With -o FILE, FILE's suffix must name the "
               "same format.")
-@click.option("--output-file", "-o", type=click.Path(path_type=Path),
+@click.option("--output-file", "-o", type=click.Path(path_type=Path), metavar="FILE",
               default=None, help="Write here instead of standard output (required for png "
               "and pdf on a terminal).")
 @click.option("--equilibrium", "number", type=click.IntRange(min=1), default=1,
