@@ -146,3 +146,21 @@ def test_output_file_dash_is_standard_output(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith('digraph "game" {')
     assert not (tmp_path / "-").exists()
+
+
+def test_pictures_of_huge_trees_are_refused_but_dot_is_written(tmp_path):
+    """A 4,096-leaf tree took 28 s (Graphviz) to 110 s (matplotlib) to draw, as a picture
+    32,767 pixels wide (issue 16's review)."""
+    from commit_calc.io import write_game
+    from commit_calc.model import Decision, ExtensiveFormGame, Terminal
+
+    def node(depth: int):  # type: ignore[no-untyped-def]
+        if depth == 0:
+            return Terminal((0, 0))
+        return Decision("AB"[depth % 2], {"l": node(depth - 1), "r": node(depth - 1)})
+
+    path = tmp_path / "big.efg"
+    write_game(ExtensiveFormGame.build(players=("A", "B"), root=node(10)), path)
+    assert_clean_error(run("draw", str(path), "-o", str(tmp_path / "big.png")), code=1,
+                       names="1,024 terminal nodes")
+    assert run("draw", str(path), "--format", "dot", "--no-equilibrium").exit_code == 0

@@ -103,12 +103,23 @@ def _refuse_with_no_equilibrium(parameter: str, option: str) -> None:
                                "equilibrium)")
 
 
+#: Pictures (all formats but DOT text) are drawn of trees with at most this many terminal
+#: nodes: a larger one is unreadable on any page, and took minutes to lay out (4096 leaves).
+MAX_DRAWN_LEAVES = 500
+
+
 def _check_drawable(game: NormalFormGame | ExtensiveFormGame, output_format: str) -> None:
-    """Refuse, before solving, what cannot be drawn: tables of 3+ players, TikZ tables."""
+    """Refuse, before solving, what cannot be drawn: tables of 3+ players, TikZ tables, and
+    pictures of trees too large to read."""
     from commit_calc.errors import UnsupportedGameError
     from commit_calc.model.normal_form import NormalFormGame
 
     if not isinstance(game, NormalFormGame):
+        leaves = sum(1 for _ in game.terminal_nodes())
+        if leaves > MAX_DRAWN_LEAVES and output_format != "dot":
+            raise UnsupportedGameError(
+                f"the tree has {leaves:,} terminal nodes, more than the {MAX_DRAWN_LEAVES} a "
+                "picture can show legibly; write its DOT text with --format dot")
         return
     if game.num_players != 2:
         raise UnsupportedGameError(
