@@ -33,7 +33,10 @@ from commit_calc.errors import CommitCalcError
 
 # Colour-blind-safe qualitative palette (Okabe and Ito 2008), then matplotlib's tab20.
 _PALETTE = ("#56B4E9", "#E69F00", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-            "#999999")
+            "#999999",
+            "#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c", "#98df8a", "#d62728",
+            "#ff9896", "#9467bd", "#c5b0d5", "#8c564b", "#c49c94", "#e377c2", "#f7b6d2",
+            "#7f7f7f", "#c7c7c7", "#bcbd22", "#dbdb8d", "#17becf", "#9edae5")
 #: Points outside the parameters' domain (a chance probability outside [0, 1]).
 _INVALID_COLOUR = "#FFFFFF"
 #: Points a side of the raster on which exact regions are painted.
@@ -147,8 +150,12 @@ def draw_outcome_map(result: SweepResult, path: str | Path, *, title: str | None
             else f"sampled: solved point by point at {x_axis.count} x {y_axis.count} grid "
             "points, each cell coloured by its point; boundaries are known only to within a "
             "grid step")
+    # the legend below the map: the figure grows with it rather than squeezing the map
+    lines = sum(str(h.get_label()).count("\n") + 1 for h in handles)
+    figure.set_figheight(6.0 + 0.2 * max(0, lines - 4))
     figure.legend(handles=handles, loc="outside lower center", ncols=1, fontsize=9,
-                  title=f"equilibrium outcomes ({note})", title_fontsize=9, frameon=False)
+                  title=_wrap(f"equilibrium outcomes ({note})"), title_fontsize=9,
+                  frameon=False)
     return _save(pyplot, figure, path, image)
 
 
