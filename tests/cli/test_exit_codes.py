@@ -23,6 +23,7 @@ USAGE = [
       for command, extra in [("solve", []), ("thresholds", []), ("draw", []),
                              ("sweep", ["--vary", "reliability=0:1:3"])]
       for text, named in [("salary=abc", "'abc' is not a number"),
+                          ("salary=\u0661", "is not a number"),  # an Arabic-Indic 1
                           ("salary=1/0", "divides by zero"),
                           ("salary=nan", "'nan' is not a number"),
                           ("salary=inf", "'inf' is not a number"),

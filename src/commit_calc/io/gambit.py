@@ -76,7 +76,7 @@ _TOKEN = re.compile(r"""
   | (?P<string>"(?:[^"\\]|\\.)*")
   | (?P<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?:/\d+)?(?=[\s{},"]|$))
   | (?P<symbol>[^\s{},"]+)
-""", re.VERBOSE | re.DOTALL)
+""", re.VERBOSE | re.DOTALL | re.ASCII)
 
 
 class _Token(NamedTuple):  # a tuple: a 1 MB file has some 400,000 of them

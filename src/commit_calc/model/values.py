@@ -15,7 +15,9 @@ import sympy
 
 from commit_calc.errors import CommitCalcError, ParameterError
 
-_NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(\s*/\s*[+-]?\d+)?\s*$")
+# ASCII digits only: Python's int() also reads other scripts' digits ("١" is 1)
+_NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(\s*/\s*[+-]?\d+)?\s*$",
+                     re.ASCII)
 
 
 def exact_number(value: object, *, what: str = "value") -> sympy.Rational:
