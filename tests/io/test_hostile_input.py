@@ -94,3 +94,24 @@ def test_gambit_bombs(text):
     with pytest.raises(GameFileError):
         parse(text, source="hostile.efg")
     assert time.perf_counter() - start < 1.0
+
+
+def test_messages_speak_of_what_the_user_gave(tmp_path):
+    """Issue 16's review: a headerless .nfg was called "not an .efg file", a JSON number of
+    5000 digits pointed to sys.set_int_max_str_digits(), a loop of links was "no such file"."""
+    from commit_calc.errors import GameFileError
+    from commit_calc.io import load_game
+
+    headerless = tmp_path / "h.nfg"
+    headerless.write_text('{ "A" "B" } { 2 2 }\n1 2 3 4 5 6 7 8\n')
+    with pytest.raises(GameFileError, match=r"not an \.nfg file"):
+        load_game(str(headerless))
+    huge = tmp_path / "big.json"
+    huge.write_text('{"players": ["A", "B"], "nodes": {"a": {"payoffs": [' + "1" * 5000
+                    + ', 2]}}}')
+    with pytest.raises(GameFileError, match="a number has more than 4300 digits$"):
+        load_game(str(huge))
+    (tmp_path / "one.toml").symlink_to(tmp_path / "two.toml")
+    (tmp_path / "two.toml").symlink_to(tmp_path / "one.toml")
+    with pytest.raises(GameFileError, match="links in a loop"):
+        load_game(str(tmp_path / "one.toml"))

@@ -49,6 +49,9 @@ def load_game(spec: str, *, stdin: IO[bytes] | None = None) -> Game:
     if not looks_like_path and catalog.has_game(spec):
         return read_game_file(catalog.path_of(spec))
     path = Path(spec)
+    if path.is_symlink() and not path.exists():
+        raise GameFileError("a link that leads to no file (a broken link, or links in a loop)",
+                            path=spec)
     if not path.exists():
         hint = "" if looks_like_path else " (`commit-calc games` lists the catalog)"
         raise GameFileError(f"no such file, and no game of that name in the catalog{hint}",

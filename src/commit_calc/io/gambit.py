@@ -661,8 +661,12 @@ def parse_gambit(text: str, *, source: str = "<string>", name: str = "") -> Game
 
 
 def read_gambit_file(path: str | Path) -> Game:
-    """Read a Gambit file, ``.efg`` or ``.nfg`` by its first word (not its suffix)."""
-    return parse_gambit(_read(path), source=str(path), name=Path(path).stem)
+    """Read a Gambit file, ``.efg`` or ``.nfg`` by its first word (by its suffix where the
+    first word is neither, so that the message speaks of the format the file claims)."""
+    text = _read(path)
+    if Path(path).suffix.lower() == ".nfg" and not text.lstrip().startswith(("EFG", "NFG")):
+        return parse_nfg(text, source=str(path), name=Path(path).stem)
+    return parse_gambit(text, source=str(path), name=Path(path).stem)
 
 
 def write_efg(game: ExtensiveFormGame, path: str | Path,

@@ -186,6 +186,8 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
 def _reason(error: Exception) -> str:
     if isinstance(error, RecursionError | MemoryError):
         return "nested too deeply"
+    if "integer string conversion" in str(error):  # Python's own limit, not the user's
+        return "a number has more than 4300 digits"
     return str(error) or type(error).__name__
 
 
