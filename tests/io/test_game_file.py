@@ -309,3 +309,20 @@ def test_json_lone_surrogate_is_refused_with_its_line(tmp_path):
                     ' "title": "\\ud800"}')
     with pytest.raises(GameFileError, match=r"g.json:3: not valid JSON: .*lone surrogate"):
         load_game(str(path))
+
+
+@pytest.mark.parametrize("name", ["A\\u0007", "A\\nX", "A\\u001b[31m", "A\\u0085"])
+def test_control_characters_in_labels_are_refused(tmp_path, name):
+    """A bell, a line break or an escape sequence in a player's name reached tables and
+    one-line messages (issue 16's review)."""
+    path = tmp_path / "g.toml"
+    path.write_text(f'players = ["{name}", "B"]\n[nodes.a]\npayoffs = [1, 2]\n')
+    with pytest.raises(GameFileError, match="control character U\\+00"):
+        load_game(str(path))
+
+
+def test_line_breaks_stay_allowed_in_free_text(tmp_path):
+    path = tmp_path / "g.toml"
+    path.write_text('title = "Two\\nlines"\ndescription = """A\n\tB"""\nplayers = ["A", "B"]\n'
+                    '[nodes.a]\npayoffs = [1, 2]\n')
+    assert load_game(str(path)).title == "Two\nlines"
