@@ -100,3 +100,13 @@ def test_degree_sixty_sign_conditions_need_no_factorisation():
     assert satisfiable([(derivative, 1)], {p: (sympy.Integer(0), sympy.Integer(1))}) is True
     assert satisfiable([(derivative, -1)], {p: (sympy.Integer(0), sympy.Integer(1))}) is False
     assert satisfiable([(derivative, -1)], {p: (None, None)}) is True
+
+
+def test_point_by_point_sweeps_are_bounded_before_any_work():
+    """``sweep bagwell-commitment --vary noise=0:1:10000000`` took 1.8 GB before it started
+    and announced a run of 230,000 hours (issue 16's review)."""
+    from commit_calc.analysis.sweep import MAX_POINTWISE
+
+    game = load_game("bagwell-commitment")
+    with pytest.raises(ParameterError, match="more than the 1,000,000 solved one by one"):
+        sweep(game, [Axis.parse("noise", 0, 1, MAX_POINTWISE + 1)])

@@ -51,6 +51,8 @@ _Choices = tuple[tuple[tuple[int, ...], ...], ...]
 
 #: The largest grid a sweep computes (a 1000 x 1000 sweep has 10^6 points).
 MAX_POINTS = 10**7
+#: Largest sweep solved point by point (where exact regions do not apply).
+MAX_POINTWISE = 10**6
 
 
 @dataclass(frozen=True)
@@ -272,11 +274,14 @@ def sweep(
     # the varied parameters need no default: the rest take theirs
     checked = game.parameters.without(names).values(fixed)
     constants = dict(checked)
-    valid = valid_points(game.substitute(constants),
-                         [game.parameters[a.name].symbol for a in axes],
-                         [(a.start, a.step, a.count) for a in axes])
     if method not in ("auto", "regions", "points"):
         raise UnsupportedGameError(f"sweep: method {method!r} is not auto, regions or points")
+
+    def valid() -> np.ndarray | None:
+        return valid_points(game.substitute(constants),
+                            [game.parameters[a.name].symbol for a in axes],
+                            [(a.start, a.step, a.count) for a in axes])
+
     if method != "points":
         try:
             analysis = regions_of(game, constants, concept)
@@ -286,11 +291,16 @@ def sweep(
             if method == "regions":
                 raise
         else:
-            codes, classes = mark_invalid(region_codes(analysis, axes, valid),
-                                          analysis.regions, valid)
+            inside = valid()
+            codes, classes = mark_invalid(region_codes(analysis, axes, inside),
+                                          analysis.regions, inside)
             return SweepResult(game, constants, tuple(axes), "regions", codes, classes, analysis,
                                kinds=_region_kinds(analysis, len(classes)))
-    return _pointwise(game, constants, tuple(axes), concept, progress, valid)
+    if points > MAX_POINTWISE:
+        raise ParameterError(
+            f"sweep: {points:,} grid points is more than the {MAX_POINTWISE:,} solved one by "
+            "one (this game has no exact regions here; a few thousand points take a second)")
+    return _pointwise(game, constants, tuple(axes), concept, progress, valid())
 
 
 def _region_kinds(analysis: RegionAnalysis, count: int) -> tuple[int, ...]:
@@ -357,4 +367,5 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
 
 
 # Axis lives in .axis; it is kept importable from here, where it was first defined.
-__all__ = ["MAX_POINTS", "TOLERANCE", "Axis", "PointEquilibrium", "SweepResult", "sweep"]
+__all__ = ["MAX_POINTS", "MAX_POINTWISE", "TOLERANCE", "Axis", "PointEquilibrium", "SweepResult",
+           "sweep"]
