@@ -35,6 +35,11 @@ class ParameterError(CommitCalcError):
     """A parameter is unknown, has no value, or has a value outside its declared bounds."""
 
 
+class UndefinedValueError(ParameterError):
+    """A payoff or probability has no value at the given parameter values (a division by
+    zero)."""
+
+
 class UnsupportedGameError(CommitCalcError):
     """A solver was asked to solve a game outside the class it handles."""
 

@@ -150,3 +150,22 @@ def test_a_varied_parameter_needs_no_default(tmp_path):
                     '[nodes.r]\npayoffs = ["1/2", 0]\n')
     result = sweep(load_game(str(path)), [Axis.parse("p", 0, 1, 3)])
     assert [sorted(result.outcomes(int(c))) for c in result.codes] == [["R"], ["L", "R"], ["L"]]
+
+
+def test_a_point_where_a_payoff_is_undefined_is_marked_not_fatal():
+    """A payoff 1/(p - 1/4) swept over p: the sweep stopped with an error at p = 1/4 (issue
+    16's review); that point is now invalid, with its reason, and the others are solved."""
+    from commit_calc.analysis.report import sweep_document
+    from commit_calc.model import Decision, ExtensiveFormGame, Parameter, Terminal
+
+    game = ExtensiveFormGame.build(
+        players=("A", "B"),
+        root=Decision("A", {"L": Terminal(("1/(p - 1/4)", 0)), "R": Terminal((0, 1))}),
+        parameters=[Parameter("p", "1/2", lower=0, upper=1)])
+    result = sweep(game, [Axis.parse("p", 0, 1, 5)])
+    assert [result.outcomes(int(c)) for c in result.codes] == [
+        ("R",), ("invalid: a payoff or probability is undefined (division by zero)",),
+        ("L",), ("L",), ("L",)]
+    document = sweep_document(result, "div")
+    assert document["invalid"] == {
+        "count": 1, "reason": "a payoff or probability is undefined (division by zero)"}

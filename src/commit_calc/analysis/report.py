@@ -188,7 +188,9 @@ def sweep_document(result: SweepResult, name: str) -> dict[str, Any]:
     """The ``commit-calc/sweep/1`` JSON document (every grid point)."""
     return {
         "invalid": {"count": int(np.isin(result.codes, _invalid_codes(result)).sum()),
-                    "reason": INVALID_REASON},
+                    "reason": "; ".join(sorted({result.classes[c].reason
+                                                for c in _invalid_codes(result)}))
+                    or INVALID_REASON},
         "format": SWEEP_FORMAT,
         **version_stamp(),
         "game": name,

@@ -39,7 +39,7 @@ from commit_calc.analysis.labels import profile_label
 from commit_calc.analysis.pointwise import PointSolution
 from commit_calc.analysis.region_grid import TOLERANCE, region_codes, regions_of
 from commit_calc.analysis.regions import Region, RegionAnalysis
-from commit_calc.errors import ParameterError, UnsupportedGameError
+from commit_calc.errors import ParameterError, UndefinedValueError, UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 
@@ -319,6 +319,33 @@ def _region_kinds(analysis: RegionAnalysis, count: int) -> tuple[int, ...]:
     return tuple(found) + tuple(range(len(kinds), len(kinds) + count - len(found)))
 
 
+def _point_key(fast: Any, game: Game, axes: Sequence[Axis], index: tuple[int, ...],
+               concept: str) -> tuple[_Choices, tuple[PointEquilibrium, ...]]:
+    """The equilibria at one grid point, as choices and as outcomes with payoffs: from the
+    prepared game where it covers the point, else from :func:`.solvers.solve.solve`;
+    :data:`_UNDEFINED` where a payoff or probability is undefined there."""
+    from commit_calc.solvers.solve import solve
+
+    solutions = None if fast is None else fast.solve([a.fraction(k) for a, k in zip(axes, index)])
+    if solutions is None:
+        try:
+            result = solve(game, {a.name: a.values[k] for a, k in zip(axes, index)}, concept)
+        except UndefinedValueError:  # a division by zero here: marked, not fatal
+            return _UNDEFINED
+        solutions = [PointSolution(e.profile.probabilities, tuple(e.payoffs),
+                                   profile_label(result.game, e.profile))
+                     for e in result.equilibria]
+    found = tuple(PointEquilibrium(s.label, s.payoffs) for s in solutions)
+    # the equilibria as choices: what each plays with positive probability, everywhere
+    return tuple(sorted(s.choices for s in solutions)), found
+
+
+#: The class of points where a payoff or probability is undefined (a division by zero).
+UNDEFINED_POINT = InvalidPoint("a payoff or probability is undefined (division by zero)")
+#: Its key among the point-by-point classes: no equilibrium plays action -1.
+_UNDEFINED: tuple[_Choices, tuple[PointEquilibrium, ...]] = ((((-1,),),), ())
+
+
 def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axis, ...],
                concept: str, progress: Progress | None, valid: np.ndarray | None,
                prepared: bool = True) -> SweepResult:
@@ -328,7 +355,6 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
     points it does not cover, or every point with ``prepared=False``, go through
     :func:`~commit_calc.solvers.solve.solve`."""
     from commit_calc.analysis.pointwise import PreparedGame
-    from commit_calc.solvers.solve import solve
 
     shape = tuple(a.count for a in axes)
     codes = np.empty(shape, dtype=np.int32)
@@ -342,24 +368,14 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
         if valid is not None and not valid[index]:
             codes[index] = -1  # outside the domain: marked below
         else:
-            solutions = (None if fast is None
-                         else fast.solve([a.fraction(k) for a, k in zip(axes, index)]))
-            if solutions is None:
-                result = solve(partial, {a.name: a.values[k] for a, k in zip(axes, index)},
-                               concept)
-                solutions = [PointSolution(e.profile.probabilities, tuple(e.payoffs),
-                                           profile_label(result.game, e.profile))
-                             for e in result.equilibria]
-            found = tuple(PointEquilibrium(s.label, s.payoffs) for s in solutions)
-            # the equilibria as choices: what each plays with positive probability, everywhere
-            choices = tuple(sorted(s.choices for s in solutions))
-            code = classes.setdefault((choices, found), len(classes))
+            key = _point_key(fast, partial, axes, index, concept)
+            code = classes.setdefault(key, len(classes))
             if code == len(kind_of):
-                kind_of.append(kinds.setdefault(choices, len(kinds)))
+                kind_of.append(kinds.setdefault(key[0], len(kinds)))
             codes[index] = code
         if progress is not None:
             progress(done + 1, total)
-    found_classes = tuple(found for _, found in classes)
+    found_classes = tuple(UNDEFINED_POINT if key == _UNDEFINED else key[1] for key in classes)
     codes, marked = mark_invalid(codes, found_classes, valid)
     if len(marked) > len(found_classes):
         kind_of.append(len(kinds))  # the invalid points: a kind of their own

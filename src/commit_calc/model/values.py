@@ -13,7 +13,7 @@ from numbers import Rational as _RationalABC
 
 import sympy
 
-from commit_calc.errors import CommitCalcError, ParameterError
+from commit_calc.errors import CommitCalcError, UndefinedValueError
 
 # ASCII digits only: Python's int() also reads other scripts' digits ("١" is 1)
 _NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(\s*/\s*[+-]?\d+)?\s*$",
@@ -109,18 +109,18 @@ _UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
 
 
 def check_defined(expression: sympy.Expr, *, where: str, values: Mapping[str, object]) -> None:
-    """Raise :class:`ParameterError` if substituting ``values`` left ``expression`` undefined
-    (a division by zero, say).
+    """Raise :class:`UndefinedValueError` (a :class:`ParameterError`) if substituting ``values``
+    left ``expression`` undefined (a division by zero, say).
 
     >>> check_defined(sympy.Integer(1) / 0, where="payoff at node 't'", values={"p": 1})
     Traceback (most recent call last):
     ...
-    commit_calc.errors.ParameterError: payoff at node 't' is undefined (a division by zero?) \
+    commit_calc.errors.UndefinedValueError: payoff at node 't' is undefined (a division by zero?) \
 with p=1
     """
     if expression.has(*_UNDEFINED):
         shown = ", ".join(f"{name}={value}" for name, value in values.items())
-        raise ParameterError(f"{where} is undefined (a division by zero?) with {shown}")
+        raise UndefinedValueError(f"{where} is undefined (a division by zero?) with {shown}")
 
 
 def to_fraction(value: sympy.Expr) -> Fraction:
