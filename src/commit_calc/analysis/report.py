@@ -171,9 +171,15 @@ def thresholds_latex(
     if statics:
         lines.append(r"\begin{itemize}")
         lines += [rf"  \item $\partial/\partial {latex_name(s.parameter)}$ "
-                  rf"of {latex_text(s.quantity)}: {latex_text(s.sign)}" for s in statics]
+                  rf"of {latex_text(s.quantity)}: {_SIGNS_LATEX.get(s.sign, latex_text(s.sign))}"
+                  for s in statics]
         lines.append(r"\end{itemize}")
     return "\n".join(lines) + "\n"
+
+
+#: Signs of derivatives as LaTeX (``>= 0`` printed as text read ``\textgreater{}= 0``).
+_SIGNS_LATEX = {"+": "$+$", "-": "$-$", "0": "$0$", ">= 0": r"$\geq 0$", "<= 0": r"$\leq 0$",
+                "?": "?"}
 
 
 # Sweeps ---------------------------------------------------------------------------------------
