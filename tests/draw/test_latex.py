@@ -141,3 +141,16 @@ def test_tikz_compiles_with_hostile_names(tmp_path, hostile):
             ["kpsewhich", "standalone.cls"], capture_output=True).returncode != 0:
         pytest.skip("LaTeX's standalone class is not installed")
     _compile(tmp_path, "tree", tree_to_tikz(hostile))
+
+
+def test_signs_of_derivatives_are_mathematics():
+    from click.testing import CliRunner
+
+    from commit_calc.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["thresholds", "enforcer-reliability", "--free", "salary",
+                                      "--format", "latex"])
+    assert result.exit_code == 0, result.output
+    statics = [line for line in result.stdout.splitlines() if r"\partial" in line]
+    assert statics and all(line.endswith(("$+$", "$-$", "$0$", r"$\geq 0$", r"$\leq 0$", "?"))
+                           for line in statics), statics
