@@ -149,6 +149,7 @@ def test_signs_of_derivatives_are_mathematics():
     from commit_calc.cli.main import cli
 
     result = CliRunner().invoke(cli, ["thresholds", "enforcer-reliability", "--free", "salary",
+                                      "--free", "reliability",
                                       "--format", "latex"])
     assert result.exit_code == 0, result.output
     statics = [line for line in result.stdout.splitlines() if r"\partial" in line]
