@@ -244,3 +244,15 @@ def test_random_tables_with_kinks_agree_with_per_point_solving(entries, points):
     for u in points:
         point = {"x": sympy.Rational(u, 4)}
         assert _from_regions(analysis, point) == _solved(game, point), point
+
+
+def test_the_case_split_is_bounded():
+    """wide(6) needs about 6,900 cases (6 s); past MAX_CASES the analysis refuses at once and
+    a sweep falls back to solving point by point."""
+    from commit_calc.analysis.regions import MAX_CASES
+    from commit_calc.errors import UnsupportedGameError
+
+    with pytest.raises(UnsupportedGameError, match=f"more than {MAX_CASES:,} cases"):
+        parameter_regions(wide(6))
+    grid = [Axis.parse("s", 0, 20, 3), Axis.parse("t", 0, 20, 3)]
+    assert sweep(wide(6), grid).method == "points"

@@ -236,12 +236,18 @@ def _check_analysable(game: Game) -> None:
                 "some of its parameters (--set) or solve point by point (sweep --method points)")
 
 
+#: Cases (sign patterns checked for satisfiability) the case split may try: the catalog
+#: needs at most about 120; a choice among 6 actions with 3-argument max payoffs 6,900 (6 s).
+MAX_CASES = 5000
+
+
 def _split(
     candidates: Sequence[Candidate], feasible: Feasibility
 ) -> list[tuple[Term, frozenset[int], bool]]:
     """Leaves of the case split: (conjunction, indices of true candidates, resolved)."""
     leaves: list[tuple[Term, frozenset[int], bool]] = []
     stack: list[tuple[dict[sympy.Expr, int], bool]] = [({}, True)]
+    checked = 0
     while stack:
         signs, resolved = stack.pop()
         statuses = [evaluate(c, signs) for c in candidates]
@@ -253,6 +259,12 @@ def _split(
             continue
         for sign in (-1, 0, 1):
             extended = {**signs, key: sign}
+            checked += 1
+            if checked > MAX_CASES:
+                raise UnsupportedGameError(
+                    f"symbolic analysis: the case split needs more than {MAX_CASES:,} cases "
+                    "(many comparisons, e.g. min/max kinks); fix some parameters (--set) or "
+                    "solve point by point (sweep --method points)")
             verdict = feasible({k: frozenset({s}) for k, s in extended.items()})
             if verdict is not False:
                 stack.append((extended, resolved and verdict is True))
