@@ -135,13 +135,7 @@ def tree_facts(game: ExtensiveFormGame, profile: BehaviourProfile | None = None)
             elif played is not None and probability_text(played[position]):
                 label += " " + probability_text(played[position])
                 mixed = True
-            if child in marks.reached and node.index in marks.reached:
-                style = "path"
-            elif child in marks.chosen:
-                style = "chosen"
-            else:
-                style = "other" if profile is not None else "plain"
-            edges.append(EdgeFact(node.index, child, label, style))
+            edges.append(EdgeFact(node.index, child, label, marks.edge_style(node.index, child)))
     used = {edge.style for edge in edges}
     key = [KeyEntry(style, STYLES[style][0], MEANINGS[style])
            for style in ("path", "chosen", "other") if profile is not None and style in used]

@@ -16,6 +16,15 @@ class Highlight:
     chosen: frozenset[int]
     reached: frozenset[int]
 
+    def edge_style(self, parent: int, child: int) -> str:
+        """``path`` (played, on the path), ``chosen`` (played, off the path), ``other`` (not
+        played) or, with no equilibrium to show, ``plain``."""
+        if child in self.reached and parent in self.reached:
+            return "path"
+        if child in self.chosen:
+            return "chosen"
+        return "other" if self.reached else "plain"  # a profile reaches the root at least
+
 
 def highlight(game: ExtensiveFormGame, profile: BehaviourProfile | None) -> Highlight:
     """The edges and nodes to emphasise for ``profile`` (nothing when it is ``None``)."""

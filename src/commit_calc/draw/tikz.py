@@ -71,12 +71,8 @@ def tree_to_tikz(
                 label += f" (${latex_math(node.probabilities[position])}$)"
             elif played is not None and probability_text(played[position]):
                 label += f" $[{latex_math(played[position])}]$"
-            if child in marks.reached and node.index in marks.reached:
-                style = "path"
-            elif child in marks.chosen:
-                style = "chosen"
-            else:
-                style = "other" if profile is not None else "draw"
+            style = marks.edge_style(node.index, child)
+            style = "draw" if style == "plain" else style  # TikZ's own plain line
             dx = layout.x[child] - layout.x[node.index]
             side = "left" if dx < -0.01 else "right" if dx > 0.01 else "right"
             lines.append(f"\\draw[{style}] (n{node.index}) -- node[midway, {side}, action] "
