@@ -36,7 +36,7 @@ from commit_calc.analysis.axis import Axis
 from commit_calc.analysis.domain import InvalidPoint, mark_invalid, valid_points
 from commit_calc.analysis.exact_grid import exact_function, exact_on_grid
 from commit_calc.analysis.labels import profile_label
-from commit_calc.analysis.pointwise import PointSolution
+from commit_calc.analysis.pointwise import PointSolution, PreparedGame
 from commit_calc.analysis.region_grid import TOLERANCE, region_codes, regions_of
 from commit_calc.analysis.regions import Region, RegionAnalysis
 from commit_calc.errors import ParameterError, UndefinedValueError, UnsupportedGameError
@@ -319,15 +319,15 @@ def _region_kinds(analysis: RegionAnalysis, count: int) -> tuple[int, ...]:
     return tuple(found) + tuple(range(len(kinds), len(kinds) + count - len(found)))
 
 
-def _point_key(fast: Any, game: Game, axes: Sequence[Axis], index: tuple[int, ...],
+def _point_key(fast: PreparedGame | None, game: Game, axes: Sequence[Axis], index: tuple[int, ...],
                concept: str) -> tuple[_Choices, tuple[PointEquilibrium, ...]]:
     """The equilibria at one grid point, as choices and as outcomes with payoffs: from the
     prepared game where it covers the point, else from :func:`.solvers.solve.solve`;
     :data:`_UNDEFINED` where a payoff or probability is undefined there."""
-    from commit_calc.solvers.solve import solve
-
     solutions = None if fast is None else fast.solve([a.fraction(k) for a, k in zip(axes, index)])
     if solutions is None:
+        from commit_calc.solvers.solve import solve  # only where the prepared game cannot
+
         try:
             result = solve(game, {a.name: a.values[k] for a, k in zip(axes, index)}, concept)
         except UndefinedValueError:  # a division by zero here: marked, not fatal
@@ -354,8 +354,6 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
     prepared once (:class:`~commit_calc.analysis.pointwise.PreparedGame`: no sympy per point);
     points it does not cover, or every point with ``prepared=False``, go through
     :func:`~commit_calc.solvers.solve.solve`."""
-    from commit_calc.analysis.pointwise import PreparedGame
-
     shape = tuple(a.count for a in axes)
     codes = np.empty(shape, dtype=np.int32)
     classes: dict[tuple[_Choices, tuple[PointEquilibrium, ...]], int] = {}
