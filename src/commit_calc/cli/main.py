@@ -28,6 +28,8 @@ from typing import IO, Any
 
 import click
 
+from commit_calc.cli.options import one_line
+
 #: The exit status when the reader of standard output has gone (``| head -1``).
 CLOSED_PIPE_EXIT = 0
 
@@ -41,6 +43,7 @@ COMMANDS = {
     "convert": "commit_calc.cli.convert:convert",
     "draw": "commit_calc.cli.draw:draw",
 }
+
 
 class LazyGroup(click.Group):
     """A click group that imports each subcommand's module only when it is needed.
@@ -96,7 +99,7 @@ class OneLineUsageError(click.UsageError):
 
     def show(self, file: IO[Any] | None = None) -> None:
         hint = f". Try '{self.command_path} -h'." if self.command_path else ""
-        message = _one_line(self.format_message()).rstrip(".")
+        message = one_line(self.format_message()).rstrip(".")
         click.echo(f"Error: {message}{hint}", file=file if file is not None else sys.stderr)
 
 
@@ -124,11 +127,6 @@ def _one_line_errors(command_path: str | Callable[[], str]) -> Iterator[None]:
             raise click.exceptions.Exit(CLOSED_PIPE_EXIT) from None
         reason = error.strerror or os.strerror(error.errno or 0)
         raise click.ClickException(f"cannot write to standard output ({reason})") from None
-
-
-def _one_line(message: str) -> str:
-    parts = [part.strip() for part in message.splitlines() if part.strip()]
-    return "; ".join(parts) if parts else message
 
 
 def _occupy_closed_stdout() -> None:
