@@ -65,3 +65,14 @@ def test_symbols_carry_sign_assumptions_from_bounds():
     assert Parameter("c", lower=1).symbol.is_positive
     assert Parameter("x").symbol.is_real
     assert Parameter("x").symbol.is_nonnegative is None
+
+
+def test_a_misspelt_parameter_name_gets_a_suggestion():
+    """A newcomer's first mistake (``--set reliabilty=3/4``) names the parameter meant."""
+    from commit_calc.io import load_game
+
+    parameters = load_game("enforcer-reliability").parameters
+    with pytest.raises(ParameterError, match="did you mean 'reliability'"):
+        parameters["reliabilty"]
+    with pytest.raises(ParameterError, match=r"'wage' \(parameters: "):
+        parameters["wage"]

@@ -6,6 +6,7 @@ Payoffs and probabilities are sympy expressions in the parameters' symbols.
 
 from __future__ import annotations
 
+import difflib
 import keyword
 import re
 from collections.abc import Iterable, Mapping
@@ -138,7 +139,10 @@ class Parameters:
             return self.by_name[name]
         except KeyError:
             known = ", ".join(self.by_name) or "none"
-            raise ParameterError(f"unknown parameter '{name}' (parameters: {known})") from None
+            close = difflib.get_close_matches(name, list(self.by_name), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise ParameterError(
+                f"unknown parameter '{name}' ({hint}parameters: {known})") from None
 
     @cached_property
     def by_name(self) -> dict[str, Parameter]:
