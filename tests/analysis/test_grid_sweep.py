@@ -64,9 +64,10 @@ def test_one_million_points_shape_and_classes():
     assert (disarm == expected).all()
 
 
-def test_imperfect_information_falls_back_to_points():
+def test_imperfect_information_has_regions_with_the_labels_of_points():
     """Matching pennies as a tree (the second mover does not see the first move), with a
-    stake ``c``: no pure equilibrium, each player mixes 1/2 (von Neumann and Morgenstern)."""
+    stake ``c``: no pure equilibrium, each player mixes 1/2 (von Neumann and Morgenstern);
+    the regions and the per-point path name it alike."""
     move = {"H": ("c", "-c"), "T": ("-c", "c")}
     game = ExtensiveFormGame.build(
         players=("Even", "Odd"), parameters=[Parameter("c", 1, lower=1)],
@@ -75,10 +76,11 @@ def test_imperfect_information_falls_back_to_points():
                 second: Terminal(move["H"] if first == second else move["T"])
                 for second in ("H", "T")}, infoset="odd")
             for first in ("H", "T")}))
-    result = sweep(game, [Axis.parse("c", 1, 3, 3)])
-    assert result.method == "points"
-    assert [[e.outcome for e in row["equilibria"]] for row in result.rows()] == [
-        ["mix(H > mix(H | T) | T > mix(H | T))"]] * 3
+    expected = [["mix(H > mix(H | T) | T > mix(H | T))"]] * 3
+    for method in ("regions", "points"):
+        result = sweep(game, [Axis.parse("c", 1, 3, 3)], method=method)
+        assert result.method == method
+        assert [[e.outcome for e in row["equilibria"]] for row in result.rows()] == expected
 
 
 @pytest.mark.parametrize("axes, values, message", [

@@ -22,7 +22,7 @@ from fifth_legion_games import build_disarm_trust, build_enforcer_reliability
 from commit_calc.analysis.labels import profile_label
 from commit_calc.analysis.regions import parameter_regions
 from commit_calc.analysis.thresholds import comparative_statics, thresholds
-from commit_calc.errors import ParameterError, UnsupportedGameError
+from commit_calc.errors import ParameterError
 from commit_calc.io import load_game
 from commit_calc.io.catalog import list_games
 from commit_calc.solvers.solve import solve
@@ -138,11 +138,6 @@ def test_unknown_parameter_for_thresholds(enforcer):
         thresholds(analysis, "salary")
 
 
-def test_imperfect_information_is_unsupported():
-    with pytest.raises(UnsupportedGameError, match="imperfect information"):
-        parameter_regions(load_game("selten-horse"))
-
-
 def _point(game, rng):
     point = {}
     for p in game.parameters:
@@ -170,8 +165,9 @@ def _from_regions(analysis, point):
         for e in region.equilibria)
 
 
-COVERED = [name for name, *_ in list_games()
-           if name not in ("selten-horse", "bagwell-commitment")]
+# bagwell-commitment: its regions are incomplete until the mixed equilibria of two-player
+# tables larger than 2x2 (its reduced normal form is 2x4) are analysed
+COVERED = [name for name, *_ in list_games() if name != "bagwell-commitment"]
 
 
 @pytest.mark.parametrize("name", COVERED)

@@ -1,11 +1,8 @@
 """Symbolic equilibrium candidates: each a profile with formulas and the condition under which
 it is an equilibrium.
 
-* Perfect-information trees (chance allowed): symbolic backward induction. At each decision
-  node the mover's continuation payoffs are compared; every non-empty set of actions that can
-  be the mover's best set (ties included) is a case, kept if its sign conditions are
-  satisfiable within the parameters' bounds. Every action of the best set gives a subgame-
-  perfect equilibrium, as the numeric solver reports them.
+* Trees: see :mod:`.tree_candidates`, which uses the normal-form candidates below for the
+  parts of a tree with imperfect information.
 * Normal-form games: every pure profile, an equilibrium iff no player gains by a unilateral
   deviation. Two-player games with at most two strategies each also get their mixed extreme
   equilibria from the indifference conditions (see :func:`_two_by_two`).
@@ -26,15 +23,12 @@ import sympy
 from commit_calc.analysis.atoms import Requirement, Signs, conjunction, evaluate_term, requirement
 from commit_calc.analysis.domain import Domain, sign_conditions
 from commit_calc.analysis.feasibility import satisfiable
-from commit_calc.analysis.labels import normal_form_label, tree_label
+from commit_calc.analysis.labels import normal_form_label
 from commit_calc.analysis.pieces import has_kinks, pieces
 from commit_calc.errors import UnsupportedGameError
-from commit_calc.model.extensive_form import ExtensiveFormGame, Node
 from commit_calc.model.normal_form import NormalFormGame
 
 Term = dict[sympy.Expr, Signs]
-#: A case of the backward induction below a node: (condition, choices by node, payoffs).
-Partial = tuple[Term, dict[int, str], tuple[sympy.Expr, ...]]
 
 #: Give up on the symbolic analysis (callers fall back to solving point by point) beyond this.
 MAX_CANDIDATES = 2000
@@ -74,100 +68,6 @@ class Feasibility:
         if merged is None:
             return False
         return satisfiable(sign_conditions(merged), self.bounds)
-
-
-def tree_candidates(game: ExtensiveFormGame, feasible: Feasibility) -> list[Candidate]:
-    """Every pure subgame-perfect profile of a perfect-information tree, with its condition."""
-    if not game.properties.perfect_information:
-        raise UnsupportedGameError(
-            "symbolic analysis: the tree has imperfect information; only perfect-information "
-            "trees are analysed symbolically"
-        )
-    partials: list[list[Partial]] = [[] for _ in game.nodes]
-    for node in reversed(game.nodes):
-        if node.is_terminal:  # payoffs with min/max: one case per piece
-            partials[node.index] = [(term, {}, value) for term, value in pieces(node.payoffs)]
-            continue
-        found: list[Partial] = []
-        for term, combination in _combinations(node, [partials[c] for c in node.children],
-                                               feasible):
-            choices: dict[int, str] = {}
-            for part in combination:
-                choices.update(part[1])
-            values = [part[2] for part in combination]
-            if node.is_chance:
-                for piece, probabilities in pieces(node.probabilities, term, feasible):
-                    value = tuple(
-                        sympy.expand(sum(p * v[k] for p, v in zip(probabilities, values)))
-                        for k in range(game.num_players)
-                    )
-                    found.append((piece, choices, value))
-            else:
-                found.extend(_decision_cases(game, node, term, choices, values, feasible))
-            if len(found) > MAX_CANDIDATES:
-                raise UnsupportedGameError(
-                    f"symbolic analysis: more than {MAX_CANDIDATES} cases at node '{node.name}'"
-                )
-        partials[node.index] = found
-    # one candidate per profile and payoffs (payoffs with min/max differ between pieces)
-    merged: dict[tuple[tuple[tuple[int, str], ...], tuple[sympy.Expr, ...]],
-                 tuple[list[Term], dict[int, str], tuple[sympy.Expr, ...]]] = {}
-    for term, choices, value in partials[0]:
-        key = (tuple(sorted(choices.items())), value)
-        merged.setdefault(key, ([], choices, value))[0].append(term)
-    candidates = []
-    for terms, choices, value in merged.values():
-        distributions = tuple(
-            tuple(sympy.Integer(int(a == choices[infoset.members[0]])) for a in infoset.actions)
-            for infoset in game.infosets
-        )
-        outcome = tree_label(game, {n: {a: 1} for n, a in choices.items()})
-        candidates.append(Candidate(outcome, distributions, value, tuple(terms)))
-    return candidates
-
-
-def _combinations(node: Node, children: list[list[Partial]], feasible: Feasibility
-                  ) -> list[tuple[Term, tuple[Partial, ...]]]:
-    """One case of every child whose conditions meet: built child by child, dropping a
-    partial combination as soon as its conditions are contradictory or proved empty."""
-    combinations: list[tuple[Term, tuple[Partial, ...]]] = [({}, ())]
-    for cases in children:
-        extended = []
-        for term, parts in combinations:
-            for part in cases:
-                joined = conjunction(itertools.chain(term.items(), part[0].items()))
-                if joined is None or (len(cases) > 1 and feasible(joined) is False):
-                    continue
-                extended.append((joined, (*parts, part)))
-        if len(extended) > MAX_CANDIDATES:
-            raise UnsupportedGameError(
-                f"symbolic analysis: more than {MAX_CANDIDATES} cases at node '{node.name}'")
-        combinations = extended
-    return combinations
-
-
-def _decision_cases(
-    game: ExtensiveFormGame, node: Node, term: Term, choices: dict[int, str],
-    values: list[tuple[sympy.Expr, ...]], feasible: Feasibility,
-) -> list[Partial]:
-    """The cases at a decision node: each feasible best set of the mover, ties included."""
-    assert node.player is not None, "a validated decision node has a mover"
-    mover = game.player_index(node.player)
-    own = [v[mover] for v in values]
-    found: list[Partial] = []
-    actions = range(len(node.actions))
-    for size in range(1, len(own) + 1):
-        for best in itertools.combinations(actions, size):
-            first = best[0]
-            needs: list[Requirement | bool] = [requirement(own[first] - own[b], "==")
-                                               for b in best[1:]]
-            needs += [requirement(own[first] - own[c], ">") for c in actions if c not in best]
-            case = conjunction(itertools.chain(term.items(), needs))
-            if case is None or feasible(case) is False:
-                continue
-            for b in best:
-                found.append((case, {**choices, node.index: node.actions[b]}, values[b]))
-    return found
 
 
 def normal_form_candidates(game: NormalFormGame, feasible: Feasibility | None = None

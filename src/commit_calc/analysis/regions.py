@@ -42,9 +42,9 @@ from commit_calc.analysis.candidates import (
     Term,
     evaluate,
     normal_form_candidates,
-    tree_candidates,
 )
 from commit_calc.analysis.domain import Domain, domain_of
+from commit_calc.analysis.tree_candidates import tree_candidates
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
@@ -57,9 +57,10 @@ _ALL: Signs = frozenset({1, 0, -1})
 class RegionEquilibrium:
     """One equilibrium of a region: its outcome label, strategies and payoffs as formulas.
 
-    ``strategies`` is ``{player: {information set: action}}`` for a tree and
-    ``{player: {strategy: probability}}`` for a normal-form game (zero probabilities left out
-    where they are identically zero).
+    ``strategies`` is ``{player: {information set: action}}`` for a tree (``"mix(A, B)"``
+    where the player mixes: the probabilities are in ``distributions``, aligned with the
+    game's information sets) and ``{player: {strategy: probability}}`` for a normal-form game
+    (zero probabilities left out where they are identically zero).
     """
 
     outcome: str
@@ -185,8 +186,9 @@ def parameter_regions(
                 "symbolic analysis: Nash equilibria of trees are not analysed symbolically; "
                 "use concept 'spe'"
             )
-        candidates = tree_candidates(reduced, feasible)
-        complete, concept_name = True, "spe"
+        found = tree_candidates(reduced, feasible)
+        candidates, complete, concept_name = found.candidates, found.complete, "spe"
+        warnings.extend(found.warnings)
     else:
         if concept == "spe":
             raise UnsupportedGameError(
@@ -401,8 +403,9 @@ def _equilibrium(game: Game, candidate: Candidate) -> RegionEquilibrium:
     if isinstance(game, ExtensiveFormGame):
         strategies: dict[str, dict[str, object]] = {p: {} for p in game.players}
         for infoset, distribution in zip(game.infosets, candidate.distributions):
-            strategies[infoset.player][infoset.label] = next(
-                a for a, x in zip(infoset.actions, distribution) if x == 1)
+            played = [a for a, x in zip(infoset.actions, distribution) if x != 0]
+            strategies[infoset.player][infoset.label] = (
+                played[0] if len(played) == 1 else "mix(" + ", ".join(played) + ")")
     else:
         strategies = {
             player: {s: x for s, x in zip(labels, distribution) if x != 0}

@@ -27,6 +27,7 @@ from commit_calc.analysis.domain import INVALID_REASON, InvalidPoint
 from commit_calc.analysis.regions import Region, RegionAnalysis, RegionEquilibrium
 from commit_calc.analysis.sweep import Axis, SweepResult
 from commit_calc.analysis.thresholds import Sensitivity, Threshold
+from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.render.conditions import condition_text
 from commit_calc.render.latex import latex_math, latex_name, latex_text
 from commit_calc.render.schemas import version_stamp
@@ -49,7 +50,7 @@ def thresholds_document(
     regions = []
     for number, region in enumerate(analysis.regions, start=1):
         for equilibrium in region.equilibria:
-            regions.append({
+            entry = {
                 "region": number,
                 "condition": _condition(region, symbol),
                 "always": region.always,
@@ -58,7 +59,10 @@ def thresholds_document(
                 "strategies": {p: {k: str(v) for k, v in s.items()}
                                for p, s in equilibrium.strategies.items()},
                 "payoffs": {p: str(v) for p, v in equilibrium.payoffs.items()},
-            })
+            }
+            if isinstance(analysis.game, ExtensiveFormGame):
+                entry["behaviour"] = _behaviour(analysis.game, equilibrium)
+            regions.append(entry)
     return {
         "format": THRESHOLDS_FORMAT,
         **version_stamp(),
@@ -109,7 +113,7 @@ def thresholds_text(
         lines.append(f"region {number}: {condition}{note}")
         for equilibrium in region.equilibria:
             if id(equilibrium) not in described:
-                described[id(equilibrium)] = _equilibrium_lines(equilibrium)
+                described[id(equilibrium)] = _equilibrium_lines(analysis.game, equilibrium)
             lines += described[id(equilibrium)]
     if found:
         lines += ["", f"thresholds for {found[0].parameter}:"]
@@ -132,12 +136,31 @@ def thresholds_text(
     return "\n".join(lines) + "\n"
 
 
-def _equilibrium_lines(equilibrium: RegionEquilibrium) -> list[str]:
-    strategies = "; ".join(
+def _behaviour(game: ExtensiveFormGame, equilibrium: RegionEquilibrium
+               ) -> dict[str, dict[str, dict[str, str]]]:
+    """``{player: {information set: {action: probability}}}``, actions played with a
+    probability that is not identically 0."""
+    behaviour: dict[str, dict[str, dict[str, str]]] = {p: {} for p in game.players}
+    for infoset, distribution in zip(game.infosets, equilibrium.distributions):
+        behaviour[infoset.player][infoset.label] = {
+            a: str(x) for a, x in zip(infoset.actions, distribution) if x != 0}
+    return behaviour
+
+
+def _equilibrium_lines(game: object, equilibrium: RegionEquilibrium) -> list[str]:
+    strategies = equilibrium.strategies
+    if isinstance(game, ExtensiveFormGame):  # a mixing mover's probabilities, not mix(A, B)
+        strategies = {p: {k: _mixture(m) if len(m) > 1 else next(iter(m)) for k, m in s.items()}
+                      for p, s in _behaviour(game, equilibrium).items()}
+    text = "; ".join(
         f"{p}: " + ", ".join(f"{k}={v}" for k, v in s.items())
-        for p, s in equilibrium.strategies.items() if s)
-    return [f"  {equilibrium.outcome}", f"    strategies: {strategies}",
+        for p, s in strategies.items() if s)
+    return [f"  {equilibrium.outcome}", f"    strategies: {text}",
             "    payoffs: " + ", ".join(f"{p} = {v}" for p, v in equilibrium.payoffs.items())]
+
+
+def _mixture(probabilities: dict[str, str]) -> str:
+    return "(" + ", ".join(f"{a} {x}" for a, x in probabilities.items()) + ")"
 
 
 def thresholds_latex(

@@ -1,0 +1,261 @@
+"""Symbolic equilibria of a block: a subgame with imperfect information inside.
+
+As :mod:`commit_calc.solvers.subgame_perfect` does with numbers, the block is cut off below at
+its own subgames, which become terminal nodes paying one case of their equilibrium payoffs,
+and is solved as a game of its own in its reduced normal form
+(:func:`commit_calc.solvers.reduction.reduced_normal_form`, exact with formulas). Each symbolic
+Nash candidate of that table (:func:`commit_calc.analysis.candidates.normal_form_candidates`)
+becomes the behaviour profile realisation-equivalent to it (Kuhn 1953), computed as
+:func:`commit_calc.solvers.reduction.behaviour_profile` computes it: at an information set that
+a player's own strategy rules out, the first best response against the rest, here a case of its
+own for each action that can be that best response.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import sympy
+
+from commit_calc.analysis.atoms import Requirement, conjunction
+from commit_calc.analysis.candidates import Feasibility, Term, normal_form_candidates
+from commit_calc.analysis.comparison import requirement_within
+from commit_calc.errors import UnsupportedGameError
+from commit_calc.model.extensive_form import DECISION, TERMINAL, ExtensiveFormGame, Node
+from commit_calc.solvers.reduction import ReducedNormalForm, reduced_normal_form
+
+Distribution = tuple[sympy.Expr, ...]
+#: One case of a block: (condition, distribution per information set of the game, payoffs).
+BlockCase = tuple[Term, dict[int, Distribution], tuple[sympy.Expr, ...]]
+
+
+@dataclass(frozen=True)
+class BlockCases:
+    """The cases of one block for one combination of its subgames' cases."""
+
+    cases: list[BlockCase]
+    complete: bool
+    warnings: tuple[str, ...]
+
+
+def block_cases(game: ExtensiveFormGame, root: Node, leaf_values: Mapping[int, Sequence[
+        sympy.Expr]], term: Term, feasible: Feasibility) -> BlockCases:
+    """The equilibria of the block at ``root`` whose subgames (``leaf_values``: root index ->
+    payoffs) pay the given formulas, each within ``term``."""
+    block = _block_nodes(game, root, leaf_values)
+    movers = {game.nodes[k].player for k in block if game.nodes[k].kind == DECISION}
+    players = [p for p in game.players if p in movers]
+    players += [p for p in game.players if p not in movers][: max(0, 2 - len(players))]
+    folded = _folded(game, block, leaf_values, players)
+    full = _folded(game, block, leaf_values, game.players)
+    reduced = reduced_normal_form(folded)
+    found, complete = normal_form_candidates(reduced.game, feasible)
+    warnings = []
+    if len(players) > 2:
+        complete = False
+        warnings.append(f"subgame at node '{root.name}': a {len(players)}-player block: only "
+                        "pure equilibria are analysed (solve searches no more); mixed "
+                        "equilibria may exist too")
+    elif not complete:
+        warnings.append(f"subgame at node '{root.name}': only its pure equilibria are analysed; "
+                        "mixed equilibria may exist too")
+    cases: list[BlockCase] = []
+    for candidate in found:
+        behaviour, totals = _behaviour(folded, reduced, candidate.distributions)
+        for condition in candidate.condition:
+            joined = conjunction(itertools.chain(term.items(), condition.items()))
+            if joined is None or feasible(joined) is False:
+                continue
+            joined = _reached(joined, totals, feasible, root)
+            if joined is None:
+                continue
+            for case, complete_behaviour in _completions(folded, behaviour, joined, feasible):
+                payoffs = _expected(full, complete_behaviour)
+                choices = {game.infoset_index(infoset.label): d
+                           for infoset, d in zip(folded.infosets, complete_behaviour)}
+                cases.append((case, choices, payoffs))
+    return BlockCases(cases, complete, tuple(warnings))
+
+
+def _block_nodes(game: ExtensiveFormGame, root: Node, leaves: Mapping[int, object]
+                 ) -> list[int]:
+    """The block's nodes in prefix order: ``root`` down to the ``leaves`` and terminals."""
+    block, stack = [], [root.index]
+    while stack:
+        index = stack.pop()
+        block.append(index)
+        if index == root.index or index not in leaves:
+            stack.extend(game.nodes[index].children)
+    return sorted(block)
+
+
+def _folded(game: ExtensiveFormGame, block: list[int],
+            leaf_values: Mapping[int, Sequence[sympy.Expr]], players: Sequence[str]
+            ) -> ExtensiveFormGame:
+    """The block as a game of its own, its subgames replaced by terminal nodes paying
+    ``leaf_values``, payoffs kept for ``players`` only (as the numeric solver folds it)."""
+    position = {index: k for k, index in enumerate(block)}
+    keep = [game.players.index(p) for p in players]
+    nodes = []
+    for k, index in enumerate(block):
+        node = game.nodes[index]
+        parent = position[node.parent] if k and node.parent is not None else None
+        if index in leaf_values or node.kind == TERMINAL:
+            vector = leaf_values.get(index, node.payoffs)
+            nodes.append(Node(k, node.name, TERMINAL, parent,
+                              payoffs=tuple(vector[p] for p in keep)))
+        else:
+            nodes.append(dataclasses.replace(node, index=k, parent=parent, children=tuple(
+                position[c] for c in node.children)))
+    return ExtensiveFormGame(tuple(players), tuple(nodes), game.parameters)
+
+
+def _behaviour(game: ExtensiveFormGame, reduced: ReducedNormalForm,
+               mixed: Sequence[Sequence[sympy.Expr]]
+               ) -> tuple[list[Distribution | None], list[sympy.Expr]]:
+    """Kuhn's behaviour strategies of a symbolic mixed profile of the reduced game: ``None``
+    where the player's own strategy rules the information set out; and the weight with which
+    each player's strategy reaches each of its information sets (to be positive)."""
+    weights: dict[str, list[sympy.Expr]] = {}
+    for player, plans in enumerate(reduced.strategies):
+        for plan, weight in zip(plans, mixed[player]):
+            if weight == 0:
+                continue
+            for label, action in plan.items():
+                infoset = game.infoset(label)
+                row = weights.setdefault(label, [sympy.S.Zero] * len(infoset.actions))
+                row[infoset.actions.index(action)] += weight
+    behaviour: list[Distribution | None] = []
+    totals = []
+    for infoset in game.infosets:
+        weight = weights.get(infoset.label, [])
+        total = sympy.cancel(sum(weight, sympy.S.Zero))
+        if total == 0:
+            behaviour.append(None)
+            continue
+        if not total.is_number:
+            totals.append(total)
+        behaviour.append(tuple(sympy.cancel(w / total) for w in weight))
+    return behaviour, totals
+
+
+def _reached(term: Term, totals: Sequence[sympy.Expr], feasible: Feasibility, root: Node
+             ) -> Term | None:
+    """``term`` where every symbolic reach weight is positive; refused where one may vanish
+    (the behaviour there would be a best response, a case not analysed symbolically)."""
+    for total in totals:
+        zero = requirement_within(total, "==", term, feasible)
+        vanishing = conjunction(itertools.chain(term.items(), [zero]))
+        if vanishing is not None and feasible(vanishing) is not False:
+            raise UnsupportedGameError(
+                f"symbolic analysis: in the subgame at node '{root.name}' a mixed strategy may "
+                "stop reaching one of the player's own information sets; solve point by point")
+        positive = requirement_within(total, ">", term, feasible)
+        joined = conjunction(itertools.chain(term.items(), [positive]))
+        if joined is None:
+            return None
+        term = joined
+    return term
+
+
+def _completions(game: ExtensiveFormGame, behaviour: list[Distribution | None], term: Term,
+                 feasible: Feasibility) -> list[tuple[Term, list[Distribution]]]:
+    """Each way of filling the ``None`` entries with the first best response, last
+    information set first, as the numeric conversion does; one case per action that can be
+    the best response (within ``term``)."""
+    missing = [k for k, d in enumerate(behaviour) if d is None]
+    start = [d if d is not None else _uniform(len(game.infosets[k].actions))
+             for k, d in enumerate(behaviour)]
+    branches: list[tuple[Term, list[Distribution]]] = [(term, start)]
+    for k in reversed(missing):
+        extended = []
+        for condition, filled in branches:
+            for reach_case, totals in _action_totals(game, filled, k, condition, feasible):
+                for best in range(len(totals)):
+                    needs: list[Requirement | bool] = [
+                        requirement_within(totals[best] - totals[b], ">" if b < best else ">=",
+                                           reach_case, feasible)
+                        for b in range(len(totals)) if b != best]
+                    case = conjunction(itertools.chain(reach_case.items(), needs))
+                    if case is None or feasible(case) is False:
+                        continue
+                    pure = tuple(sympy.Integer(int(a == best)) for a in range(len(totals)))
+                    extended.append((case, [*filled[:k], pure, *filled[k + 1:]]))
+        branches = extended
+    return branches
+
+
+def _action_totals(game: ExtensiveFormGame, filled: list[Distribution], k: int, term: Term,
+                   feasible: Feasibility) -> list[tuple[Term, list[sympy.Expr]]]:
+    """The player's value of each action at information set ``k``, the nodes weighted by how
+    likely the others and chance make them (equally where they make all impossible)."""
+    infoset = game.infosets[k]
+    player = game.players.index(infoset.player)
+    moves = _moves(game, filled)
+    reach = [_others_reach(game, moves, member, infoset.player) for member in infoset.members]
+    values = [[_value(game, moves, game.nodes[m].children[a], player) for m in infoset.members]
+              for a in range(len(infoset.actions))]
+    cases: list[tuple[Term, list[sympy.Expr]]] = []
+    weightings: list[tuple[list[Requirement | bool], list[sympy.Expr]]] = []
+    if all(r.is_number for r in reach):
+        ones = [sympy.S.One] * len(reach)
+        weightings.append(([], reach if any(r != 0 for r in reach) else ones))
+    else:  # all zero, or the first positive one is the i-th
+        nowhere = [requirement_within(r, "==", term, feasible) for r in reach]
+        weightings.append((nowhere, [sympy.S.One] * len(reach)))
+        for i in range(len(reach)):
+            needs = [requirement_within(r, "==", term, feasible) for r in reach[:i]]
+            needs.append(requirement_within(reach[i], ">", term, feasible))
+            weightings.append((needs, reach))
+    for needs, weights in weightings:
+        case = conjunction(itertools.chain(term.items(), needs))
+        if case is None or feasible(case) is False:
+            continue
+        totals = [sympy.cancel(sum((w * v for w, v in zip(weights, row)), sympy.S.Zero))
+                  for row in values]
+        cases.append((case, totals))
+    return cases
+
+
+def _uniform(width: int) -> Distribution:
+    return tuple(sympy.Rational(1, width) for _ in range(width))
+
+
+def _moves(game: ExtensiveFormGame, behaviour: Sequence[Distribution]) -> list[Distribution]:
+    infoset_of = game.infoset_of_node
+    return [behaviour[k] if (k := infoset_of[node.index]) is not None else node.probabilities
+            for node in game.nodes]
+
+
+def _others_reach(game: ExtensiveFormGame, moves: list[Distribution], node: int, player: str
+                  ) -> sympy.Expr:
+    """Probability that chance and the other players lead to ``node``."""
+    probability = sympy.S.One
+    child, parent = node, game.nodes[node].parent
+    while parent is not None:
+        above = game.nodes[parent]
+        if not (above.kind == DECISION and above.player == player):
+            probability *= moves[parent][above.children.index(child)]
+        child, parent = parent, above.parent
+    return sympy.cancel(probability)
+
+
+def _value(game: ExtensiveFormGame, moves: list[Distribution], start: int, player: int
+           ) -> sympy.Expr:
+    """``player``'s expected payoff in the subtree at ``start`` under ``moves``."""
+    value: dict[int, sympy.Expr] = {}
+    for index in reversed(game.descendants(game.nodes[start])):
+        node = game.nodes[index]
+        value[index] = node.payoffs[player] if not node.children else sympy.Add(*(
+            p * value[c] for p, c in zip(moves[index], node.children) if p != 0))
+    return value[start]
+
+
+def _expected(game: ExtensiveFormGame, behaviour: Sequence[Distribution]
+              ) -> tuple[sympy.Expr, ...]:
+    """Every player's expected payoff at the block's root (``game`` keeps every player)."""
+    moves = _moves(game, behaviour)
+    return tuple(sympy.cancel(_value(game, moves, 0, p)) for p in range(game.num_players))
