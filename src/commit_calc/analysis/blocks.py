@@ -23,6 +23,7 @@ import sympy
 from commit_calc.analysis.atoms import Requirement, conjunction
 from commit_calc.analysis.candidates import Feasibility, Term, normal_form_candidates
 from commit_calc.analysis.comparison import requirement_within
+from commit_calc.analysis.continuation import continuation_value, moves_of, others_reach
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import DECISION, TERMINAL, ExtensiveFormGame, Node
 from commit_calc.solvers.reduction import ReducedNormalForm, reduced_normal_form
@@ -194,10 +195,10 @@ def _action_totals(game: ExtensiveFormGame, filled: list[Distribution], k: int, 
     likely the others and chance make them (equally where they make all impossible)."""
     infoset = game.infosets[k]
     player = game.players.index(infoset.player)
-    moves = _moves(game, filled)
-    reach = [_others_reach(game, moves, member, infoset.player) for member in infoset.members]
-    values = [[_value(game, moves, game.nodes[m].children[a], player) for m in infoset.members]
-              for a in range(len(infoset.actions))]
+    moves = moves_of(game, filled)
+    reach = [others_reach(game, moves, member, infoset.player) for member in infoset.members]
+    values = [[continuation_value(game, moves, game.nodes[m].children[a], player)
+               for m in infoset.members] for a in range(len(infoset.actions))]
     cases: list[tuple[Term, list[sympy.Expr]]] = []
     weightings: list[tuple[list[Requirement | bool], list[sympy.Expr]]] = []
     if all(r.is_number for r in reach):
@@ -224,38 +225,9 @@ def _uniform(width: int) -> Distribution:
     return tuple(sympy.Rational(1, width) for _ in range(width))
 
 
-def _moves(game: ExtensiveFormGame, behaviour: Sequence[Distribution]) -> list[Distribution]:
-    infoset_of = game.infoset_of_node
-    return [behaviour[k] if (k := infoset_of[node.index]) is not None else node.probabilities
-            for node in game.nodes]
-
-
-def _others_reach(game: ExtensiveFormGame, moves: list[Distribution], node: int, player: str
-                  ) -> sympy.Expr:
-    """Probability that chance and the other players lead to ``node``."""
-    probability = sympy.S.One
-    child, parent = node, game.nodes[node].parent
-    while parent is not None:
-        above = game.nodes[parent]
-        if not (above.kind == DECISION and above.player == player):
-            probability *= moves[parent][above.children.index(child)]
-        child, parent = parent, above.parent
-    return sympy.cancel(probability)
-
-
-def _value(game: ExtensiveFormGame, moves: list[Distribution], start: int, player: int
-           ) -> sympy.Expr:
-    """``player``'s expected payoff in the subtree at ``start`` under ``moves``."""
-    value: dict[int, sympy.Expr] = {}
-    for index in reversed(game.descendants(game.nodes[start])):
-        node = game.nodes[index]
-        value[index] = node.payoffs[player] if not node.children else sympy.Add(*(
-            p * value[c] for p, c in zip(moves[index], node.children) if p != 0))
-    return value[start]
-
-
 def _expected(game: ExtensiveFormGame, behaviour: Sequence[Distribution]
               ) -> tuple[sympy.Expr, ...]:
     """Every player's expected payoff at the block's root (``game`` keeps every player)."""
-    moves = _moves(game, behaviour)
-    return tuple(sympy.cancel(_value(game, moves, 0, p)) for p in range(game.num_players))
+    moves = moves_of(game, behaviour)
+    return tuple(sympy.cancel(continuation_value(game, moves, 0, p))
+                 for p in range(game.num_players))
