@@ -140,3 +140,23 @@ def test_parametric_selten_horse_matches_solve():
         assert _from_regions(analysis, sympy.Rational(t)) == _solved(game, sympy.Rational(t)), t
     assert "D > R" in [e.outcome for e in analysis.region_at({"t": 1}).equilibria]
     assert "D > R" not in [e.outcome for e in analysis.region_at({"t": -1}).equilibria]
+
+
+@st.composite
+def second_move_unseen(draw: st.DrawFn) -> ExtensiveFormGame:
+    """Player 1 stops at once (A) or moves again (B, then x or y); player 2 does not know
+    which: one information set over both histories. Player 1's strategies starting with A rule
+    out its second move, which the reduction then fills with the best response: a case of
+    its own in the regions."""
+    def respond() -> Decision:
+        return Decision("P2", {r: Terminal(_pair(draw)) for r in ("l", "r")}, infoset="h")
+    return ExtensiveFormGame.build(
+        players=("P1", "P2"), parameters=[Parameter("t", 1, lower=0, upper=4)],
+        root=Decision("P1", {"A": respond(), "B": Decision("P1", {
+            "x": respond(), "y": Terminal(_pair(draw))}, name="again")}, name="first"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(second_move_unseen(), st.lists(st.fractions(0, 4), min_size=1, max_size=3))
+def test_a_second_move_ruled_out_by_the_first(game, extra):
+    _agree(game, [sympy.Rational(x.numerator, x.denominator) for x in extra])

@@ -433,3 +433,18 @@ def _tidy(formula: sympy.Expr) -> sympy.Expr:
     nonlinear = [s for k, s in enumerate(symbols)
                  if any(m[k] and sum(m) > 1 for m in poly.monoms())]
     return sympy.collect(expanded, nonlinear) if nonlinear else expanded
+
+
+def union_of(analysis: RegionAnalysis, regions: Sequence[Region]) -> Region:
+    """One region covering ``regions`` (of ``analysis``), its condition joined and pruned as
+    the regions' own are, with no equilibria: where something holds in any of them.
+
+    ``salary < 100`` and ``salary = 100`` give ``salary <= 100``.
+    """
+    if not regions:
+        return Region((), (), True)
+    feasible = Feasibility(analysis.domain, background=False)
+    terms = _combine([dict(t) for r in regions for t in r.terms], feasible)
+    witnesses: list[dict[sympy.Expr, int]] = []
+    terms = [_prune(term, feasible, witnesses, analysis.domain.conditions) for term in terms]
+    return Region(tuple(terms), (), all(r.resolved for r in regions))

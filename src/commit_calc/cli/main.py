@@ -40,6 +40,7 @@ COMMANDS = {
     "solve": "commit_calc.cli.solve:solve",
     "sweep": "commit_calc.cli.sweep:sweep",
     "thresholds": "commit_calc.cli.thresholds:thresholds",
+    "credibility": "commit_calc.cli.credibility:credibility",
     "convert": "commit_calc.cli.convert:convert",
     "draw": "commit_calc.cli.draw:draw",
 }
