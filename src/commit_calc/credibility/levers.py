@@ -149,13 +149,16 @@ def _lever(analysis: RegionAnalysis, promises: Sequence[Promise], parameter: Par
     cuts = _roots(analysis.keys, symbol) | {b for b in (parameter.lower, parameter.upper)
                                             if b is not None}
     roots = sorted(cuts, key=lambda r: sympy.Float(r, 30))
-    samples: list[tuple[sympy.Expr | None, bool]] = []  # (root or None for an open piece)
+    samples: list[tuple[sympy.Expr | None, bool | None]] = []  # (root, or None: open piece)
     between = _between(roots)
     for k, root in enumerate(roots):
         samples.append((None, _credible(analysis, promises, symbol, between[k])))
         samples.append((root, _credible(analysis, promises, symbol, root)))
     samples.append((None, _credible(analysis, promises, symbol, between[-1])))
-    pieces = _pieces(roots, [c for _, c in samples])
+    verdicts = [c for _, c in samples]
+    if all(c is not False for c in verdicts) and any(verdicts):  # wherever the game is defined
+        return Lever(parameter.name, None, None, True, ((None, None, False, False),))
+    pieces = _pieces(roots, [bool(c) for c in verdicts])
     inside = [_meets(piece, parameter) for piece in pieces]
     value, direction = _half_line(pieces)
     return Lever(parameter.name, value, direction, any(inside), tuple(pieces))
@@ -192,11 +195,12 @@ def _rational_between(low: sympy.Expr, high: sympy.Expr) -> sympy.Rational:
 
 
 def _credible(analysis: RegionAnalysis, promises: Sequence[Promise], symbol: sympy.Symbol,
-              at: sympy.Expr) -> bool:
-    """Whether the promise is credible at ``symbol = at`` (False outside the domain)."""
+              at: sympy.Expr) -> bool | None:
+    """Whether the promise is credible at ``symbol = at`` (None outside the domain, where
+    a chance probability leaves [0, 1])."""
     signs = {key: _sign(key.xreplace({symbol: at})) for key in analysis.keys}
     region = next((r for r in analysis.regions if r.contains(signs)), None)
-    return region is not None and keeps(region, promises)
+    return None if region is None else keeps(region, promises)
 
 
 def _sign(value: sympy.Expr) -> int:

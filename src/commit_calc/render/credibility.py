@@ -117,7 +117,7 @@ def credibility_text(report: CredibilityReport, name: str, explain: bool = False
             if names:
                 lines.append(f"  {', '.join(names)}: {'any' if kind == 'always' else 'no'} "
                              f"value {words}")
-    if report.condition is not None:
+    if report.condition is not None and len(report.fixed) < len(verdict.game.parameters):
         text = condition_text(report.condition) if report.condition is not sympy.false \
             else "never"
         unresolved = "" if report.resolved else "  (unresolved: parts may be empty)"
