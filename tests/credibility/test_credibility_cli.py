@@ -70,3 +70,16 @@ def test_bad_input_is_one_line(args, code, words):
     assert result.exit_code == code, result.output
     assert words in result.stderr and "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_draw_labels_the_promise_kept_or_broken():
+    broken = CliRunner().invoke(cli, ["draw", "disarm-trust", "--promise", "Regime=Honor"])
+    assert broken.exit_code == 0, broken.output
+    assert 'label=" Honor (promised, broken) "' in broken.stdout
+    kept = CliRunner().invoke(cli, ["draw", "disarm-trust", "--promise", "Regime=Honor",
+                                    "--set", "patrol_cost=700", "--format", "tikz"])
+    assert "{Honor (promised)}" in kept.stdout
+    table = CliRunner().invoke(cli, ["draw", "prisoners-dilemma", "--promise", "Row=Cooperate"])
+    assert table.exit_code == 1 and "table" in table.stderr
+    unknown = CliRunner().invoke(cli, ["draw", "disarm-trust", "--promise", "Regime=Fly"])
+    assert unknown.exit_code == 1 and "'Fly'" in unknown.stderr

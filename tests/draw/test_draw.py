@@ -129,7 +129,7 @@ def test_tree_image_falls_back_to_matplotlib_when_dot_is_missing(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     called = []
     monkeypatch.setattr(module, "tree_to_image",
-                        lambda *args: called.append(args) or b"\x89PNG")
+                        lambda *args, **kwargs: called.append(args) or b"\x89PNG")
     assert module.tree_image(imperfect_game(), None, "png") == b"\x89PNG"
     assert called
 

@@ -54,8 +54,12 @@ _KINDS = {"spe": "subgame-perfect equilibri", "nash": "Nash equilibri"}
     help="Which equilibria to highlight: auto (subgame-perfect for trees, Nash for tables), "
     "nash or spe.",
 )
+@click.option("--promise", "promises", metavar="WHO=ACTION", multiple=True,
+              help="Label a promised action on the tree, '(promised, broken)' where the "
+                   "equilibrium drawn breaks it (see commit-calc credibility). Repeatable.")
 def draw(game: str, values: dict[str, object], output_format: str | None,
-         output_file: Path | None, number: int, no_equilibrium: bool, concept: str) -> None:
+         output_file: Path | None, number: int, no_equilibrium: bool, concept: str,
+         promises: tuple[str, ...]) -> None:
     """Draw GAME's tree (or payoff table) with an equilibrium highlighted.
 
     The tree shows players, actions, chance probabilities and payoffs; the path the
@@ -87,9 +91,10 @@ def draw(game: str, values: dict[str, object], output_format: str | None,
         check_output_file(output_file, "output file")
     loaded = load_game_argument(game)
     run_library(_check_drawable, loaded, chosen)
+    promised = run_library(_promised, loaded, promises) if promises else None
     drawn, profile, note = _game_and_profile(loaded, values, number, no_equilibrium,
                                              concept.lower())
-    picture = run_library(_picture, drawn, profile, chosen)
+    picture = run_library(_picture, drawn, profile, chosen, promised)
     _write(picture, output_file)
     if note:
         click.echo(note, err=True)
@@ -193,17 +198,31 @@ def _game_and_profile(
     return result.game, result.equilibria[number - 1].profile, note
 
 
+def _promised(game: NormalFormGame | ExtensiveFormGame, promises: tuple[str, ...]
+              ) -> dict[str, str]:
+    """Information set label -> promised action, from the --promise texts."""
+    from commit_calc.credibility.promise import parse_promises
+    from commit_calc.errors import UnsupportedGameError
+    from commit_calc.model.extensive_form import ExtensiveFormGame
+
+    if not isinstance(game, ExtensiveFormGame):
+        raise UnsupportedGameError("--promise: a promise is an action in a game tree; this "
+                                   "game is a table")
+    return {label: action for p in parse_promises(game, promises) for label, action in p.choices}
+
+
 def _picture(game: NormalFormGame | ExtensiveFormGame,
-             profile: MixedProfile | BehaviourProfile | None, output_format: str) -> str | bytes:
+             profile: MixedProfile | BehaviourProfile | None, output_format: str,
+             promised: dict[str, str] | None = None) -> str | bytes:
     from commit_calc.draw import table_image, table_to_dot, tree_image, tree_to_dot, tree_to_tikz
     from commit_calc.model.extensive_form import ExtensiveFormGame
 
     if isinstance(game, ExtensiveFormGame):
         if output_format == "tikz":
-            return tree_to_tikz(game, profile)  # type: ignore[arg-type]
+            return tree_to_tikz(game, profile, promised=promised)  # type: ignore[arg-type]
         if output_format == "dot":
-            return tree_to_dot(game, profile)  # type: ignore[arg-type]
-        return tree_image(game, profile, output_format)  # type: ignore[arg-type]
+            return tree_to_dot(game, profile, promised)  # type: ignore[arg-type]
+        return tree_image(game, profile, output_format, promised)  # type: ignore[arg-type]
     _check_drawable(game, output_format)
     if output_format == "dot":
         return table_to_dot(game, profile)  # type: ignore[arg-type]

@@ -8,6 +8,8 @@ red; the nodes of an information set are joined by a dotted line in a colour of 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from commit_calc.draw.facts import PATH_COLOUR, STYLES, TreeFacts, table_notes, tree_facts
 from commit_calc.draw.labels import payoff_lines, probability_text
 from commit_calc.model.extensive_form import ExtensiveFormGame
@@ -25,8 +27,10 @@ def _quote(text: str) -> str:
     return '"' + _escape(text) + '"'
 
 
-def tree_to_dot(game: ExtensiveFormGame, profile: BehaviourProfile | None = None) -> str:
-    """DOT text of ``game``'s tree, with ``profile``'s choices highlighted when given.
+def tree_to_dot(game: ExtensiveFormGame, profile: BehaviourProfile | None = None,
+                promised: Mapping[str, str] | None = None) -> str:
+    """DOT text of ``game``'s tree, with ``profile``'s choices highlighted when given (and
+    the ``promised`` actions labelled, see :func:`~commit_calc.draw.facts.tree_facts`).
 
     It draws the facts of :func:`~commit_calc.draw.facts.tree_facts`: the caption under the
     title names the order of the payoffs and keys the line styles and information sets. Long
@@ -39,7 +43,7 @@ def tree_to_dot(game: ExtensiveFormGame, profile: BehaviourProfile | None = None
     >>> print(tree_to_dot(game).splitlines()[0])
     digraph "game" {
     """
-    facts = tree_facts(game, profile)
+    facts = tree_facts(game, profile, promised)
     lines = [
         'digraph "game" {',
         f"  label={_caption(facts)}; labelloc=t; fontname=Helvetica;",

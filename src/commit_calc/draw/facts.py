@@ -8,11 +8,12 @@ these facts, so the Graphviz picture and the matplotlib one cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from commit_calc.draw.highlight import highlight
 from commit_calc.draw.labels import number_text, payoff_lines, probability_text
-from commit_calc.model.extensive_form import ExtensiveFormGame
+from commit_calc.model.extensive_form import ExtensiveFormGame, Node
 from commit_calc.model.profiles import BehaviourProfile
 
 PATH_COLOUR = "#c0392b"
@@ -35,6 +36,7 @@ MEANINGS = {
     "other": "not chosen",
 }
 MIXED_NOTE = "[p] = probability of a mixed choice"
+PROMISE_NOTE = "(promised) = an action promised; (promised, broken) = one the equilibrium breaks"
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,10 @@ class TreeFacts:
                 + [entry.text for entry in self.key] + list(self.notes))
 
 
-def tree_facts(game: ExtensiveFormGame, profile: BehaviourProfile | None = None) -> TreeFacts:
-    """The facts to draw for ``game``, with ``profile``'s choices marked when given.
+def tree_facts(game: ExtensiveFormGame, profile: BehaviourProfile | None = None,
+               promised: Mapping[str, str] | None = None) -> TreeFacts:
+    """The facts to draw for ``game``, with ``profile``'s choices marked when given, and the
+    ``promised`` actions (information set label -> action) labelled as such.
 
     >>> from commit_calc.model import Decision, ExtensiveFormGame, Terminal
     >>> game = ExtensiveFormGame.build(players=("A", "B"), root=Decision("A", {
@@ -135,6 +139,7 @@ def tree_facts(game: ExtensiveFormGame, profile: BehaviourProfile | None = None)
             elif played is not None and probability_text(played[position]):
                 label += " " + probability_text(played[position])
                 mixed = True
+            label += promise_mark(node, action, played, promised)
             edges.append(EdgeFact(node.index, child, label, marks.edge_style(node.index, child)))
     used = {edge.style for edge in edges}
     key = [KeyEntry(style, STYLES[style][0], MEANINGS[style])
@@ -144,8 +149,18 @@ def tree_facts(game: ExtensiveFormGame, profile: BehaviourProfile | None = None)
         title=game.title or game.name or "game",
         payoff_order=f"Payoffs: ({', '.join(game.players)})",
         nodes=tuple(nodes), edges=tuple(edges), infosets=infosets, key=tuple(key),
-        notes=(MIXED_NOTE,) if mixed else (),
+        notes=((MIXED_NOTE,) if mixed else ()) + ((PROMISE_NOTE,) if promised else ()),
     )
+
+
+def promise_mark(node: Node, action: str, played: Sequence[object] | None,
+                 promised: Mapping[str, str] | None) -> str:
+    """`` (promised)`` after a promised action, `` (promised, broken)`` where the profile
+    does not play it for sure, else nothing."""
+    if not promised or node.infoset is None or promised.get(node.infoset) != action:
+        return ""
+    kept = played is None or played[node.actions.index(action)] == 1
+    return " (promised)" if kept else " (promised, broken)"
 
 
 def table_notes(players: tuple[str, ...], mixed: bool) -> str:

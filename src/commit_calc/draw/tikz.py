@@ -5,8 +5,11 @@ Positions come from :mod:`commit_calc.draw.layout`, so no TikZ library is needed
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import sympy
 
+from commit_calc.draw.facts import promise_mark
 from commit_calc.draw.highlight import highlight
 from commit_calc.draw.labels import payoff_lines, probability_text
 from commit_calc.draw.layout import LEVEL, tree_layout
@@ -18,7 +21,8 @@ from commit_calc.render.latex import latex_math, latex_text
 INFOSET_DROP = 0.3
 
 def tree_to_tikz(
-    game: ExtensiveFormGame, profile: BehaviourProfile | None = None, *, standalone: bool = True
+    game: ExtensiveFormGame, profile: BehaviourProfile | None = None, *, standalone: bool = True,
+    promised: Mapping[str, str] | None = None,
 ) -> str:
     r"""TikZ code of the tree; a whole ``standalone`` document unless told otherwise.
 
@@ -71,6 +75,7 @@ def tree_to_tikz(
                 label += f" (${latex_math(node.probabilities[position])}$)"
             elif played is not None and probability_text(played[position]):
                 label += f" $[{latex_math(played[position])}]$"
+            label += latex_text(promise_mark(node, action, played, promised))
             style = marks.edge_style(node.index, child)
             style = "draw" if style == "plain" else style  # TikZ's own plain line
             dx = layout.x[child] - layout.x[node.index]
