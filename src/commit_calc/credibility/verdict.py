@@ -141,11 +141,13 @@ def _broken(game: ExtensiveFormGame, equilibrium: Equilibrium, promised: Mapping
 def _formulas(game: ExtensiveFormGame, point: Mapping[str, sympy.Rational],
               equilibrium: Equilibrium, warnings: list[str]
               ) -> tuple[tuple[sympy.Expr, ...], ...] | None:
-    """The equilibrium's behaviour as formulas in every parameter, from the exact region
-    holding the point (None, with a warning, where the game has no exact regions)."""
+    """The equilibrium's behaviour as formulas in every parameter: its own numbers where it
+    is pure (its choices do not move with the parameters), else from the exact region holding
+    the point (None, with a warning, where the game has no exact regions)."""
     from commit_calc.analysis.region_grid import regions_of
 
-    if not game.parameters.items:
+    pure = all(x in (0, 1) for d in equilibrium.profile.probabilities for x in d)
+    if pure or not game.parameters.items:  # the same choices wherever it stays an equilibrium
         return tuple(tuple(sympy.Rational(x) for x in d)
                      for d in equilibrium.profile.probabilities)
     try:
