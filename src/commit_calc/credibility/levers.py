@@ -30,10 +30,9 @@ from dataclasses import dataclass
 
 import sympy
 
-from commit_calc.analysis.atoms import sign_of
+from commit_calc.analysis.along import Stretch, stretches
 from commit_calc.analysis.regions import Region, RegionAnalysis, parameter_regions, union_of
 from commit_calc.credibility.promise import Promise
-from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.parameters import Parameter, Parameters
 
@@ -145,89 +144,28 @@ def keeps(region: Region, promises: Sequence[Promise], game: ExtensiveFormGame |
 
 def _lever(analysis: RegionAnalysis, promises: Sequence[Promise], parameter: Parameter
            ) -> Lever:
-    symbol = analysis.symbols[parameter.name]
-    cuts = _roots(analysis.keys, symbol) | {b for b in (parameter.lower, parameter.upper)
-                                            if b is not None}
-    roots = sorted(cuts, key=lambda r: sympy.Float(r, 30))
-    samples: list[tuple[sympy.Expr | None, bool | None]] = []  # (root, or None: open piece)
-    between = _between(roots)
-    for k, root in enumerate(roots):
-        samples.append((None, _credible(analysis, promises, symbol, between[k])))
-        samples.append((root, _credible(analysis, promises, symbol, root)))
-    samples.append((None, _credible(analysis, promises, symbol, between[-1])))
-    verdicts = [c for _, c in samples]
-    if all(c is not False for c in verdicts) and any(verdicts):  # wherever the game is defined
+    bounds = [b for b in (parameter.lower, parameter.upper) if b is not None]
+    line = stretches(analysis, parameter.name, bounds)
+    verdicts = [None if s.region is None else keeps(s.region, promises) for s in line]
+    if all(v is not False for v in verdicts) and any(verdicts):  # wherever it is defined
         return Lever(parameter.name, None, None, True, ((None, None, False, False),))
-    pieces = _pieces(roots, [bool(c) for c in verdicts])
-    inside = [_meets(piece, parameter) for piece in pieces]
+    pieces = _pieces(line, [bool(v) for v in verdicts])
     value, direction = _half_line(pieces)
-    return Lever(parameter.name, value, direction, any(inside), tuple(pieces))
+    return Lever(parameter.name, value, direction,
+                 any(_meets(piece, parameter) for piece in pieces), tuple(pieces))
 
 
-def _roots(keys: Sequence[sympy.Expr], symbol: sympy.Symbol) -> set[sympy.Expr]:
-    roots: set[sympy.Expr] = set()
-    for key in keys:
-        if symbol in key.free_symbols:
-            roots.update(sympy.Poly(key, symbol).real_roots())
-    return roots
-
-
-def _between(roots: Sequence[sympy.Expr]) -> list[sympy.Rational]:
-    """A rational point below the first root, between each two, and above the last."""
-    if not roots:
-        return [sympy.Integer(0)]
-    points = [sympy.floor(roots[0]) - 1]
-    for low, high in zip(roots, roots[1:]):
-        points.append(_rational_between(low, high))
-    points.append(sympy.ceiling(roots[-1]) + 1)
-    return points
-
-
-def _rational_between(low: sympy.Expr, high: sympy.Expr) -> sympy.Rational:
-    if low.is_Rational and high.is_Rational:
-        return (low + high) / 2
-    digits = 10
-    while True:
-        middle = sympy.Rational(str(sympy.Float((low + high) / 2, digits)))
-        if low < middle < high:
-            return middle
-        digits *= 2
-
-
-def _credible(analysis: RegionAnalysis, promises: Sequence[Promise], symbol: sympy.Symbol,
-              at: sympy.Expr) -> bool | None:
-    """Whether the promise is credible at ``symbol = at`` (None outside the domain, where
-    a chance probability leaves [0, 1])."""
-    signs = {key: _sign(key.xreplace({symbol: at})) for key in analysis.keys}
-    region = next((r for r in analysis.regions if r.contains(signs)), None)
-    return None if region is None else keeps(region, promises)
-
-
-def _sign(value: sympy.Expr) -> int:
-    if value.is_Rational:
-        return sign_of(value)
-    simplified = sympy.nsimplify(sympy.expand(value)) if value.has(sympy.CRootOf) else value
-    if simplified.is_zero:
-        return 0
-    if simplified.is_positive:
-        return 1
-    if simplified.is_negative:
-        return -1
-    raise UnsupportedGameError(f"credibility: cannot decide the sign of {value} exactly")
-
-
-def _pieces(roots: Sequence[sympy.Expr], credible: Sequence[bool]
+def _pieces(line: Sequence[Stretch], credible: Sequence[bool]
             ) -> list[tuple[sympy.Expr | None, sympy.Expr | None, bool, bool]]:
-    """The credible intervals from the verdicts on the samples (-inf, r1), r1, (r1, r2), ...,
-    rk, (rk, inf): sample ``k`` is the root ``roots[(k - 1) // 2]`` when ``k`` is odd."""
+    """The credible intervals ``(low, high, low included, high included)`` from the verdict
+    on each stretch of the line (open stretches and the points between them, in order)."""
     pieces: list[tuple[sympy.Expr | None, sympy.Expr | None, bool, bool]] = []
     start: tuple[sympy.Expr | None, bool] | None = None
-    for k, ok in enumerate(credible):
-        if ok and start is None:  # from this root (closed), or from the root before (open)
-            start = (roots[(k - 1) // 2], True) if k % 2 else (
-                roots[k // 2 - 1] if k else None, False)
-        elif not ok and start is not None:  # up to the root before (closed) or this (open)
-            end = (roots[(k - 1) // 2], False) if k % 2 else (roots[(k - 2) // 2], True)
+    for stretch, ok in zip(line, credible):
+        if ok and start is None:  # from this point (closed), or from the open stretch's low
+            start = (stretch.low, stretch.is_point)
+        elif not ok and start is not None:  # up to the point before (closed) or this (open)
+            end = (stretch.low, not stretch.is_point)
             pieces.append((start[0], end[0], start[1], end[1]))
             start = None
     if start is not None:
