@@ -79,6 +79,40 @@ def region_codes(analysis: RegionAnalysis, axes: Sequence[Axis],
     return codes
 
 
+def point_codes(analysis: RegionAnalysis, names: Sequence[str], columns: Sequence[np.ndarray],
+                exact: Sequence[Sequence[object] | None] | None = None) -> np.ndarray:
+    """The region of each of a set of scattered points (``columns[k]`` the values of
+    parameter ``names[k]``; -1 outside every region). Floats decide each key's sign except
+    within the tolerance, where the point is re-decided exactly: from ``exact[k][i]`` where
+    given (the exact value a float stands for), else from the float itself.
+    """
+    symbols = tuple(analysis.symbols[n] for n in names)
+    signs = {}
+    largest = [float(np.max(np.abs(c))) if c.size else 0.0 for c in columns]
+    for key in analysis.keys:
+        terms = _key_terms(key, symbols)
+        with np.errstate(all="ignore"):
+            values = np.broadcast_to(_evaluate(terms, columns), columns[0].shape)
+        magnitude = sum(abs(c) * math.prod(x ** e for x, e in zip(largest, m))
+                        for m, c in terms)
+        sign = np.sign(values).astype(np.int8)
+        close = np.nonzero(~(np.abs(values) > TOLERANCE * magnitude))[0]
+        for i in close.tolist():
+            point = {s: sympy.Rational(_exact_value(exact, columns, k, i))
+                     for k, s in enumerate(symbols)}
+            value = key.xreplace(point)
+            sign[i] = 1 if value > 0 else -1 if value < 0 else 0
+        signs[key] = sign
+    return _combine(analysis.regions, signs, columns[0].shape)
+
+
+def _exact_value(exact: Sequence[Sequence[object] | None] | None,
+                 columns: Sequence[np.ndarray], k: int, i: int) -> object:
+    """The exact value that sample ``i`` of column ``k`` stands for."""
+    given = None if exact is None else exact[k]
+    return float(columns[k][i]) if given is None else given[i]
+
+
 def _pattern(signs: Sequence[np.ndarray]) -> np.ndarray:
     """``sum((sign_i + 1) * 3**i)``, in the smallest unsigned type that holds it (computed
     modulo its range: the result is in range, so it is exact)."""

@@ -80,7 +80,7 @@ MAX_DEFINITIONS = 200
 
 _TOP_KEYS = ("format", "name", "title", "description", "sources", "players", "parameters",
              "definitions", "root", "nodes", "table")
-_PARAMETER_KEYS = ("value", "min", "max", "unit", "meaning")
+_PARAMETER_KEYS = ("value", "min", "max", "unit", "meaning", "distribution")
 _DECISION_KEYS = ("player", "actions", "infoset")
 _NODE_KINDS = ("player", "chance", "payoffs")
 _NODE_KEYS = ("player", "actions", "infoset", "chance", "payoffs")
@@ -355,16 +355,26 @@ class _Document:
                         numbers[key] = exact_number(value, what=f"{where} '{key}'")
                     except CommitCalcError as error:
                         raise self.fail((*path, key), str(error)) from None
-            for key in ("unit", "meaning"):
+            for key in ("unit", "meaning", "distribution"):
                 self.expect(spec.get(key, ""), str, (*path, key), f"{where}: '{key}'", "text")
             try:
                 items.append(Parameter(
                     name, default=numbers.get("value"), lower=numbers.get("min"),
                     upper=numbers.get("max"), unit=spec.get("unit", ""),
-                    meaning=spec.get("meaning", ""),
+                    meaning=spec.get("meaning", ""), distribution=spec.get("distribution", ""),
                 ))
             except CommitCalcError as error:
                 raise self.fail(path, plain_message(str(error))) from None
+            if items[-1].distribution:
+                from commit_calc.uncertainty.distributions import parse_distribution
+
+                text = items[-1].distribution
+                try:
+                    parse_distribution(text, name, numbers.get("min"), numbers.get("max"),
+                                       where=f"{where}: distribution '{text}'")
+                except CommitCalcError as error:
+                    raise self.fail((*path, "distribution"), plain_message(str(error))
+                                    ) from None
         return Parameters(tuple(items))
 
     def definitions(self, parameters: Parameters) -> dict[str, sympy.Expr]:

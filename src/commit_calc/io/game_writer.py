@@ -78,7 +78,8 @@ def _parameters(parameters: Parameters) -> dict[str, Any]:
                            ("max", parameter.upper)):
             if value is not None:
                 entry[key] = _number(value)
-        for key, text in (("unit", parameter.unit), ("meaning", parameter.meaning)):
+        for key, text in (("unit", parameter.unit), ("meaning", parameter.meaning),
+                          ("distribution", parameter.distribution)):
             if text:
                 entry[key] = text
         table[parameter.name] = entry

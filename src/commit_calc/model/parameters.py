@@ -45,6 +45,9 @@ class Parameter:
     upper: sympy.Rational | None = None
     unit: str = ""
     meaning: str = ""
+    #: What the analyst believes about the value, e.g. "beta(3, 2)" (see
+    #: commit_calc.uncertainty.distributions); "" for none.
+    distribution: str = ""
     symbol: sympy.Symbol = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
