@@ -47,7 +47,7 @@ class Parameter:
     meaning: str = ""
     #: What the analyst believes about the value, e.g. "beta(3, 2)" (see
     #: commit_calc.uncertainty.distributions); "" for none.
-    distribution: str = ""
+    distribution: str = field(default="", repr=False)
     symbol: sympy.Symbol = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
