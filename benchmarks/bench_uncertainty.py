@@ -93,8 +93,8 @@ def main() -> None:
 def _nashpy_rate(game: object, beliefs: list[object], count: int) -> float:
     """Samples per second of a loop that builds each sample's reduced normal form in floats
     (compiled once with lambdify) and runs nashpy's support enumeration on it."""
-    import sympy
     import nashpy
+    import sympy
 
     from commit_calc.solvers.reduction import reduced_normal_form
     from commit_calc.uncertainty.sampling import draw
