@@ -64,3 +64,30 @@ def test_bad_input_is_one_line(args, code, words):
     assert result.exit_code == code, result.output
     assert words in result.stderr and "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_lever_search_exact_and_plot(tmp_path):
+    """disarm-trust: honour iff patrol_cost >= renege_gain + salary = 400 + salary, and the
+    rebels then disarm; with salary ~ U(200, 300), P(disarm) = (patrol_cost - 600) / 100 on
+    [600, 700], so the smallest patrol cost for probability 1/2 is 650."""
+    pytest.importorskip("matplotlib")
+    picture = tmp_path / "lever.png"
+    result = run("disarm-trust", "--dist", "salary=uniform(200, 300)", "--lever",
+                 "patrol_cost=0:1000", "--target", "1/2", "--outcome", "Disarm", "--plot",
+                 str(picture), "--samples", "200", "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+    assert document["lever"]["value"] == "650" and document["lever"]["probability"] == "1/2"
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--lever", "salary=0:800", "--target", "0.9", "--outcome", "Disarm", "--dist",
+      "salary=uniform(200, 300)"], "also uncertain"),
+    (["--lever", "salary", "--target", "0.9", "--outcome", "Disarm"], "NAME=LOW:HIGH"),
+    (["--lever", "salary=0:800"], "--target P and --outcome"),
+])
+def test_bad_levers(args, words):
+    result = run("disarm-trust", "--dist", "patrol_cost=uniform(100, 700)", *args)
+    assert result.exit_code in (1, 2) and words in result.stderr, result.output

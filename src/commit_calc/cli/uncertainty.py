@@ -60,10 +60,22 @@ def _distributions(ctx: click.Context, param: click.Parameter, value: tuple[str,
                    "for a LocalCluster (needs commit-calc[distributed]).")
 @click.option("--samples-out", type=click.Path(path_type=Path), metavar="FILE", default=None,
               help="Write every sample and its equilibria to FILE as CSV.")
+@click.option("--lever", metavar="NAME=LOW:HIGH", default=None,
+              help="A parameter you control: find its smallest value in [LOW, HIGH] at which "
+                   "the --outcome holds with probability at least --target.")
+@click.option("--target", metavar="P", default=None, help="The probability to reach (--lever).")
+@click.option("--outcome", metavar="TEXT", default=None,
+              help="The outcome that counts as the deal holding (--lever): every outcome whose "
+                   "label starts with TEXT, e.g. Disarm.")
+@click.option("--plot", type=click.Path(path_type=Path), metavar="FILE", default=None,
+              help="Draw the probabilities (and the indices, and the lever's curve) to FILE "
+                   "(.png, .svg or .pdf; needs matplotlib).")
 @format_option(("text", "json"))
 def uncertainty(game: str, distributions: list[tuple[str, str]], values: dict[str, object],
                 samples: int, seed: int, method: str, sensitivity: bool, workers: int,
-                dask: str | None, samples_out: Path | None, output_format: str) -> None:
+                dask: str | None, samples_out: Path | None, lever: str | None,
+                target: str | None, outcome: str | None, plot: Path | None,
+                output_format: str) -> None:
     """How likely is each outcome of GAME, given what is not known?
 
     Give uncertain parameters distributions (--dist, or `distribution` in the game file);
@@ -82,8 +94,12 @@ def uncertainty(game: str, distributions: list[tuple[str, str]], values: dict[st
     from commit_calc.render.uncertainty import samples_csv, uncertainty_json, uncertainty_text
     from commit_calc.uncertainty.analysis import uncertainty as analyse
 
-    if samples_out is not None:
-        check_output_file(samples_out, "--samples-out")
+    lever_range = _lever_range(lever, target, outcome)
+    for path, option in ((samples_out, "--samples-out"), (plot, "--plot")):
+        if path is not None:
+            check_output_file(path, option)
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise click.UsageError(f"--plot {plot}: the file must end in .png, .svg or .pdf")
     loaded = load_game_argument(game)
     beliefs = run_library(_beliefs, loaded, distributions, values)
     result = run_library(analyse, loaded, beliefs, values, samples=samples, seed=seed,
@@ -91,13 +107,41 @@ def uncertainty(game: str, distributions: list[tuple[str, str]], values: dict[st
                          sensitivity=sensitivity)
     for message in result.warnings:
         warn(message)
-    if samples_out is not None:
-        from commit_calc.io.atomic import write_atomic
+    found = None
+    if lever_range is not None:
+        from commit_calc.uncertainty.levers import smallest_lever
 
+        name_, low, high = lever_range
+        found = run_library(smallest_lever, loaded, beliefs, values, name_, low, high, target,
+                            outcome, seed=seed, method=method.lower())
+    from commit_calc.io.atomic import write_atomic
+
+    if samples_out is not None:
         run_library(write_atomic, samples_out, samples_csv(result).encode())
     name = loaded.name or game
+    if plot is not None:
+        from commit_calc.uncertainty.plot import uncertainty_image
+
+        image = run_library(uncertainty_image, result, name, plot.suffix.lower()[1:], found)
+        run_library(write_atomic, plot, image)
     render = uncertainty_json if output_format.lower() == "json" else uncertainty_text
-    click.echo(render(result, name), nl=False)
+    click.echo(render(result, name, found), nl=False)
+
+
+def _lever_range(lever: str | None, target: str | None, outcome: str | None
+                 ) -> tuple[str, str, str] | None:
+    """``NAME=LOW:HIGH`` split, with --target and --outcome required beside it."""
+    if lever is None:
+        if target is not None or outcome is not None:
+            raise click.UsageError("--target and --outcome go with --lever")
+        return None
+    name, equals, span = lever.partition("=")
+    low, colon, high = span.partition(":")
+    if not (equals and colon and name.strip() and low.strip() and high.strip()):
+        raise click.UsageError(f"--lever {lever}: write NAME=LOW:HIGH, e.g. salary=0:800")
+    if target is None or outcome is None:
+        raise click.UsageError("--lever needs --target P and --outcome TEXT")
+    return name.strip(), low.strip(), high.strip()
 
 
 def _beliefs(game: object, given: list[tuple[str, str]], values: dict[str, object]

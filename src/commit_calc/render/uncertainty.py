@@ -12,10 +12,11 @@ import json
 import math
 from typing import Any
 
-from commit_calc.render.numbers import exact_text
+from commit_calc.render.numbers import exact_text, human_text
 from commit_calc.render.schemas import version_stamp
 from commit_calc.render.tables import table
 from commit_calc.uncertainty.analysis import Probability, Uncertainty
+from commit_calc.uncertainty.levers import LeverResult
 
 #: The value of the ``"format"`` key of the JSON output.
 UNCERTAINTY_FORMAT = "commit-calc/uncertainty/1"
@@ -28,7 +29,8 @@ _METHODS = {
 }
 
 
-def uncertainty_document(result: Uncertainty, name: str) -> dict[str, Any]:
+def uncertainty_document(result: Uncertainty, name: str, lever: LeverResult | None = None
+                         ) -> dict[str, Any]:
     """The ``commit-calc/uncertainty/1`` document as plain Python data."""
     document: dict[str, Any] = {
         "format": UNCERTAINTY_FORMAT,
@@ -49,6 +51,18 @@ def uncertainty_document(result: Uncertainty, name: str) -> dict[str, Any]:
     }
     if result.sensitivity is not None:
         document["sensitivity"] = result.sensitivity
+    if lever is not None:
+        document["lever"] = {
+            "parameter": lever.parameter, "outcome": lever.outcome,
+            "target": exact_text(lever.target), "method": lever.method,
+            "value": None if lever.value is None else exact_text(lever.value),
+            "probability": None if lever.probability is None else exact_text(
+                lever.probability),
+            "estimate": lever.estimate,
+            "curve": [{"value": exact_text(p.value), "estimate": p.estimate,
+                       "probability": None if p.probability is None else exact_text(
+                           p.probability)} for p in lever.curve],
+        }
     return document
 
 
@@ -62,11 +76,12 @@ def _probability(p: Probability) -> dict[str, Any]:
     }
 
 
-def uncertainty_json(result: Uncertainty, name: str) -> str:
-    return json.dumps(uncertainty_document(result, name), indent=2, sort_keys=True) + "\n"
+def uncertainty_json(result: Uncertainty, name: str, lever: LeverResult | None = None) -> str:
+    return json.dumps(uncertainty_document(result, name, lever), indent=2,
+                      sort_keys=True) + "\n"
 
 
-def uncertainty_text(result: Uncertainty, name: str) -> str:
+def uncertainty_text(result: Uncertainty, name: str, lever: LeverResult | None = None) -> str:
     """A report for people: the beliefs, each outcome's probability, the payoffs."""
     lines = [f"{name}: how likely is each outcome?",
              f"method: {_METHODS[result.method]}",
@@ -91,6 +106,16 @@ def uncertainty_text(result: Uncertainty, name: str) -> str:
             lines.append(f"  {quantity}")
             lines += table([[n, f"{v['first']:.3f} / {v['total']:.3f}"]
                             for n, v in indices.items()], indent=4)
+    if lever is not None:
+        lines += ["", f"lever: the smallest {lever.parameter} at which an outcome starting with "
+                      f"'{lever.outcome}' has probability >= {lever.target}"]
+        if lever.value is None:
+            lines.append("  none in the range searched")
+        else:
+            shown = exact_text(lever.probability) if lever.probability is not None else (
+                f"{lever.estimate:.4f}, its 95% interval above the target")
+            lines.append(f"  {lever.parameter} = {human_text(lever.value)}  (probability "
+                         f"{shown})")
     return "\n".join(lines) + "\n"
 
 
