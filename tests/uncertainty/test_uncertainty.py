@@ -146,3 +146,17 @@ def test_an_unreachable_dask_scheduler_is_refused_quickly(game):
         uncertainty(game, [belief("beta(3, 2)")], samples=10, method="points",
                     dask="tcp://127.0.0.1:9")
     assert time.monotonic() - start < 30
+
+
+def test_two_uniform_parameters_exactly(game):
+    """Salary ~ U(200, 300), reliability ~ U(0, 1): the rebels disarm iff reliability >=
+    1000 / (salary + 1400) (salary <= 400 throughout), so P = 1 - (1/100) * integral of
+    1000 / (s + 1400) over [200, 300] = 1 - 10 log(17/16) (the issue's example)."""
+    beliefs = [belief("uniform(0, 1)"), belief("uniform(200, 300)", "salary")]
+    found = uncertainty(game, beliefs, samples=20_000, seed=2)
+    assert found.method == "exact"
+    disarm = {p.outcome: p.probability for p in found.outcomes}[DISARM]
+    assert sympy.simplify(disarm - (1 - 10 * sympy.log(sympy.Rational(17, 16)))) == 0
+    estimate = uncertainty(game, beliefs, samples=20_000, seed=2, method="mc")
+    (mc,) = [p for p in estimate.outcomes if p.outcome == DISARM]
+    assert mc.interval[0] <= float(disarm) <= mc.interval[1]

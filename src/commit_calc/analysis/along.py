@@ -59,7 +59,7 @@ def stretches(analysis: RegionAnalysis, name: str, cuts: Iterable[sympy.Expr] = 
     found = []
     for k in range(len(ordered) + 1):
         low, high = bounds[k], bounds[k + 1]
-        found.append(Stretch(low, high, region_at(analysis, symbol, _inside(low, high))))
+        found.append(Stretch(low, high, region_at(analysis, symbol, point_between(low, high))))
         if high is not None:
             found.append(Stretch(high, high, region_at(analysis, symbol, high)))
     return found
@@ -68,11 +68,11 @@ def stretches(analysis: RegionAnalysis, name: str, cuts: Iterable[sympy.Expr] = 
 def region_at(analysis: RegionAnalysis, symbol: sympy.Symbol, at: sympy.Expr
               ) -> Region | None:
     """The region at ``symbol = at``, ``at`` a rational or algebraic number, decided exactly."""
-    signs = {key: _sign(key.xreplace({symbol: at})) for key in analysis.keys}
+    signs = {key: exact_sign(key.xreplace({symbol: at})) for key in analysis.keys}
     return next((r for r in analysis.regions if r.contains(signs)), None)
 
 
-def _inside(low: sympy.Expr | None, high: sympy.Expr | None) -> sympy.Rational:
+def point_between(low: sympy.Expr | None, high: sympy.Expr | None) -> sympy.Rational:
     """A rational point strictly between ``low`` and ``high``."""
     if low is None and high is None:
         return sympy.Integer(0)
@@ -90,7 +90,7 @@ def _inside(low: sympy.Expr | None, high: sympy.Expr | None) -> sympy.Rational:
         digits *= 2
 
 
-def _sign(value: sympy.Expr) -> int:
+def exact_sign(value: sympy.Expr) -> int:
     if value.is_Rational:
         return sign_of(value)
     value = sympy.nsimplify(sympy.expand(value)) if value.has(sympy.CRootOf) else value

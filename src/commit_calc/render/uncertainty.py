@@ -22,7 +22,7 @@ from commit_calc.uncertainty.levers import LeverResult
 UNCERTAINTY_FORMAT = "commit-calc/uncertainty/1"
 
 _METHODS = {
-    "exact": "exact probabilities (one uncertain parameter, exact regions); payoffs from samples",
+    "exact": "exact probabilities (exact regions integrated); payoffs from samples",
     "mc": "Monte Carlo over the exact regions",
     "qmc": "quasi-Monte Carlo (scrambled Sobol points) over the exact regions",
     "points": "Monte Carlo, each sample solved exactly",

@@ -4,8 +4,9 @@
 reports the probability of each outcome and of each equilibrium set, and the distribution of
 each player's equilibrium payoff:
 
-* ``"exact"``: with one uncertain parameter and exact regions, the probabilities are exact
-  (:mod:`.exact`), and the payoffs are summarised from samples;
+* ``"exact"``: with exact regions and one uncertain parameter (:mod:`.exact`), or two
+  uniform ones (:mod:`.exact_plane`), the probabilities are exact, and the payoffs are
+  summarised from samples;
 * ``"mc"`` / ``"qmc"``: samples (:mod:`.sampling`) classified by the exact regions,
   vectorised, with a standard error and a 95% interval for each probability;
 * ``"points"``: where the game has no complete exact regions, each sample is solved
@@ -127,12 +128,15 @@ def uncertainty(game: Game, beliefs: Sequence[Distribution],
         payoffs = _region_payoffs(analysis, names, drawn, codes)
         used = "qmc" if method == "qmc" else "mc"
     outcomes, sets, invalid = _estimates(codes, labels, drawn)
-    if analysis is not None and len(beliefs) == 1 and method in ("auto", "exact"):
-        outcomes, sets, invalid = _exact(game, beliefs[0], fixed, outcomes, sets, invalid)
+    exact = _exact(game, beliefs, fixed) if analysis is not None and method in (
+        "auto", "exact") else None
+    if exact is not None:
+        outcomes, sets, invalid = exact
         used = "exact"
     elif method == "exact":
-        raise UnsupportedGameError("--method exact: exact probabilities need one uncertain "
-                                   "parameter and exact regions; use mc or qmc")
+        raise UnsupportedGameError("--method exact: exact probabilities need exact regions "
+                                   "and one uncertain parameter, or two uniform ones whose "
+                                   "boundaries are linear in the second; use mc or qmc")
     summaries = tuple(
         PayoffSummary(player, float(np.nanmean(column)),
                       {q: float(np.nanquantile(column, q)) for q in QUANTILES})
@@ -227,13 +231,20 @@ def _ranked(hits: Mapping[str, np.ndarray]) -> list[tuple[str, np.ndarray]]:
                   key=lambda kv: (-int(kv[1].sum()), kv[0]))
 
 
-def _exact(game: Game, belief: Distribution, fixed: Mapping[str, sympy.Rational],
-           outcomes: tuple[Probability, ...], sets: tuple[Probability, ...],
-           invalid: Probability | None
-           ) -> tuple[tuple[Probability, ...], tuple[Probability, ...], Probability | None]:
+def _exact(game: Game, beliefs: Sequence[Distribution], fixed: Mapping[str, sympy.Rational]
+           ) -> tuple[tuple[Probability, ...], tuple[Probability, ...], Probability | None] | None:
+    """Exact probabilities where they can be had: one uncertain parameter (any distribution),
+    or two uniform ones over boundaries linear in the second; else None."""
     from commit_calc.uncertainty.exact import exact_probabilities
+    from commit_calc.uncertainty.exact_plane import exact_two_uniform
 
-    found = exact_probabilities(game, belief, fixed)
+    if len(beliefs) == 1:
+        found = exact_probabilities(game, beliefs[0], fixed)
+    else:
+        try:
+            found = exact_two_uniform(game, beliefs, fixed)
+        except UnsupportedGameError:
+            return None
 
     def exact(table: Mapping[str, sympy.Expr]) -> tuple[Probability, ...]:
         ranked = sorted(table.items(), key=lambda kv: (-float(kv[1]), kv[0]))
