@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -104,7 +105,7 @@ def uncertainty(game: str, distributions: list[tuple[str, str]], values: dict[st
     beliefs = run_library(_beliefs, loaded, distributions, values)
     result = run_library(analyse, loaded, beliefs, values, samples=samples, seed=seed,
                          method=method.lower(), workers=workers, dask=dask,
-                         sensitivity=sensitivity)
+                         sensitivity=sensitivity, progress=_progress_bar())
     for message in result.warnings:
         warn(message)
     found = None
@@ -126,6 +127,25 @@ def uncertainty(game: str, distributions: list[tuple[str, str]], values: dict[st
         run_library(write_atomic, plot, image)
     render = uncertainty_json if output_format.lower() == "json" else uncertainty_text
     click.echo(render(result, name, found), nl=False)
+
+
+def _progress_bar() -> Callable[[int, int], None] | None:
+    """A progress bar on standard error for per-point work, where a person watches it."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return None
+    shown: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if not shown:
+            shown.append(click.progressbar(length=total, label="solving samples",
+                                           file=sys.stderr))
+            shown[0].__enter__()
+        shown[0].update(done - shown[0].pos)
+        if done == total:
+            shown[0].__exit__(None, None, None)
+    return update
 
 
 def _lever_range(lever: str | None, target: str | None, outcome: str | None

@@ -24,7 +24,7 @@ each player's equilibrium payoff:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,13 +102,15 @@ class Uncertainty:
 def uncertainty(game: Game, beliefs: Sequence[Distribution],
                 values: Mapping[str, object] | None = None, *, samples: int = 100_000,
                 seed: int = 0, method: str = "auto", workers: int = 1, dask: str | None = None,
-                sensitivity: bool = False) -> Uncertainty:
+                sensitivity: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> Uncertainty:
     """Outcome probabilities and payoff distributions under ``beliefs``.
 
     ``method`` is ``"auto"`` (exact where possible, else ``"mc"``, else ``"points"``),
     ``"exact"``, ``"mc"``, ``"qmc"`` or ``"points"``. Raises :class:`ParameterError` for a
     belief about an unknown parameter, a parameter both given a value and a belief, or bad
     sample counts; :class:`UnsupportedGameError` for ``"exact"`` where it cannot be done.
+    ``progress(done, total)`` is called as chunks of per-point work finish.
     """
     names = [b.parameter for b in beliefs]
     _check(game, names, values or {})
@@ -118,7 +120,7 @@ def uncertainty(game: Game, beliefs: Sequence[Distribution],
     analysis, warnings = _regions(game, fixed, method)
     drawn = draw(beliefs, samples, seed, "qmc" if method == "qmc" else "mc")
     if analysis is None:
-        codes, labels, payoffs = _solved(game, fixed, drawn, workers, dask)
+        codes, labels, payoffs = _solved(game, fixed, drawn, workers, dask, progress)
         used = "points"
     else:
         from commit_calc.analysis.region_grid import point_codes
@@ -254,14 +256,16 @@ def _exact(game: Game, beliefs: Sequence[Distribution], fixed: Mapping[str, symp
 
 
 def _solved(game: Game, fixed: Mapping[str, sympy.Rational], drawn: Samples, workers: int,
-            dask: str | None) -> tuple[np.ndarray, tuple[str, ...], list[np.ndarray]]:
+            dask: str | None, progress: Callable[[int, int], None] | None = None
+            ) -> tuple[np.ndarray, tuple[str, ...], list[np.ndarray]]:
     """Each sample solved exactly (the float sample read as the rational it is)."""
     from commit_calc.uncertainty.executor import map_chunks
 
     rows = np.column_stack(drawn.columns) if drawn.columns else np.zeros((drawn.count, 0))
     chunks = [(game, dict(fixed), drawn.names, rows[k:k + CHUNK])
               for k in range(0, drawn.count, CHUNK)]
-    results = map_chunks(_solve_chunk, chunks, workers=workers, dask=dask)
+    report = None if progress is None else (lambda done: progress(done, len(chunks)))
+    results = map_chunks(_solve_chunk, chunks, workers=workers, dask=dask, progress=report)
     labels: dict[str, int] = {}
     codes = np.empty(drawn.count, dtype=np.int32)
     payoffs = [np.full(drawn.count, np.nan) for _ in game.players]
