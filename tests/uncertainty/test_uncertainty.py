@@ -160,3 +160,10 @@ def test_two_uniform_parameters_exactly(game):
     estimate = uncertainty(game, beliefs, samples=20_000, seed=2, method="mc")
     (mc,) = [p for p in estimate.outcomes if p.outcome == DISARM]
     assert mc.interval[0] <= float(disarm) <= mc.interval[1]
+
+
+def test_results_as_a_data_frame(game):
+    pandas = pytest.importorskip("pandas")
+    frame = uncertainty(game, [belief("beta(3, 2)")], samples=500).to_frame()
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame["probability"]) == ["67769/131769", "64000/131769"]
