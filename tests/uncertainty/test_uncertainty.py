@@ -167,3 +167,16 @@ def test_results_as_a_data_frame(game):
     frame = uncertainty(game, [belief("beta(3, 2)")], samples=500).to_frame()
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame["probability"]) == ["67769/131769", "64000/131769"]
+
+
+def test_an_empirical_distribution_from_a_csv_column(game, tmp_path):
+    """Five yearly guesses of the reliability: 0.8, 0.7, 0.2, 0.5, 0.5; the rebels disarm at
+    0.7 and 0.8 (>= 20/33), so with probability 2/5."""
+    table = tmp_path / "reliability.csv"
+    table.write_text("year,reliability\n2016,0.8\n2017,0.7\n2018,0.2\n2019,0.5\n2020,0.5\n")
+    found = uncertainty(game, [belief(f"csv({table}, reliability)")], samples=100)
+    assert {p.outcome: p.probability for p in found.outcomes}[DISARM] == sympy.Rational(2, 5)
+    with pytest.raises(ParameterError, match="no column 'wrong'"):
+        belief(f"csv({table}, wrong)")
+    with pytest.raises(ParameterError, match="not a regular file"):
+        belief("csv(/dev/zero, reliability)")
