@@ -41,7 +41,8 @@ def _distributions(ctx: click.Context, param: click.Parameter, value: tuple[str,
               help="A distribution for an uncertain parameter: uniform(a, b), beta(a, b), "
                    "beta(a, b, low, high), triangular(low, mode, high), normal(mean, sd), "
                    "lognormal(mu, sigma) (truncated to the bounds), discrete(v1, v2, ...) or "
-                   "discrete(v1:w1, ...). Repeatable; adds to those in the game file.")
+                   "discrete(v1:w1, ...), or csv(FILE, COLUMN). Repeatable; adds to those in "
+                   "the game file.")
 @set_option
 @click.option("--samples", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Samples drawn (for payoffs, and for probabilities that are not exact).")
