@@ -13,7 +13,6 @@ own for each action that can be that best response.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,8 +24,9 @@ from commit_calc.analysis.candidates import Feasibility, Term, normal_form_candi
 from commit_calc.analysis.comparison import requirement_within
 from commit_calc.analysis.continuation import continuation_value, moves_of, others_reach
 from commit_calc.errors import UnsupportedGameError
-from commit_calc.model.extensive_form import DECISION, TERMINAL, ExtensiveFormGame, Node
-from commit_calc.solvers.reduction import ReducedNormalForm, reduced_normal_form
+from commit_calc.model.extensive_form import DECISION, ExtensiveFormGame, Node
+from commit_calc.solvers.reduction import ReducedNormalForm, kuhn_weights, reduced_normal_form
+from commit_calc.solvers.subgame_perfect import _folded_game
 
 Distribution = tuple[sympy.Expr, ...]
 #: One case of a block: (condition, distribution per information set of the game, payoffs).
@@ -50,8 +50,8 @@ def block_cases(game: ExtensiveFormGame, root: Node, leaf_values: Mapping[int, S
     movers = {game.nodes[k].player for k in block if game.nodes[k].kind == DECISION}
     players = [p for p in game.players if p in movers]
     players += [p for p in game.players if p not in movers][: max(0, 2 - len(players))]
-    folded = _folded(game, block, leaf_values, players)
-    full = _folded(game, block, leaf_values, game.players)
+    folded = _folded_game(game, block, leaf_values, players)
+    full = _folded_game(game, block, leaf_values, game.players)
     reduced = reduced_normal_form(folded)
     found, complete = normal_form_candidates(reduced.game, feasible)
     warnings = []
@@ -93,42 +93,13 @@ def _block_nodes(game: ExtensiveFormGame, root: Node, leaves: Mapping[int, objec
     return sorted(block)
 
 
-def _folded(game: ExtensiveFormGame, block: list[int],
-            leaf_values: Mapping[int, Sequence[sympy.Expr]], players: Sequence[str]
-            ) -> ExtensiveFormGame:
-    """The block as a game of its own, its subgames replaced by terminal nodes paying
-    ``leaf_values``, payoffs kept for ``players`` only (as the numeric solver folds it)."""
-    position = {index: k for k, index in enumerate(block)}
-    keep = [game.players.index(p) for p in players]
-    nodes = []
-    for k, index in enumerate(block):
-        node = game.nodes[index]
-        parent = position[node.parent] if k and node.parent is not None else None
-        if index in leaf_values or node.kind == TERMINAL:
-            vector = leaf_values.get(index, node.payoffs)
-            nodes.append(Node(k, node.name, TERMINAL, parent,
-                              payoffs=tuple(vector[p] for p in keep)))
-        else:
-            nodes.append(dataclasses.replace(node, index=k, parent=parent, children=tuple(
-                position[c] for c in node.children)))
-    return ExtensiveFormGame(tuple(players), tuple(nodes), game.parameters)
-
-
 def _behaviour(game: ExtensiveFormGame, reduced: ReducedNormalForm,
                mixed: Sequence[Sequence[sympy.Expr]]
                ) -> tuple[list[Distribution | None], list[sympy.Expr]]:
     """Kuhn's behaviour strategies of a symbolic mixed profile of the reduced game: ``None``
     where the player's own strategy rules the information set out; and the weight with which
     each player's strategy reaches each of its information sets (to be positive)."""
-    weights: dict[str, list[sympy.Expr]] = {}
-    for player, plans in enumerate(reduced.strategies):
-        for plan, weight in zip(plans, mixed[player]):
-            if weight == 0:
-                continue
-            for label, action in plan.items():
-                infoset = game.infoset(label)
-                row = weights.setdefault(label, [sympy.S.Zero] * len(infoset.actions))
-                row[infoset.actions.index(action)] += weight
+    weights = kuhn_weights(game, reduced, mixed)
     behaviour: list[Distribution | None] = []
     totals = []
     for infoset in game.infosets:
