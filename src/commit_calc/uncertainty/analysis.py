@@ -249,10 +249,16 @@ def _exact(game: Game, beliefs: Sequence[Distribution], fixed: Mapping[str, symp
             return None
 
     def exact(table: Mapping[str, sympy.Expr]) -> tuple[Probability, ...]:
-        ranked = sorted(table.items(), key=lambda kv: (-float(kv[1]), kv[0]))
-        return tuple(Probability(k, v, float(v)) for k, v in ranked if v != 0)
-    bad = Probability("invalid", found.invalid, float(found.invalid)) if found.invalid else None
+        ranked = sorted(table.items(), key=lambda kv: (-_float(kv[1]), kv[0]))
+        return tuple(Probability(k, v, _float(v)) for k, v in ranked if v != 0)
+    bad = Probability("invalid", found.invalid, _float(found.invalid)) if found.invalid else None
     return exact(found.outcomes), exact(found.sets), bad
+
+
+def _float(value: sympy.Expr) -> float:
+    """The number nearest an exact one: evaluated with 50 digits first, since a closed form
+    such as a ratio of differences of ``erf`` loses every digit in plain floats."""
+    return float(sympy.N(value, 50))
 
 
 def _solved(game: Game, fixed: Mapping[str, sympy.Rational], drawn: Samples, workers: int,

@@ -102,12 +102,20 @@ class Distribution:
         return self._truncated(self._untruncated())
 
     def _untruncated(self) -> sympy.Expr:
+        """The CDF before truncation, written so that no digit cancels where the bounds lie:
+        ``erfc(-z)/2`` where they lie below the centre (both ends in the lower tail), else
+        ``1 - erfc(z)/2``: a truncation far in a tail (normal(100, 1) on [0, 1]) stays exact
+        and evaluates to the right number."""
         mean, scale = self.arguments
+        z = ((_X if self.kind == "normal" else sympy.log(_X)) - mean) / (scale * sympy.sqrt(2))
+        ends = [b if self.kind == "normal" else sympy.log(b)
+                for b in (self.lower, self.upper) if b is not None and (b > 0 or
+                                                                       self.kind == "normal")]
+        below = bool(ends) and sum(ends) / len(ends) < mean
+        cdf = sympy.erfc(-z) / 2 if below else 1 - sympy.erfc(z) / 2
         if self.kind == "normal":
-            return (1 + sympy.erf((_X - mean) / (scale * sympy.sqrt(2)))) / 2
-        return sympy.Piecewise(  # lognormal: of log(x)
-            (0, _X <= 0), ((1 + sympy.erf((sympy.log(_X) - mean) / (scale * sympy.sqrt(2))))
-                           / 2, True))
+            return cdf
+        return sympy.Piecewise((0, _X <= 0), (cdf, True))  # lognormal: of log(x)
 
     def _truncated(self, cdf: sympy.Expr) -> sympy.Expr:
         low = cdf.subs(_X, self.lower) if self.lower is not None else sympy.Integer(0)
@@ -188,6 +196,8 @@ def parse_distribution(text: str, parameter: str, lower: object = None, upper: o
     ``--dist NAME=TEXT``), the parameter and what is wrong.
     """
     where = where or f"--dist {parameter}={text}"
+    if text.rstrip().endswith("()"):  # "NAME():" would read as a function's name, dropped
+        where += " (no arguments)"
     match = _SPEC.match(text)
     if match is None:
         raise ParameterError(f"{where}: write NAME(ARGUMENTS), e.g. beta(3, 2); names: "
