@@ -16,7 +16,7 @@ incentive conditions on the path of play, which a Nash equilibrium needs.
 >>> game = RepeatedGame.over(load_game("prisoners-dilemma"))
 >>> check = one_shot_check(game, named_automaton(game, "grim-trigger"))
 >>> [str(i.gain) for i in check.incentives if i.state == "cooperate" and i.player == "Row"]
-['2 - 4*discount']
+['-2*(2*discount - 1)']
 """
 
 from __future__ import annotations
