@@ -40,12 +40,19 @@ class CriticalFormula:
 
     formula: sympy.Expr | None
     assumptions: tuple[sympy.Basic, ...]
+    text: str = ""
 
 
 def reduced(check: OneShotCheck, incentive: Incentive) -> sympy.Expr:
     """``incentive.gain`` up to a factor positive on the domain (same sign as the gain)."""
+    return _without_domain_factors(check, incentive.gain)
+
+
+def _without_domain_factors(check: OneShotCheck, expression: sympy.Expr) -> sympy.Expr:
+    """``expression`` divided by its factors of known sign on the domain of the discount
+    factor and the continuation probability (times -1 for a negative one)."""
     domain = _domain_substitution(check)
-    numerator, denominator = sympy.fraction(sympy.cancel(incentive.gain))
+    numerator, denominator = sympy.fraction(sympy.cancel(expression))
     sign = 1
     kept = []
     for part, power in ((numerator, 1), (denominator, -1)):
@@ -61,17 +68,22 @@ def reduced(check: OneShotCheck, incentive: Incentive) -> sympy.Expr:
     return sign * sympy.Mul(*kept)
 
 
-def condition(check: OneShotCheck, incentive: Incentive) -> sympy.Basic:
-    """The condition ``gain <= 0`` as a readable sympy condition."""
-    expression = reduced(check, incentive)
+def _sign_condition(check: OneShotCheck, expression: sympy.Expr, relation: str) -> sympy.Basic:
+    """``expression RELATION 0`` as a readable condition."""
+    expression = _without_domain_factors(check, expression)
     try:
-        found = requirement(expression, "<=")
+        found = requirement(expression, relation)
     except UnsupportedGameError:
-        return sympy.Le(expression, 0, evaluate=False)
+        return sympy.Rel(expression, 0, relation)
     if isinstance(found, bool):
         return sympy.true if found else sympy.false
     key, signs = found
     return relational(key, signs, solve_for=check.game.discount_symbol)
+
+
+def condition(check: OneShotCheck, incentive: Incentive) -> sympy.Basic:
+    """The condition ``gain <= 0`` as a readable sympy condition."""
+    return _sign_condition(check, incentive.gain, "<=")
 
 
 def critical_discount(check: OneShotCheck, values: Mapping[str, sympy.Rational]
@@ -141,6 +153,7 @@ def critical_discount_formula(check: OneShotCheck, values: Mapping[str, sympy.Ra
     at = {game.parameters[n].symbol: v for n, v in values.items()}
     lower: list[sympy.Expr] = []
     upper: list[sympy.Expr] = []
+    texts: dict[sympy.Expr, str] = {}
     assumptions: list[sympy.Basic] = []
     for incentive in check.incentives:
         numerator, denominator = sympy.fraction(sympy.cancel(reduced(check, incentive)))
@@ -159,11 +172,15 @@ def critical_discount_formula(check: OneShotCheck, values: Mapping[str, sympy.Ra
                 sign = sympy.sign(factor.xreplace(at))
                 if sign == 0:
                     return CriticalFormula(None, ())
-                assumptions.append(factor > 0 if sign > 0 else -factor > 0)
+                assumed = _sign_condition(check, factor, ">" if sign > 0 else "<")
+                if assumed is not sympy.true:
+                    assumptions.append(assumed)
         top, bottom = sympy.fraction(sympy.cancel(-b / a))
-        if sympy.sign(bottom.xreplace(at)) < 0:
-            top, bottom = -top, -bottom
+        if bottom.xreplace(at) < 0:
+            top, bottom = sympy.expand(-top), sympy.expand(-bottom)
+        top, bottom = _oriented(top, at), _oriented(bottom, at)
         bound = top / bottom
+        texts[bound] = str(top) if bottom == 1 else f"({top})/({bottom})"
         # gain = (a d + b) / denominator <= 0: a lower bound where a / denominator < 0
         if sympy.sign(a.xreplace(at)) * sympy.sign(denominator.xreplace(at)) < 0:
             lower.append(bound)
@@ -176,7 +193,22 @@ def critical_discount_formula(check: OneShotCheck, values: Mapping[str, sympy.Ra
                 return CriticalFormula(None, ())
         else:
             assumptions.append(sympy.Le(formula, bound, evaluate=False))
-    return CriticalFormula(formula, tuple(dict.fromkeys(assumptions)))
+    text = texts.get(formula, str(formula))
+    if isinstance(formula, sympy.Max):
+        text = f"max({', '.join(texts.get(b, str(b)) for b in dict.fromkeys(lower))})"
+    return CriticalFormula(formula, tuple(dict.fromkeys(assumptions)), text)
+
+
+def _oriented(expression: sympy.Expr, at: Mapping[sympy.Symbol, sympy.Rational]) -> sympy.Expr:
+    """``expression`` factored, each factor written to be positive at ``at`` where it is
+    (``war_cost + renege_gain - patrol_cost`` rather than its negative)."""
+    coefficient, factors = sympy.factor_list(expression)
+    parts = []
+    for factor, exponent in factors:
+        if factor.xreplace(at) < 0:
+            factor, coefficient = sympy.expand(-factor), coefficient * (-1) ** exponent
+        parts.append(factor ** exponent)
+    return sympy.Mul(coefficient, *parts)
 
 
 def _largest(bounds: list[sympy.Expr]) -> sympy.Expr:
