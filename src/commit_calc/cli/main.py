@@ -42,6 +42,7 @@ COMMANDS = {
     "thresholds": "commit_calc.cli.thresholds:thresholds",
     "convert": "commit_calc.cli.convert:convert",
     "draw": "commit_calc.cli.draw:draw",
+    "repeated": "commit_calc.cli.repeated:repeated",
 }
 
 

@@ -1,0 +1,69 @@
+"""One call for the ``repeated`` command: the one-shot check of a strategy profile of a
+repeated game, symbolic and at given values, with its critical discount factor.
+
+>>> from commit_calc.io.repeated_file import load_repeated
+>>> result = analyse_repeated(load_repeated("reconciliation-cohorts"))
+>>> result.verdict.subgame_perfect, result.critical_discount, result.formula.text
+(True, 9/16, '(-patrol_cost + renege_gain + salary)/(continuation*(-patrol_cost + renege_gain + war_cost))')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import sympy
+
+from commit_calc.repeated.critical import (
+    CriticalFormula,
+    condition,
+    critical_discount,
+    critical_discount_formula,
+    critical_values,
+)
+from commit_calc.repeated.deviation import OneShotCheck, one_shot_check
+from commit_calc.repeated.model import RepeatedGame
+from commit_calc.repeated.strategies import named_automaton
+from commit_calc.repeated.verdict import Verdict, verdict
+
+
+@dataclass(frozen=True)
+class RepeatedAnalysis:
+    """The symbolic check, the verdict at the values, and the critical values."""
+
+    check: OneShotCheck
+    verdict: Verdict
+    conditions: tuple[sympy.Basic, ...]
+    critical_discount: sympy.Expr | None
+    formula: CriticalFormula
+    critical_values: Mapping[str, sympy.Basic]
+
+    @property
+    def proved(self) -> str:
+        """What the check proved at the values, in words."""
+        if self.verdict.subgame_perfect:
+            return "subgame-perfect equilibrium"
+        if self.verdict.nash:
+            return "Nash equilibrium, not subgame perfect"
+        return "not an equilibrium"
+
+
+def analyse_repeated(game: RepeatedGame, strategy: str | None = None,
+                     values: Mapping[str, object] | None = None, *, k: int = 1
+                     ) -> RepeatedAnalysis:
+    """Check ``strategy`` (default: the game's) in ``game`` at ``values`` (others: defaults).
+
+    The conditions are formulas in every parameter; the verdict, the critical discount factor
+    and the critical values of the other parameters are at the values.
+    """
+    exact = game.check_values(values)
+    automaton = named_automaton(game, strategy or game.strategy, k=k)
+    check = one_shot_check(game, automaton)
+    return RepeatedAnalysis(
+        check=check,
+        verdict=verdict(check, exact),
+        conditions=tuple(condition(check, incentive) for incentive in check.incentives),
+        critical_discount=critical_discount(check, exact),
+        formula=critical_discount_formula(check, exact),
+        critical_values=critical_values(check, exact),
+    )
