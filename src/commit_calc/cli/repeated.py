@@ -57,7 +57,7 @@ def repeated(game: str, strategy: str | None, k: int, values: dict[str, object],
 
     if discount is not None:
         try:
-            number = exact_number(discount, what=f"'{discount}'")
+            number = exact_number(discount, what="the discount factor")
         except CommitCalcError as error:
             raise click.BadParameter(str(error), param_hint="'--discount'") from None
         if not 0 < number < 1:
