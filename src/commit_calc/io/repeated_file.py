@@ -37,7 +37,7 @@ from commit_calc.io.locate import KeyPath
 from commit_calc.model.parameters import Parameters
 from commit_calc.repeated.automaton import MAX_STATES, Automaton
 from commit_calc.repeated.model import RepeatedGame
-from commit_calc.repeated.stage import StageGame
+from commit_calc.repeated.stage import Stage, StageGame
 
 _KEYS = ("stage", "discount", "continuation", "lifetimes", "cooperate", "punish", "strategy",
          "automata")
@@ -127,12 +127,18 @@ class _Reader:
                                         "[repeated] continuation", symbols)
         strategy = self.text("strategy", "grim-trigger")
         title = document.text_field("title") or (header.title if header else stage.title)
+        automata = self.automata()
+        for name, automaton in automata.items():
+            try:
+                automaton.check(Stage(stage))
+            except CommitCalcError as error:
+                raise self.fail(("automata", name), plain_message(str(error))) from None
         try:
             return RepeatedGame(
                 stage, parameters, discount=self.text("discount", "discount"),
                 continuation=continuation, lifetimes=self.players_table("lifetimes", stage),
                 cooperate=self.players_table("cooperate", stage),
-                punish=self.players_table("punish", stage), automata=self.automata(),
+                punish=self.players_table("punish", stage), automata=automata,
                 strategy=strategy, name=document.text_field("name") or self.name, title=title,
                 description=document.text_field("description").strip(),
                 sources=tuple(document.data.get("sources", ())))
