@@ -49,11 +49,10 @@ def repeated(game: str, strategy: str | None, k: int, values: dict[str, object],
       $ commit-calc repeated prisoners-dilemma --strategy tit-for-tat --discount 3/4
       $ commit-calc repeated chain-store --horizon 3 --format json
     """
+    from commit_calc.errors import CommitCalcError
     from commit_calc.io.repeated_file import load_repeated
     from commit_calc.model.values import exact_number
     from commit_calc.repeated.analysis import analyse_repeated
-
-    from commit_calc.errors import CommitCalcError
 
     if discount is not None:
         try:

@@ -95,10 +95,12 @@ def repeated_text(result: RepeatedAnalysis, explain: bool = False) -> str:
     check, verdict = result.check, result.verdict
     game, automaton = check.game, check.automaton
     values = verdict.values
+    mapping = {game.parameters[n].symbol: v for n, v in values.items()}
+    effective = sympy.Rational(check.delta.xreplace(mapping))
     lines = [f"{game.title or game.name}: strategy {automaton.name}"
              + (f" ({automaton.description})" if automaton.description else ""),
              f"Discount factor {game.discount} = {human_text(values[game.discount])}, "
-             f"effective {human_text(sympy.Rational(check.delta.xreplace({game.parameters[n].symbol: v for n, v in values.items()})))}"
+             f"effective {human_text(effective)}"
              f"; long-lived: {', '.join(game.long_lived)}"
              + (f"; short-lived: {', '.join(p for p in game.players if p not in game.long_lived)}"
                 if len(game.long_lived) < len(game.players) else ""),

@@ -3,8 +3,10 @@ repeated game, symbolic and at given values, with its critical discount factor.
 
 >>> from commit_calc.io.repeated_file import load_repeated
 >>> result = analyse_repeated(load_repeated("reconciliation-cohorts"))
->>> result.verdict.subgame_perfect, result.critical_discount, result.formula.text
-(True, 9/16, '(-patrol_cost + renege_gain + salary)/(continuation*(-patrol_cost + renege_gain + war_cost))')
+>>> result.verdict.subgame_perfect, result.critical_discount
+(True, 9/16)
+>>> print(result.formula.text)
+(-patrol_cost + renege_gain + salary)/(continuation*(-patrol_cost + renege_gain + war_cost))
 """
 
 from __future__ import annotations

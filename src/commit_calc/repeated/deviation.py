@@ -29,7 +29,7 @@ import sympy
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.repeated.automaton import Automaton
 from commit_calc.repeated.model import RepeatedGame
-from commit_calc.repeated.stage import Play, Stage
+from commit_calc.repeated.stage import OutcomeValue, Play, Stage
 
 Values = Mapping[str, Mapping[str, sympy.Expr]]
 
@@ -85,7 +85,7 @@ def one_shot_check(game: RepeatedGame, automaton: Automaton,
     on_path = _reachable(automaton, transitions, weights)
     incentives = []
     for state in automaton.states:
-        for k, point in enumerate(stage.points):
+        for k in range(len(stage.points)):
             incentives.extend(_point_incentives(game, stage, plays[state], k, state,
                                                 _outcome_value(game, stage, values,
                                                                transitions[state], delta),
@@ -124,7 +124,7 @@ def state_values(stage: Stage, states: tuple[str, ...], transitions: Mapping[str
 
 
 def _outcome_value(game: RepeatedGame, stage: Stage, values: Values,
-                   following: tuple[str, ...], delta: sympy.Expr):  # type: ignore[no-untyped-def]
+                   following: tuple[str, ...], delta: sympy.Expr) -> OutcomeValue:
     long_lived = set(game.long_lived)
 
     def value(z: int, i: int) -> sympy.Expr:
@@ -138,7 +138,7 @@ def _outcome_value(game: RepeatedGame, stage: Stage, values: Values,
 
 
 def _point_incentives(game: RepeatedGame, stage: Stage, play: Play, k: int, state: str,
-                      value, on_path: bool) -> list[Incentive]:  # type: ignore[no-untyped-def]
+                      value: OutcomeValue, on_path: bool) -> list[Incentive]:
     point = stage.points[k]
     worth = stage.action_values(play, k, value)
     reached = on_path and stage.reach(play, k) != 0

@@ -17,6 +17,7 @@ simultaneous moves: the players move in order, each at one information set per h
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterator
 
 import sympy
 
@@ -38,7 +39,10 @@ def tree_size(game: RepeatedGame, horizon: int) -> int:
     else:
         leaves = sum(1 for _ in stage.terminal_nodes())
         inner = len(stage.nodes) - leaves
-    return sum(inner * leaves ** t for t in range(horizon)) + leaves ** horizon
+    total: int = leaves ** horizon
+    for t in range(horizon):
+        total += inner * leaves ** t
+    return total
 
 
 def horizon_tree(game: RepeatedGame, horizon: int) -> ExtensiveFormGame:
@@ -53,9 +57,10 @@ def horizon_tree(game: RepeatedGame, horizon: int) -> ExtensiveFormGame:
         raise UnsupportedGameError(f"horizon {horizon}: give at least 1 period")
     size = tree_size(game, min(horizon, 64))
     if horizon > 64 or size > MAX_NODES:
+        count = str(size) if horizon <= 64 else f"over {size}"
         raise UnsupportedGameError(
-            f"horizon {horizon}: the tree would have {size if horizon <= 64 else 'over ' + str(size)} "
-            f"nodes, above the limit of {MAX_NODES:,}; give a shorter horizon")
+            f"horizon {horizon}: the tree would have {count} nodes, above the limit of "
+            f"{MAX_NODES:,}; give a shorter horizon")
     players = _players(game, horizon)
     index = {name: k for k, name in enumerate(players)}
     counter = itertools.count(1)
@@ -95,7 +100,8 @@ def _players(game: RepeatedGame, horizon: int) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _stage_spec(game: RepeatedGame, t: int, after, counter) -> Spec:  # type: ignore[no-untyped-def]
+def _stage_spec(game: RepeatedGame, t: int, after: Callable[[tuple[sympy.Expr, ...]], Spec],
+                counter: Iterator[int]) -> Spec:
     stage = game.stage_game
 
     def who(player: str) -> str:
@@ -106,7 +112,8 @@ def _stage_spec(game: RepeatedGame, t: int, after, counter) -> Spec:  # type: ig
 
         def move(k: int, chosen: tuple[str, ...]) -> Spec:
             if k == len(stage.players):
-                return after(stage.payoff(chosen))
+                done: Spec = after(stage.payoff(chosen))
+                return done
             player = stage.players[k]
             return Decision(who(player), {s: move(k + 1, (*chosen, s))
                                           for s in stage.strategies[k]},
@@ -117,7 +124,8 @@ def _stage_spec(game: RepeatedGame, t: int, after, counter) -> Spec:  # type: ig
     def copy(index: int) -> Spec:
         node = stage.nodes[index]
         if node.is_terminal:
-            return after(node.payoffs)
+            done: Spec = after(node.payoffs)
+            return done
         if node.is_chance:
             return Chance({a: (p, copy(c)) for a, p, c in zip(node.actions, node.probabilities,
                                                               node.children)})
@@ -130,5 +138,5 @@ def _stage_spec(game: RepeatedGame, t: int, after, counter) -> Spec:  # type: ig
 def _product(numbers: tuple[int, ...]) -> int:
     result = 1
     for number in numbers:
-        result *= number
+        result *= int(number)
     return result
