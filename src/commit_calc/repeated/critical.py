@@ -78,7 +78,28 @@ def _sign_condition(check: OneShotCheck, expression: sympy.Expr, relation: str) 
     if isinstance(found, bool):
         return sympy.true if found else sympy.false
     key, signs = found
-    return relational(key, signs, solve_for=check.game.discount_symbol)
+    d = check.game.discount_symbol
+    written = relational(key, signs, solve_for=d)
+    if d not in key.free_symbols or isinstance(written, sympy.Ne) or written.lhs == d:
+        return written
+    return _discount_apart(key, signs, d)
+
+
+def _discount_apart(key: sympy.Expr, signs: frozenset[int], d: sympy.Symbol) -> sympy.Basic:
+    """``sign(key) in signs`` as ``(terms with d, factored) REL (the rest, factored)``, the
+    side with ``d`` written with a positive sign: ``continuation*discount*(war_cost + ...) >=
+    renege_gain + salary - patrol_cost``."""
+    relation = {frozenset({1}): ">", frozenset({1, 0}): ">=", frozenset({0}): "==",
+                frozenset({-1}): "<", frozenset({-1, 0}): "<="}[signs]
+    with_d = sympy.Add(*(t for t in sympy.Add.make_args(key) if d in t.free_symbols))
+    rest = key - with_d
+    left, right = sympy.expand(with_d), -rest
+    terms = sympy.Add.make_args(left)
+    if 2 * sum(1 for t in terms if t.could_extract_minus_sign()) > len(terms):
+        left, right = -left, -right
+        relation = {">": "<", ">=": "<=", "==": "==", "<": ">", "<=": ">="}[relation]
+    return sympy.Rel(sympy.factor_terms(left), sympy.factor_terms(right), relation,
+                     evaluate=False)
 
 
 def condition(check: OneShotCheck, incentive: Incentive) -> sympy.Basic:
