@@ -117,7 +117,10 @@ def repeated_text(result: RepeatedAnalysis, explain: bool = False) -> str:
     lines.append("Critical discount factor: "
                  + ("none in (0, 1)" if critical is None else human_text(critical)))
     if result.formula.formula is not None:
-        lines.append(f"  as a formula: {game.discount} >= {result.formula.text}")
+        at = result.formula.formula.xreplace(mapping)
+        lines.append(f"  as a formula: {game.discount} >= {result.formula.text}"
+                     + ("" if at.is_number and at == critical else f" (= {human_text(at)} "
+                        "at these values)"))
         if result.formula.assumptions:
             lines.append("  where " + "; ".join(condition_text(a)
                                                for a in result.formula.assumptions))

@@ -209,10 +209,9 @@ def critical_discount_formula(check: OneShotCheck, values: Mapping[str, sympy.Ra
             upper.append(bound)
     formula = _largest(lower) if lower else sympy.Integer(0)
     for bound in dict.fromkeys(upper):
-        if bound.is_number and formula.is_number:
-            if formula > bound:
-                return CriticalFormula(None, ())
-        else:
+        if (formula - bound).xreplace(at) > 0:  # no discount factor meets every bound here
+            return CriticalFormula(None, ())
+        if not (bound.is_number and formula.is_number):
             assumptions.append(sympy.Le(formula, bound, evaluate=False))
     text = texts.get(formula, str(formula))
     if isinstance(formula, sympy.Max):
