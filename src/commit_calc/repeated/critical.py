@@ -30,6 +30,7 @@ import sympy
 from commit_calc.analysis.atoms import relational, requirement
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.repeated.deviation import Incentive, OneShotCheck
+from commit_calc.repeated.solution_set import nonpositive_set
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,7 @@ def critical_discount(check: OneShotCheck, values: Mapping[str, sympy.Rational]
     """The smallest discount factor in (0, 1) at which every one-shot condition holds, the
     other parameters at ``values`` (the infimum where the set is open); ``None`` if none."""
     found = discount_set(check, values)
-    return None if found is sympy.S.EmptySet else sympy.nsimplify(found.inf) \
-        if found.inf.is_Float else found.inf
+    return None if found is sympy.S.EmptySet else found.inf
 
 
 def discount_set(check: OneShotCheck, values: Mapping[str, sympy.Rational]) -> sympy.Set:
@@ -125,22 +125,18 @@ def discount_set(check: OneShotCheck, values: Mapping[str, sympy.Rational]) -> s
 
 
 def parameter_set(check: OneShotCheck, symbol: sympy.Symbol,
-                  others: Mapping[sympy.Symbol, sympy.Rational], domain: sympy.Set) -> sympy.Set:
+                  others: Mapping[sympy.Symbol, sympy.Rational], domain: sympy.Interval
+                  ) -> sympy.Set:
     """The values of ``symbol`` in ``domain`` where every one-shot condition holds."""
-    found: sympy.Set = domain
+    gains = []
     for incentive in check.incentives:
         gain = sympy.cancel(incentive.gain.xreplace(others))
         if gain.free_symbols - {symbol}:
             raise UnsupportedGameError(f"critical value of {symbol}: give every other "
                                        "parameter a value")
-        if not gain.free_symbols:
-            if gain > 0:
-                return sympy.S.EmptySet
-            continue
-        found = found & sympy.solveset(gain <= 0, symbol, sympy.S.Reals)
-        if found is sympy.S.EmptySet:
-            break
-    return found
+        gains.append(gain)
+    return nonpositive_set(gains, symbol, domain.start, domain.end,
+                           (bool(domain.left_open), bool(domain.right_open)))
 
 
 def critical_values(check: OneShotCheck, values: Mapping[str, sympy.Rational]
