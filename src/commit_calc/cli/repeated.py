@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from commit_calc.cli.options import format_option, run_library, set_option
+from commit_calc.cli.options import format_option, run_library, set_option, warn
 
 #: The largest horizon accepted on the command line (the tree's size is bounded too).
 MAX_HORIZON = 64
@@ -73,6 +73,8 @@ def repeated(game: str, strategy: str | None, k: int, values: dict[str, object],
         click.echo(_horizon(loaded, horizon, values, output_format.lower()), nl=False)
         return
     result = run_library(analyse_repeated, loaded, strategy, values, k=k)
+    for message in result.warnings:
+        warn(message)
     from commit_calc.render.repeated import repeated_json, repeated_text
 
     text = repeated_json(result) if output_format.lower() == "json" else \

@@ -81,6 +81,7 @@ def repeated_document(result: RepeatedAnalysis) -> dict[str, Any]:
         else result.formula.text,
         "critical_discount_assumptions": [str(a) for a in result.formula.assumptions],
         "critical_values": {name: str(c) for name, c in result.critical_values.items()},
+        "warnings": list(result.warnings),
     }
 
 

@@ -29,6 +29,14 @@ from commit_calc.repeated.strategies import named_automaton
 from commit_calc.repeated.verdict import Verdict, verdict
 
 
+#: Conditions are formulas in every parameter up to this many states times stage outcomes;
+#: above, in the discount factor only (the other parameters at their values).
+MAX_SYMBOLIC_SIZE = 64
+
+#: The critical discount factor is computed up to this many states times stage outcomes.
+MAX_CRITICAL_SIZE = 160
+
+
 @dataclass(frozen=True)
 class RepeatedAnalysis:
     """The symbolic check, the verdict at the values, and the critical values."""
@@ -39,6 +47,7 @@ class RepeatedAnalysis:
     critical_discount: sympy.Expr | None
     formula: CriticalFormula
     critical_values: Mapping[str, sympy.Basic]
+    warnings: tuple[str, ...] = ()
 
     @property
     def proved(self) -> str:
@@ -55,17 +64,37 @@ def analyse_repeated(game: RepeatedGame, strategy: str | None = None,
                      ) -> RepeatedAnalysis:
     """Check ``strategy`` (default: the game's) in ``game`` at ``values`` (others: defaults).
 
-    The conditions are formulas in every parameter; the verdict, the critical discount factor
-    and the critical values of the other parameters are at the values.
+    The conditions are formulas in every parameter (for large automata: in the discount factor
+    only, a warning says so); the verdict, the critical discount factor and the critical values
+    of the other parameters are at the values.
     """
     exact = game.check_values(values)
     automaton = named_automaton(game, strategy or game.strategy, k=k)
-    check = one_shot_check(game, automaton)
+    size = len(automaton.states) * len(game.stage.outcomes)
+    warnings: list[str] = []
+    if size <= MAX_SYMBOLIC_SIZE:
+        check = one_shot_check(game, automaton)
+    else:
+        others = {n: v for n, v in exact.items() if n != game.discount}
+        if size <= MAX_CRITICAL_SIZE:
+            check = one_shot_check(game, automaton, others)
+            warnings.append(f"{len(automaton.states)} states and {len(game.stage.outcomes)} "
+                            f"outcomes (over {MAX_SYMBOLIC_SIZE}): the conditions are in "
+                            f"'{game.discount}' only, the other parameters at their values")
+        else:
+            check = one_shot_check(game, automaton, exact)
+            warnings.append(f"{len(automaton.states)} states and {len(game.stage.outcomes)} "
+                            f"outcomes (over {MAX_CRITICAL_SIZE}): the conditions are at the "
+                            "values only, and no critical discount factor is computed")
+    found = verdict(check, exact)
+    symbolic = game.discount not in check.fixed
     return RepeatedAnalysis(
         check=check,
-        verdict=verdict(check, exact),
+        verdict=found,
         conditions=tuple(condition(check, incentive) for incentive in check.incentives),
-        critical_discount=critical_discount(check, exact),
-        formula=critical_discount_formula(check, exact),
-        critical_values=critical_values(check, exact),
+        critical_discount=critical_discount(check, exact) if symbolic else None,
+        formula=critical_discount_formula(check, exact) if symbolic
+        else CriticalFormula(None, ()),
+        critical_values=critical_values(check, exact) if not check.fixed else {},
+        warnings=tuple(warnings),
     )

@@ -30,7 +30,7 @@ from commit_calc.model.values import exact_number
 from commit_calc.repeated.stage import Mixed, Play, Stage
 
 #: At most this many automaton states (the value system is solved exactly).
-MAX_STATES = 200
+MAX_STATES = 50
 
 #: An action, or a mixed action ``{action: probability}``.
 ActionSpec = str | Mapping[str, object]

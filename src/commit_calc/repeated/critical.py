@@ -61,7 +61,7 @@ def _without_domain_factors(check: OneShotCheck, expression: sympy.Expr) -> symp
         sign *= 1 if coefficient >= 0 else -1
         for factor, exponent in factors:
             if factor.free_symbols and factor.free_symbols <= set(domain):
-                fixed = _sign_on_domain(factor, domain)
+                fixed = _sign_on_domain(factor, domain, check.game.discount_symbol)
                 if fixed is not None:
                     sign *= fixed ** exponent
                     continue
@@ -247,7 +247,17 @@ def _domain_substitution(check: OneShotCheck) -> dict[sympy.Symbol, sympy.Expr]:
     return domain
 
 
-def _sign_on_domain(factor: sympy.Expr, domain: Mapping[sympy.Symbol, sympy.Expr]) -> int | None:
+def _sign_on_domain(factor: sympy.Expr, domain: Mapping[sympy.Symbol, sympy.Expr],
+                    discount: sympy.Symbol) -> int | None:
+    """The sign of ``factor`` where its symbols range over their domains (``discount`` in
+    (0, 1), a continuation probability in (0, 1]), if it is fixed."""
+    if len(factor.free_symbols) == 1:  # a polynomial in one of them: count its roots
+        [symbol] = factor.free_symbols
+        poly = sympy.Poly(factor, symbol, domain=sympy.QQ)
+        roots = poly.count_roots(0, 1) - (poly.eval(0) == 0) - (poly.eval(1) == 0)
+        if roots == 0 and (poly.eval(1) != 0 or symbol == discount):
+            return int(sympy.sign(poly.eval(sympy.Rational(1, 2))))
+        return None
     numerator, denominator = sympy.fraction(sympy.cancel(factor.xreplace(dict(domain))))
     numerator = sympy.expand(numerator)
     signs = []

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 
 import sympy
 
@@ -113,14 +114,34 @@ def state_values(stage: Stage, states: tuple[str, ...], transitions: Mapping[str
         rewards = sympy.Matrix([(1 - delta) * sympy.Add(*(
             w * stage.outcomes[z].payoffs[i] for z, w in enumerate(weights[s]) if w != 0))
             for s in states])
-        try:
-            solution = system.LUsolve(rewards)
-        except (ValueError, ZeroDivisionError):  # pragma: no cover - I - delta T is regular
-            raise UnsupportedGameError("repeated game: the state values have no unique "
-                                       "solution") from None
+        if all(entry.is_Rational for entry in (*system, *rewards)):
+            solution = _solve_rational(system, rewards)
+        else:
+            try:
+                solution = list(system.LUsolve(rewards))
+            except (ValueError, ZeroDivisionError):  # pragma: no cover - regular for delta < 1
+                raise UnsupportedGameError("repeated game: the state values have no unique "
+                                           "solution") from None
         for state in states:
             values[state][player] = sympy.factor(sympy.cancel(solution[index[state]]))
     return values
+
+
+def _solve_rational(system: sympy.Matrix, rhs: sympy.Matrix) -> list[sympy.Expr]:
+    """``system x = rhs`` for rational entries, by Gauss-Jordan elimination in Python's exact
+    fractions (much faster than sympy's matrices). ``I - delta T`` with ``delta < 1`` and
+    ``T`` stochastic is strictly diagonally dominant, so no pivot is zero."""
+    n = system.rows
+    rows = [[Fraction(int(system[r, c].p), int(system[r, c].q)) for c in range(n)]
+            + [Fraction(int(rhs[r].p), int(rhs[r].q))] for r in range(n)]
+    for column in range(n):
+        pivot = rows[column][column]
+        rows[column] = [entry / pivot for entry in rows[column]]
+        for r in range(n):
+            factor = rows[r][column]
+            if r != column and factor:
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[column])]
+    return [sympy.Rational(row[n].numerator, row[n].denominator) for row in rows]
 
 
 def _outcome_value(game: RepeatedGame, stage: Stage, values: Values,
