@@ -28,7 +28,6 @@ from commit_calc.repeated.model import RepeatedGame
 from commit_calc.repeated.strategies import named_automaton
 from commit_calc.repeated.verdict import Verdict, verdict
 
-
 #: Conditions are formulas in every parameter up to this many states times stage outcomes;
 #: above, in the discount factor only (the other parameters at their values).
 MAX_SYMBOLIC_SIZE = 64
