@@ -11,6 +11,7 @@ import sympy
 from commit_calc.errors import CommitCalcError, GameFileError
 from commit_calc.io import load_game
 from commit_calc.io.repeated_file import load_repeated, parse_repeated_text
+from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.repeated import analyse_repeated
 from commit_calc.repeated.automaton import Automaton
 from commit_calc.repeated.model import RepeatedGame
@@ -136,3 +137,30 @@ def test_mixed_actions_in_an_automaton():
     assert result.verdict.subgame_perfect and result.critical_discount == 0
     with pytest.raises(CommitCalcError, match="probabilities add up to 3/2, not 1"):
         Automaton.build("bad", {"s": {"A": {"x": 1, "y": half}}}, {})
+
+
+def _cycle(states: int, size: int) -> RepeatedGame:
+    """A table game whose automaton cycles through ``states`` states whatever happens."""
+    labels = tuple(f"a{k}" for k in range(size))
+    stage = NormalFormGame.from_matrices([[i - j for j in range(size)] for i in range(size)],
+                                         [[j - i for j in range(size)] for i in range(size)],
+                                         players=("Row", "Column"),
+                                         strategies=(labels, labels))
+    names = [f"s{k}" for k in range(states)]
+    automaton = Automaton.build("cycle", {s: {"Row": "a0", "Column": "a0"} for s in names},
+                                {s: [({}, names[(k + 1) % states])]
+                                 for k, s in enumerate(names)})
+    return RepeatedGame.over(stage, automata={"cycle": automaton}, strategy="cycle")
+
+
+def test_large_automata_are_bounded():
+    """Above 160 states x outcomes the check is at the values only, with a warning."""
+    result = analyse_repeated(_cycle(20, 3))
+    assert result.critical_discount is None and result.formula.formula is None
+    assert result.warnings == ("20 states and 9 outcomes (over 160): the conditions are at the "
+                               "values only, and no critical discount factor is computed",)
+    assert not result.verdict.subgame_perfect  # Row gains 2 by playing a2 against a0
+    medium = analyse_repeated(_cycle(8, 3))
+    assert "in 'discount' only" in medium.warnings[0]
+    with pytest.raises(CommitCalcError, match="automaton 'big': more than 50 states"):
+        Automaton.build("big", {f"s{k}": {} for k in range(51)}, {})
