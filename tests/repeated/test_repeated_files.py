@@ -164,3 +164,17 @@ def test_large_automata_are_bounded():
     assert "in 'discount' only" in medium.warnings[0]
     with pytest.raises(CommitCalcError, match="automaton 'big': more than 50 states"):
         Automaton.build("big", {f"s{k}": {} for k in range(51)}, {})
+
+
+def test_a_plain_game_with_a_discount_parameter_uses_it(tmp_path: Path):
+    """`commit-calc convert` writes a repeated game's stage game, with its discount parameter;
+    repeated again, that parameter is the discount factor (bounds and default kept)."""
+    from commit_calc.io import write_game
+
+    path = tmp_path / "cs.toml"
+    write_game(load_game("chain-store"), path)
+    game = load_repeated(str(path))
+    assert [p.name for p in game.parameters].count("discount") == 1
+    assert game.check_values()["discount"] == sympy.Rational(9, 10)
+    assert load_repeated(str(path), discount="1/3").check_values()["discount"] == \
+        sympy.Rational(1, 3)

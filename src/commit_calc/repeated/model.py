@@ -20,7 +20,7 @@ strictly between 0 and 1
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy
 
@@ -83,15 +83,15 @@ class RepeatedGame:
     @classmethod
     def over(cls, stage_game: StageGame, *, discount: object = None,
              **options: object) -> RepeatedGame:
-        """``stage_game`` repeated with every player long-lived, the discount factor a new
-        parameter ``discount`` (default 9/10, or ``discount`` when given)."""
-        parameter = DISCOUNT if discount is None else Parameter(
-            "discount", default=DISCOUNT.check(discount), lower=0, upper=1,
-            meaning=DISCOUNT.meaning)
-        if "discount" in stage_game.parameters:
-            raise GameDefinitionError("repeated game: the stage game already has a parameter "
-                                      "named 'discount'")
-        parameters = Parameters((*stage_game.parameters.items, parameter))
+        """``stage_game`` repeated with every player long-lived, the discount factor its
+        parameter ``discount`` if it has one, else a new one (default 9/10); ``discount``,
+        when given, is the factor's value."""
+        own = stage_game.parameters.by_name.get("discount")
+        base = own if own is not None else DISCOUNT
+        parameter = base if discount is None else replace(base, default=base.check(discount))
+        parameters = Parameters(tuple(parameter if p.name == "discount" else p
+                                      for p in stage_game.parameters)
+                                + (() if own is not None else (parameter,)))
         return cls(stage_game, parameters, name=stage_game.name, title=stage_game.title,
                    description=stage_game.description, **options)  # type: ignore[arg-type]
 
