@@ -87,3 +87,11 @@ def test_bad_input_one_line(args, code, message):
     assert result.exit_code == code
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(message), lines
+
+
+def test_explain_writes_the_inequalities_out():
+    result = run("reconciliation-cohorts", "--explain")
+    assert "Honor: V(cooperate)*delta + (1 - delta)*(area_value - salary)" in result.stdout
+    assert "Renege: V(punish)*delta + (1 - delta)*(area_value - patrol_cost + renege_gain)" \
+        in result.stdout
+    assert "delta = continuation*discount" in result.stdout

@@ -16,7 +16,7 @@ from commit_calc.render.conditions import condition_text
 from commit_calc.render.numbers import exact_text, human_text
 from commit_calc.render.schemas import version_stamp
 from commit_calc.repeated.analysis import RepeatedAnalysis
-from commit_calc.repeated.deviation import Incentive
+from commit_calc.repeated.deviation import Incentive, written_out
 
 #: The value of the ``"format"`` key of the JSON output.
 REPEATED_FORMAT = "commit-calc/repeated/1"
@@ -92,7 +92,8 @@ def repeated_json(result: RepeatedAnalysis) -> str:
 
 def repeated_text(result: RepeatedAnalysis, explain: bool = False) -> str:
     """A report for people: the verdict, the critical discount factor, the states' values and
-    the conditions (with ``explain``: every one-shot inequality written out)."""
+    the conditions (with ``explain``: every one-shot inequality written out, with ``delta``
+    the effective discount factor and ``V(state)`` the player's value in the next state)."""
     check, verdict = result.check, result.verdict
     game, automaton = check.game, check.automaton
     values = verdict.values
@@ -132,6 +133,10 @@ def repeated_text(result: RepeatedAnalysis, explain: bool = False) -> str:
         shown = ", ".join(f"{p} {human_text(v)}" for p, v in verdict.state_values[state].items())
         lines.append(f"  {state}{marks}: {shown}")
     lines += ["", "Conditions (every state; on the path: needed for Nash):"]
+    if explain:
+        lines.append(f"  (each action's value this period and on: delta = {game.delta}, V(s) the "
+                     "player's value from state s on, as above; a short-lived player's is the "
+                     "stage payoff)")
     for (incentive, gain), condition in zip(verdict.gains, result.conditions):
         where = "" if incentive.where == incentive.player else f" at '{incentive.where}'"
         status = "holds" if gain <= 0 else "FAILS"
@@ -140,6 +145,9 @@ def repeated_text(result: RepeatedAnalysis, explain: bool = False) -> str:
                      f"{incentive.prescribed} over {incentive.deviation}: "
                      f"{condition_text(condition)}")
         if explain:
+            kept, deviated = written_out(check, incentive)
+            lines.append(f"      {incentive.prescribed}: {kept}")
+            lines.append(f"      {incentive.deviation}: {deviated}")
             lines.append(f"      gain of the deviation = {exact_text(incentive.gain)} <= 0 "
                          f"(at the values: {human_text(gain)})")
     if result.critical_values:

@@ -189,3 +189,25 @@ def _substituted(game: RepeatedGame, expression: sympy.Expr,
                  fixed: Mapping[str, sympy.Rational]) -> sympy.Expr:
     mapping = {game.parameters[n].symbol: v for n, v in fixed.items()}
     return expression.xreplace(mapping) if mapping else expression
+
+
+def written_out(check: OneShotCheck, incentive: Incentive) -> tuple[sympy.Expr, sympy.Expr]:
+    """The values compared by ``incentive``, written with ``delta`` and the next states'
+    values ``V(state)`` as symbols: ``(1 - delta)*(area_value - salary) + delta*V(cooperate)``
+    for the prescribed action and for the deviation."""
+    stage, automaton = check.stage, check.automaton
+    delta = sympy.Symbol("delta")
+    k = next(n for n, p in enumerate(stage.points)
+             if p.player == incentive.player and p.where == incentive.where)
+    following = check.transitions[incentive.state]
+    long_lived = not incentive.short_lived
+
+    def value(z: int, i: int) -> sympy.Expr:
+        payoff = stage.outcomes[z].payoffs[i]
+        if not long_lived:
+            return payoff
+        return (1 - delta) * payoff + delta * sympy.Symbol(f"V({following[z]})")
+
+    play = automaton.stage_play(stage, incentive.state)
+    worth = stage.action_values(play, k, value)
+    return worth[incentive.prescribed], worth[incentive.deviation]
