@@ -80,7 +80,7 @@ def test_horizon_outputs_the_solve_document():
     (("chain-store", "--discount", "1/2", "--set", "discount=1/3"), 2, "Error: the discount "
      "factor 'discount' is given both with --discount and --set."),
     (("chain-store", "--horizon", "2", "--strategy", "grim-trigger"), 2, "Error: --horizon "
-     "solves the T-period tree: it takes no --strategy or --explain."),
+     "solves the T-period tree: it takes no --strategy, --free or --explain."),
 ])
 def test_bad_input_one_line(args, code, message):
     result = run(*args)
@@ -95,3 +95,14 @@ def test_explain_writes_the_inequalities_out():
     assert "Renege: V(punish)*delta + (1 - delta)*(area_value - patrol_cost + renege_gain)" \
         in result.stdout
     assert "delta = continuation*discount" in result.stdout
+
+
+def test_free_parameters_give_a_region():
+    document = json.loads(run("reconciliation-cohorts", "--free", "discount", "--free",
+                              "continuation", "--format", "json").stdout)
+    jsonschema.validate(document, SCHEMA)
+    assert document["region"] == {"free": ["discount", "continuation"],
+                                  "subgame_perfect": "16*continuation*discount >= 9",
+                                  "on_path": "16*continuation*discount >= 9"}
+    refused = run("reconciliation-cohorts", "--free", "discount", "--set", "discount=1/2")
+    assert refused.exit_code == 2 and "'discount' is both --free and --set" in refused.stderr

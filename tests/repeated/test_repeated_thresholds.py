@@ -144,3 +144,16 @@ def test_finite_prisoners_dilemma_against_the_tree_solver():
     tree = horizon_tree(RepeatedGame.over(load_game("prisoners-dilemma")), 3)
     [equilibrium] = solve(tree).equilibria
     assert equilibrium.payoffs == (1 + R(9, 10) + R(81, 100),) * 2
+
+
+def test_region_with_the_discount_factor_and_the_salary_free():
+    """Grim trigger in reconciliation-cohorts at the other defaults: the regime honours iff
+    d (600 + 400 - 200) >= 400 + salary - 200, i.e. discount >= (salary + 200)/800 (the
+    punishment and the cohorts' conditions hold for every salary >= 0)."""
+    game = load_repeated("reconciliation-cohorts")
+    result = analyse_repeated(game, free=["discount", "salary"])
+    d, s = game.parameters["discount"].symbol, game.parameters["salary"].symbol
+    region = result.region.subgame_perfect
+    for discount, salary, inside in ((R(9, 16), 250, True), (R(1, 2), 250, False),
+                                     (R(9, 10), 520, True), (R(9, 10), 521, False)):
+        assert bool(region.xreplace({d: discount, s: salary})) is inside

@@ -20,6 +20,10 @@ MAX_HORIZON = 64
 @click.option("--k", "k", type=click.IntRange(1, 100), default=1, show_default=True,
               help="Periods of punishment of k-period-punishment.")
 @set_option
+@click.option("--free", "free", metavar="NAME", multiple=True,
+              help="Keep parameter NAME free (repeatable): also print where, as a condition "
+              "on the free parameters (the others at their values), the profile is subgame "
+              "perfect.")
 @click.option("--discount", metavar="VALUE", default=None,
               help="The discount factor, strictly between 0 and 1 (e.g. 9/10).")
 @click.option("--horizon", "horizon", type=click.IntRange(1, MAX_HORIZON), default=None,
@@ -29,8 +33,8 @@ MAX_HORIZON = 64
 @click.option("--explain", is_flag=True,
               help="Write every one-shot deviation inequality out (text).")
 def repeated(game: str, strategy: str | None, k: int, values: dict[str, object],
-             discount: str | None, horizon: int | None, output_format: str,
-             explain: bool) -> None:
+             free: tuple[str, ...], discount: str | None, horizon: int | None,
+             output_format: str, explain: bool) -> None:
     """Check a strategy profile of GAME repeated without end, exactly.
 
     GAME is a game with a [repeated] section (reconciliation-cohorts,
@@ -62,9 +66,12 @@ def repeated(game: str, strategy: str | None, k: int, values: dict[str, object],
         if not 0 < number < 1:
             raise click.BadParameter(f"{number} is not strictly between 0 and 1",
                                      param_hint="'--discount'")
-    if horizon is not None and (explain or strategy is not None):
-        raise click.UsageError("--horizon solves the T-period tree: it takes no --strategy "
-                               "or --explain")
+    if horizon is not None and (explain or strategy is not None or free):
+        raise click.UsageError("--horizon solves the T-period tree: it takes no --strategy, "
+                               "--free or --explain")
+    from commit_calc.cli.options import refuse_set_and_varied
+
+    refuse_set_and_varied(values, free, "--free")
     loaded = run_library(load_repeated, game, discount=discount)
     if discount is not None and loaded.discount in values:
         raise click.UsageError(f"the discount factor '{loaded.discount}' is given both with "
@@ -72,7 +79,7 @@ def repeated(game: str, strategy: str | None, k: int, values: dict[str, object],
     if horizon is not None:
         click.echo(_horizon(loaded, horizon, values, output_format.lower()), nl=False)
         return
-    result = run_library(analyse_repeated, loaded, strategy, values, k=k)
+    result = run_library(analyse_repeated, loaded, strategy, values, k=k, free=free)
     for message in result.warnings:
         warn(message)
     from commit_calc.render.repeated import repeated_json, repeated_text

@@ -82,6 +82,10 @@ def repeated_document(result: RepeatedAnalysis) -> dict[str, Any]:
         "critical_discount_assumptions": [str(a) for a in result.formula.assumptions],
         "critical_values": {name: str(c) for name, c in result.critical_values.items()},
         "warnings": list(result.warnings),
+        "region": None if result.region is None else {
+            "free": list(result.region.free),
+            "subgame_perfect": str(result.region.subgame_perfect),
+            "on_path": str(result.region.on_path)},
     }
 
 
@@ -126,6 +130,11 @@ def repeated_text(result: RepeatedAnalysis, explain: bool = False) -> str:
         if result.formula.assumptions:
             lines.append("  where " + "; ".join(condition_text(a)
                                                for a in result.formula.assumptions))
+    if result.region is not None:
+        free = ", ".join(result.region.free)
+        lines.append(f"Subgame perfect where ({free} free, the others at their values): "
+                     f"{condition_text(result.region.subgame_perfect)}")
+        lines.append(f"  on the path: {condition_text(result.region.on_path)}")
     lines += ["", "State values (normalised: per-period averages):"]
     for state in automaton.states:
         marks = " (initial)" if state == automaton.initial else (

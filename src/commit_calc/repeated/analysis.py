@@ -11,7 +11,7 @@ repeated game, symbolic and at given values, with its critical discount factor.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import sympy
@@ -25,6 +25,7 @@ from commit_calc.repeated.critical import (
 )
 from commit_calc.repeated.deviation import OneShotCheck, one_shot_check
 from commit_calc.repeated.model import RepeatedGame
+from commit_calc.repeated.regions import FreeRegion, free_region
 from commit_calc.repeated.strategies import named_automaton
 from commit_calc.repeated.verdict import Verdict, verdict
 
@@ -47,6 +48,7 @@ class RepeatedAnalysis:
     formula: CriticalFormula
     critical_values: Mapping[str, sympy.Basic]
     warnings: tuple[str, ...] = ()
+    region: FreeRegion | None = None
 
     @property
     def proved(self) -> str:
@@ -59,13 +61,14 @@ class RepeatedAnalysis:
 
 
 def analyse_repeated(game: RepeatedGame, strategy: str | None = None,
-                     values: Mapping[str, object] | None = None, *, k: int = 1
-                     ) -> RepeatedAnalysis:
+                     values: Mapping[str, object] | None = None, *, k: int = 1,
+                     free: Sequence[str] = ()) -> RepeatedAnalysis:
     """Check ``strategy`` (default: the game's) in ``game`` at ``values`` (others: defaults).
 
     The conditions are formulas in every parameter (for large automata: in the discount factor
     only, a warning says so); the verdict, the critical discount factor and the critical values
-    of the other parameters are at the values.
+    of the other parameters are at the values. With ``free`` parameters, also the region of
+    them (the others at the values) where the profile is subgame perfect.
     """
     exact = game.check_values(values)
     automaton = named_automaton(game, strategy or game.strategy, k=k)
@@ -96,4 +99,5 @@ def analyse_repeated(game: RepeatedGame, strategy: str | None = None,
         else CriticalFormula(None, ()),
         critical_values=critical_values(check, exact) if not check.fixed else {},
         warnings=tuple(warnings),
+        region=free_region(check, exact, free) if free else None,
     )
