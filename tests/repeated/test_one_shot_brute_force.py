@@ -84,3 +84,78 @@ def test_one_shot_check_agrees_with_bounded_deviations(case):
     assert result.subgame_perfect == (not profitable_from)
     if automaton.initial in profitable_from:
         assert not result.nash
+
+
+# A tree stage game: Leader picks x or y, then Follower (who sees it) picks l or r. -----------
+
+PLANS = {"Leader": [("x",), ("y",)], "Follower": list(itertools.product(("l", "r"), repeat=2))}
+
+
+@st.composite
+def tree_cases(draw):
+    payoffs = {(a, b): (draw(st.integers(-3, 3)), draw(st.integers(-3, 3)))
+               for a in ("x", "y") for b in ("l", "r")}
+    states = [f"s{k}" for k in range(draw(st.integers(1, 3)))]
+    play = {s: {"Leader": draw(st.sampled_from(("x", "y"))),
+                "Follower": draw(st.sampled_from(("l", "r")))} for s in states}
+    rules = {s: [({"Leader": a, "Follower": b}, draw(st.sampled_from(states)))
+                 for a in ("x", "y") for b in ("l", "r")] for s in states}
+    return payoffs, play, rules, Fraction(draw(st.integers(1, 9)), 10)
+
+
+def _tree_game(payoffs):
+    from commit_calc.model.extensive_form import Decision, ExtensiveFormGame, Terminal
+
+    return ExtensiveFormGame.build(players=("Leader", "Follower"), root=Decision("Leader", {
+        a: Decision("Follower", {b: Terminal(payoffs[(a, b)], name=f"{a}{b}")
+                                 for b in ("l", "r")}, name=f"after_{a}")
+        for a in ("x", "y")}, name="leader"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(tree_cases())
+def test_one_shot_check_agrees_with_bounded_deviations_in_a_tree(case):
+    """Deviations may start at any node of a period (subgame perfection within the stage
+    tree too): the deviator picks its actions in the rest of this period and whole plans in
+    at most one more period, then returns to the automaton."""
+    payoffs, play, rules, discount = case
+    automaton = Automaton.build("random", play, rules)
+    game = RepeatedGame.over(_tree_game(payoffs), discount=discount,
+                             automata={"random": automaton}, strategy="random")
+    result = verdict(one_shot_check(game, automaton), game.check_values())
+    values = {s: {p: Fraction(str(v)) for p, v in by.items()}
+              for s, by in result.state_values.items()}
+
+    def period(state, player, plan, start):
+        """(payoff to player, next state) of one period from node ``start``."""
+        leader = start if start in ("x", "y") else (
+            plan[0] if player == "Leader" and plan else play[state]["Leader"])
+        if player == "Follower" and plan:
+            follower = plan[0] if leader == "x" else plan[1]
+        else:
+            follower = play[state]["Follower"]
+        index = ("Leader", "Follower").index(player)
+        following = next(to for when, to in rules[state]
+                         if when == {"Leader": leader, "Follower": follower})
+        return Fraction(payoffs[(leader, follower)][index]), following
+
+    profitable = False
+    for state in automaton.states:
+        for player, starts in (("Leader", [None]), ("Follower", [None, "x", "y"])):
+            for start in starts:
+                base, following = period(state, player, (), start)
+                kept = (1 - discount) * base + discount * values[following][player]
+                firsts = PLANS[player] if start is None else [(a, a) for a in ("l", "r")]
+                for first in firsts:
+                    for second in [(), *PLANS[player]]:
+                        gain, after = period(state, player, first, start)
+                        total = (1 - discount) * gain
+                        if second:
+                            more, after2 = period(after, player, second, None)
+                            total += discount * ((1 - discount) * more
+                                                 + discount * values[after2][player])
+                        else:
+                            total += discount * values[after][player]
+                        if total > kept:
+                            profitable = True
+    assert result.subgame_perfect == (not profitable)
