@@ -159,10 +159,16 @@ def _from_regions(analysis, point):
     region = analysis.region_at(point)
     mapping = {analysis.symbols[k]: v for k, v in point.items()}
     return sorted(
-        (e.outcome, tuple(sympy.nsimplify(v.xreplace(mapping)) for v in e.payoffs.values()),
-         tuple(tuple(sympy.nsimplify(sympy.sympify(x).xreplace(mapping)) for x in d)
+        (e.outcome, tuple(_exact(v.xreplace(mapping)) for v in e.payoffs.values()),
+         tuple(tuple(_exact(sympy.sympify(x).xreplace(mapping)) for x in d)
                for d in e.distributions))
         for e in region.equilibria)
+
+
+def _exact(value):
+    """``value`` as a rational: nsimplify leaves no rational alone (sympy 1.14 turns 1052/1423,
+    a point of repeated-prisoners-dilemma, into a product of fractional powers)."""
+    return value if value.is_Rational else sympy.nsimplify(value)
 
 
 # bagwell-commitment: its regions are incomplete until the mixed equilibria of two-player

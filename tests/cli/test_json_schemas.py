@@ -234,6 +234,7 @@ COMMANDS = {
                              "sweep-1"),
     "thresholds": (["thresholds", "enforcer-reliability", "--free", "reliability",
                     "--for", "reliability"], "thresholds-1"),
+    "repeated": (["repeated", "reconciliation-cohorts"], "repeated-1"),
 }
 
 
@@ -244,7 +245,7 @@ def test_every_json_output_says_which_commit_calc_wrote_it(args: list[str], sche
     jsonschema.Draft202012Validator(load_schema(schema)).validate(document)
 
 
-@pytest.mark.parametrize("name", ["solve-1", "sweep-1", "thresholds-1"])
+@pytest.mark.parametrize("name", ["solve-1", "sweep-1", "thresholds-1", "repeated-1"])
 def test_the_version_key_is_an_addition_within_version_1(name: str):
     schema = load_schema(name)
     assert schema["properties"]["commit_calc_version"]["type"] == "string"
@@ -254,7 +255,7 @@ def test_the_version_key_is_an_addition_within_version_1(name: str):
 # The schemas themselves -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["sweep-1", "thresholds-1"])
+@pytest.mark.parametrize("name", ["sweep-1", "thresholds-1", "repeated-1"])
 def test_schemas_are_valid_draft_2020_12(name: str):
     schema = load_schema(name)
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -20,7 +20,6 @@ from commit_calc.cli.options import (
 
 if TYPE_CHECKING:
     from commit_calc.uncertainty.distributions import Distribution
-from commit_calc.uncertainty.distributions import Distribution, parse_distribution
 
 
 def _distributions(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
@@ -169,6 +168,7 @@ def _beliefs(game: object, given: list[tuple[str, str]], values: dict[str, objec
              ) -> list[Distribution]:
     """The distributions: those given with --dist, then the game file's for parameters
     neither given one nor a value."""
+    from commit_calc.uncertainty.distributions import parse_distribution
 
     parameters = game.parameters  # type: ignore[attr-defined]
     beliefs = []
