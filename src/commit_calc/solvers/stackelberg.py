@@ -1,0 +1,379 @@
+"""Stackelberg commitment in two-player normal-form games, exactly.
+
+The leader commits to a mixed strategy ``x``; the follower sees it and plays a best response.
+With ``A`` the leader's and ``B`` the follower's payoffs (leader's strategies as rows), the
+follower's best-response region of its strategy ``j`` is the polytope
+
+    R_j = {x in the simplex : (x B)_j >= (x B)_k for every k},
+
+on which the leader's payoff ``(x A)_j`` is linear. The **strong** Stackelberg value (ties
+broken for the leader) is the largest of the ``n`` linear programs ``max (x A)_j over R_j``
+(Conitzer and Sandholm 2006, the multiple-LPs method), each solved by the exact simplex of
+:mod:`commit_calc.analysis.simplex`, whose dual solutions are kept as certificates.
+
+The **weak** value (ties broken against the leader) is ``sup_x min_{j in BR(x)} (x A)_j``.
+Follower strategies with identical payoff columns are always tied: call such a group a class.
+Every commitment is a limit of commitments whose best responses form one class ``E``, so the
+supremum is the largest, over the classes ``E`` whose *strict* region (``E`` beats every other
+strategy) is not empty, of ``max min_{l in E} (x A)_l`` over the closed region of ``E``. It is
+attained when some commitment ``x`` has ``(x A)_l >= value`` for every best response ``l``:
+a search over the cells of the follower's indifference arrangement on the optimal face decides
+it; otherwise the value is a limit, reached along the segment from the optimal ``x*`` towards
+any point of the strict region.
+
+References: V. Conitzer and T. Sandholm, "Computing the optimal strategy to commit to", EC 2006;
+B. von Stengel and S. Zamir, "Leadership games with convex strategy sets", GEB 69 (2010).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import sympy
+
+from commit_calc.analysis.simplex import Infeasible, LinearOptimum, maximise
+from commit_calc.errors import UnsupportedGameError
+from commit_calc.model.normal_form import NormalFormGame
+
+METHOD = "multiple-lps"
+Matrix = list[list[Fraction]]
+Point = tuple[Fraction, ...]
+
+#: Linear programs the attainment search of the weak value may solve before giving up.
+ATTAINMENT_BUDGET = 4096
+#: Games with more strategies than this (leader + follower) are not compared with Nash
+#: equilibria by default: their exact enumeration grows exponentially.
+NASH_COMPARISON_LIMIT = 24
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A leader's commitment, the follower's response and the payoffs.
+
+    ``strategy`` is the leader's mixed strategy (probabilities in the order of its strategies)
+    and ``response`` the index of the follower's pure strategy. Where the value is a supremum
+    that no commitment reaches (``attained`` is false), ``strategy`` is the limit point and
+    ``approach`` a commitment such that every mixture strictly between the two gets a payoff
+    tending to ``leader_payoff`` as it nears ``strategy``. ``attained`` is ``None`` if the
+    search for a commitment that reaches the value ran out of budget.
+    """
+
+    strategy: Point
+    response: int
+    leader_payoff: Fraction
+    follower_payoff: Fraction
+    attained: bool | None = True
+    approach: Point | None = None
+
+
+@dataclass(frozen=True)
+class RegionBound:
+    """A dual certificate that the leader gets at most ``bound`` where ``response`` is a best
+    response: ``A[i][response] <= bound + sum_k multipliers[k] (B[i][k] - B[i][response])``
+    for every leader strategy ``i``, with every multiplier at least 0."""
+
+    response: int
+    bound: Fraction
+    multipliers: tuple[Fraction, ...]
+
+
+@dataclass(frozen=True)
+class StackelbergResult:
+    """Strong, weak and pure commitments of ``leader`` in the numeric ``game``.
+
+    ``nash_payoffs`` lists the leader's payoff at each extreme Nash equilibrium (so its best
+    and worst Nash payoffs are their max and min), or is ``None`` when not computed.
+    """
+
+    game: NormalFormGame
+    leader: int
+    strong: Commitment
+    weak: Commitment
+    pure_strong: Commitment
+    pure_weak: Commitment
+    bounds: tuple[RegionBound, ...]
+    nash_payoffs: tuple[Fraction, ...] | None
+    parameters: Mapping[str, sympy.Rational] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    method: str = METHOD
+
+    @property
+    def follower(self) -> int:
+        return 1 - self.leader
+
+
+def stackelberg(
+    game: NormalFormGame,
+    leader: str | int,
+    values: Mapping[str, object] | None = None,
+    *,
+    compare_nash: bool | None = None,
+) -> StackelbergResult:
+    """The leader's optimal commitments in a two-player normal-form game, exactly.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Two players; parameters take ``values`` (defaults elsewhere).
+    leader : str or int
+        The player who commits (label or index); the other one follows.
+    compare_nash : bool, optional
+        Also find the leader's Nash payoffs (every extreme equilibrium). By default only when
+        the two players have at most ``NASH_COMPARISON_LIMIT`` strategies together.
+
+    Returns
+    -------
+    StackelbergResult
+        Checked by :func:`commit_calc.solvers.verify_stackelberg.check_stackelberg`.
+
+    Raises
+    ------
+    UnsupportedGameError
+        If the game does not have two players.
+    GameDefinitionError
+        If ``leader`` is not a player.
+
+    Examples
+    --------
+    Von Stengel and Zamir's (2010) game: the leader's Nash payoff is 2 (``T`` dominates
+    ``B``), committing to ``B`` gives it 3, and committing to ``(1/2, 1/2)`` gives 7/2 if the
+    indifferent follower plays ``r``; against a follower who breaks ties against it, the
+    leader approaches 7/2 by playing ``T`` with probability just below 1/2.
+
+    >>> game = NormalFormGame.from_matrices([[2, 4], [1, 3]], [[1, 0], [0, 1]],
+    ...                                     strategies=(("T", "B"), ("l", "r")))
+    >>> result = stackelberg(game, "Row")
+    >>> [str(p) for p in result.strong.strategy], str(result.strong.leader_payoff)
+    (['1/2', '1/2'], '7/2')
+    >>> result.weak.attained, [str(p) for p in result.weak.approach]
+    (False, ['0', '1'])
+    >>> str(result.pure_strong.leader_payoff), [str(p) for p in result.nash_payoffs]
+    ('3', ['2'])
+    """
+    if game.num_players != 2:
+        raise UnsupportedGameError(
+            f"stackelberg(): Stackelberg commitment needs a two-player game; {game.name or 'this game'}"
+            f" has {game.num_players} players"
+        )
+    leader_index = game.player_index(leader)
+    parameters = game.parameters.values(values)
+    numeric = game.at(values)
+    leader_payoffs, follower_payoffs = _oriented(numeric, leader_index)
+    strong, bounds = _strong(leader_payoffs, follower_payoffs)
+    weak, complete = _weak(leader_payoffs, follower_payoffs)
+    warnings = () if complete else (
+        "the follower's ties are too many to decide within the budget whether a commitment "
+        "reaches the weak value exactly; the value itself is exact",)
+    if compare_nash is None:
+        compare_nash = sum(numeric.shape) <= NASH_COMPARISON_LIMIT
+        if not compare_nash:
+            warnings += ("the game is too large for the comparison with every Nash "
+                         "equilibrium; it was skipped",)
+    nash = _nash_payoffs(numeric, leader_index) if compare_nash else None
+    result = StackelbergResult(
+        numeric, leader_index, strong, weak, *_pure(leader_payoffs, follower_payoffs),
+        bounds=bounds, nash_payoffs=nash, parameters=parameters, warnings=warnings,
+    )
+    from commit_calc.solvers.verify_stackelberg import check_stackelberg
+
+    check_stackelberg(result)
+    return result
+
+
+def _oriented(game: NormalFormGame, leader: int) -> tuple[Matrix, Matrix]:
+    """The leader's and the follower's payoffs with the leader's strategies as rows."""
+    first, second = (array.tolist() for array in game.numeric_payoffs())
+    if leader == 0:
+        return first, second
+    transpose = [list(column) for column in zip(*second, strict=True)]
+    return transpose, [list(column) for column in zip(*first, strict=True)]
+
+
+def _fraction(value: Fraction) -> Fraction:
+    """A ``Fraction`` of Python ints (the simplex may answer with gmpy2 numbers)."""
+    return Fraction(int(value.numerator), int(value.denominator))
+
+
+def _exact(values: Sequence[Fraction]) -> Point:
+    return tuple(_fraction(v) for v in values)
+
+
+def _value(row: Sequence[Fraction], x: Sequence[Fraction]) -> Fraction:
+    return sum((a * p for a, p in zip(row, x, strict=True)), Fraction(0))
+
+
+def _columns(matrix: Matrix) -> list[list[Fraction]]:
+    return [list(column) for column in zip(*matrix, strict=True)]
+
+
+def _region_rows(b_columns: list[list[Fraction]], j: int, others: Sequence[int],
+                 extra: int = 0) -> list[list[Fraction]]:
+    """Rows ``(B_k - B_j) x <= 0`` for ``k`` in ``others``, padded with ``extra`` zeros."""
+    return [[bk - bj for bk, bj in zip(b_columns[k], b_columns[j], strict=True)]
+            + [Fraction(0)] * extra for k in others]
+
+
+def _strong(a: Matrix, b: Matrix) -> tuple[Commitment, tuple[RegionBound, ...]]:
+    """The strong Stackelberg commitment and a dual bound per follower strategy."""
+    m, n = len(a), len(a[0])
+    a_columns, b_columns = _columns(a), _columns(b)
+    solutions = []
+    for j in range(n):
+        others = [k for k in range(n) if k != j]
+        solutions.append(maximise(_region_rows(b_columns, j, others), [Fraction(0)] * len(others),
+                                  [[Fraction(1)] * m], [Fraction(1)], a_columns[j]))
+    feasible = [(j, s) for j, s in enumerate(solutions) if isinstance(s, LinearOptimum)]
+    best_j, best = max(feasible, key=lambda pair: (pair[1].value, -pair[0]))
+    value = _fraction(best.value)
+    x = _exact(best.point)
+    bounds = tuple(_bound(j, s, value, a_columns[j], n) for j, s in enumerate(solutions))
+    commitment = Commitment(x, best_j, value, _value(b_columns[best_j], x))
+    return commitment, bounds
+
+
+def _bound(j: int, solution: LinearOptimum | Infeasible, value: Fraction,
+           a_column: list[Fraction], n: int) -> RegionBound:
+    """The certificate of region ``j`` from its LP's duals, or from its Farkas certificate."""
+    others = [k for k in range(n) if k != j]
+    if isinstance(solution, LinearOptimum):
+        duals, bound, scale = _exact(solution.duals), Fraction(solution.duals[-1]), Fraction(1)
+    else:  # empty region: sum_k y_k (B_ik - B_ij) >= -y_eq > 0, scaled to cover A
+        duals, bound = _exact(solution.farkas), value
+        gap = -duals[-1]
+        scale = max([Fraction(0), *((entry - value) / gap for entry in a_column)])
+    multipliers = [Fraction(0)] * n
+    for k, dual in zip(others, duals[:-1], strict=True):
+        multipliers[k] = dual * scale
+    return RegionBound(j, bound, tuple(multipliers))
+
+
+def _classes(b_columns: list[list[Fraction]]) -> list[list[int]]:
+    """Follower strategies grouped by identical payoff columns, in order of first strategy."""
+    groups: dict[tuple[Fraction, ...], list[int]] = {}
+    for j, column in enumerate(b_columns):
+        groups.setdefault(tuple(column), []).append(j)
+    return list(groups.values())
+
+
+def _weak(a: Matrix, b: Matrix) -> tuple[Commitment, bool]:
+    """The weak Stackelberg value, a commitment reaching it or its limit, and whether the
+    attainment search finished within its budget."""
+    m = len(a)
+    a_columns, b_columns = _columns(a), _columns(b)
+    classes = _classes(b_columns)
+    low = min(min(row) for row in a)
+    candidates = []  # (value, class index, optimal point, strict interior point)
+    for index, members in enumerate(classes):
+        j = members[0]
+        others = [k for c in classes if c is not members for k in c]
+        rows = _region_rows(b_columns, j, others, extra=1)
+        for row in rows:
+            row[-1] = Fraction(1)
+        interior = maximise(rows + [[Fraction(0)] * m + [Fraction(1)]],
+                            [Fraction(0)] * len(rows) + [Fraction(1)],
+                            [[Fraction(1)] * m + [Fraction(0)]], [Fraction(1)],
+                            [Fraction(0)] * m + [Fraction(1)])
+        if not isinstance(interior, LinearOptimum) or interior.value <= 0:
+            continue
+        # max t' = t - low subject to t <= (x A)_l for l in E, over the closed region of E
+        rows = _region_rows(b_columns, j, others, extra=1)
+        rows += [[low - entry for entry in a_columns[l]] + [Fraction(1)] for l in members]
+        best = maximise(rows, [Fraction(0)] * len(rows), [[Fraction(1)] * m + [Fraction(0)]],
+                        [Fraction(1)], [Fraction(0)] * m + [Fraction(1)])
+        assert isinstance(best, LinearOptimum)  # the region has an interior point
+        candidates.append((_fraction(best.value) + low, index,
+                           _exact(best.point[:m]), _exact(interior.point[:m])))
+    value = max(candidate[0] for candidate in candidates)
+    budget = [ATTAINMENT_BUDGET]
+    for candidate_value, index, _, _ in candidates:
+        if candidate_value == value:
+            witness = _attaining(a_columns, b_columns, classes, index, value, budget)
+            if witness is not None:
+                return _response(witness, a_columns, b_columns, value, attained=True), True
+    _, index, limit, approach = next(c for c in candidates if c[0] == value)
+    members = classes[index]
+    worst = min(members, key=lambda l: (_value(a_columns[l], limit), l))
+    commitment = Commitment(limit, worst, value, _value(b_columns[worst], limit),
+                            attained=False if budget[0] > 0 else None, approach=approach)
+    return commitment, budget[0] > 0
+
+
+def _response(x: Point, a_columns: list[list[Fraction]], b_columns: list[list[Fraction]],
+              value: Fraction, *, attained: bool) -> Commitment:
+    """The commitment ``x`` with the follower's best response worst for the leader."""
+    payoffs = [_value(column, x) for column in b_columns]
+    top = max(payoffs)
+    worst = min((k for k, p in enumerate(payoffs) if p == top),
+                key=lambda k: (_value(a_columns[k], x), k))
+    return Commitment(x, worst, value, top, attained=attained)
+
+
+def _attaining(a_columns: list[list[Fraction]], b_columns: list[list[Fraction]],
+               classes: list[list[int]], start: int, value: Fraction, budget: list[int]
+               ) -> Point | None:
+    """A commitment whose every best response gives the leader at least ``value``: a depth-
+    first search over the sets of classes tied with class ``start``, pruned where the closed
+    set is empty; ``budget[0]`` counts the linear programs left."""
+    m = len(a_columns[0])
+    j = classes[start][0]
+
+    def search(tied: list[int]) -> Point | None:
+        if budget[0] <= 0:
+            return None
+        budget[0] -= 1
+        inside = [k for c in tied for k in classes[c]]
+        outside = [k for c, members in enumerate(classes) if c not in tied for k in members]
+        strict = _region_rows(b_columns, j, outside, extra=1)
+        for row in strict:
+            row[-1] = Fraction(1)
+        rows = strict + [[-entry for entry in a_columns[l]] + [Fraction(0)] for l in inside]
+        rows.append([Fraction(0)] * m + [Fraction(1)])
+        equal = _region_rows(b_columns, j, [classes[c][0] for c in tied[1:]], extra=1)
+        solution = maximise(rows, [Fraction(0)] * len(strict) + [-value] * len(inside)
+                            + [Fraction(1)], equal + [[Fraction(1)] * m + [Fraction(0)]],
+                            [Fraction(0)] * len(equal) + [Fraction(1)],
+                            [Fraction(0)] * m + [Fraction(1)])
+        if isinstance(solution, Infeasible):
+            return None
+        if solution.value > 0:
+            return _exact(solution.point[:m])
+        for c in range(len(classes)):
+            if c not in tied and c > max(tied[1:], default=-1):
+                found = search([*tied, c])
+                if found is not None:
+                    return found
+        return None
+
+    return search([start])
+
+
+def _pure(a: Matrix, b: Matrix) -> tuple[Commitment, Commitment]:
+    """The best pure commitments, follower ties broken for and against the leader."""
+    m = len(a)
+    options = []
+    for i in range(m):
+        top = max(b[i])
+        responses = [j for j, payoff in enumerate(b[i]) if payoff == top]
+        best = max(responses, key=lambda j: (a[i][j], -j))
+        worst = min(responses, key=lambda j: (a[i][j], j))
+        options.append((i, best, worst))
+    unit = [tuple(Fraction(int(i == k)) for k in range(m)) for i in range(m)]
+    i, best, _ = max(options, key=lambda o: (a[o[0]][o[1]], -o[0]))
+    strong = Commitment(unit[i], best, a[i][best], b[i][best])
+    i, _, worst = max(options, key=lambda o: (a[o[0]][o[2]], -o[0]))
+    return strong, Commitment(unit[i], worst, a[i][worst], b[i][worst])
+
+
+def _nash_payoffs(game: NormalFormGame, leader: int) -> tuple[Fraction, ...]:
+    """The leader's payoff at each extreme Nash equilibrium (their max and min are the best
+    and worst over all equilibria: the payoff is bilinear on each maximal Nash subset)."""
+    from commit_calc.solvers.mixed_nash import extreme_equilibria
+
+    payoffs = {Fraction(int(e.payoffs[leader].p), int(e.payoffs[leader].q))
+               for e in extreme_equilibria(game).equilibria}
+    return tuple(sorted(payoffs, reverse=True))
+
+
+__all__ = ["Commitment", "RegionBound", "StackelbergResult", "stackelberg"]
