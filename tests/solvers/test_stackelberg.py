@@ -194,6 +194,32 @@ def test_random_games_against_the_brute_force(matrices):
     assert all(p <= strong for p in result.nash_payoffs)
     assert result.pure_strong.leader_payoff <= strong
     assert result.pure_weak.leader_payoff <= result.weak.leader_payoff
+    if len(a) == 2:
+        assert result.weak.attained == weak_attained_on_a_line(a, b, result.weak.leader_payoff)
+
+
+def weak_attained_on_a_line(a, b, value):
+    """With two leader strategies, x = P(first) in [0, 1]: the follower's best responses are
+    constant between the breakpoints where two of its strategies tie, so the weak payoff is
+    linear there and reaches ``value`` inside an interval only if it is constant (check the
+    midpoint); else only at a breakpoint or an end."""
+    n = len(b[0])
+    points = {Fraction(0), Fraction(1)}
+    for j, k in itertools.combinations(range(n), 2):
+        slope = (b[0][j] - b[1][j]) - (b[0][k] - b[1][k])
+        if slope:
+            x = (b[1][k] - b[1][j]) / slope
+            if 0 <= x <= 1:
+                points.add(x)
+    ordered = sorted(points)
+    points.update((p + q) / 2 for p, q in zip(ordered, ordered[1:]))
+
+    def weak_payoff(x):
+        follower = [x * b[0][k] + (1 - x) * b[1][k] for k in range(n)]
+        return min(x * a[0][k] + (1 - x) * a[1][k] for k in range(n)
+                   if follower[k] == max(follower))
+
+    return any(weak_payoff(x) == value for x in points)
 
 
 # OpenSpiel ----------------------------------------------------------------------------------

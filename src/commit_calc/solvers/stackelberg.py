@@ -16,10 +16,10 @@ Follower strategies with identical payoff columns are always tied: call such a g
 Every commitment is a limit of commitments whose best responses form one class ``E``, so the
 supremum is the largest, over the classes ``E`` whose *strict* region (``E`` beats every other
 strategy) is not empty, of ``max min_{l in E} (x A)_l`` over the closed region of ``E``. It is
-attained when some commitment ``x`` has ``(x A)_l >= value`` for every best response ``l``:
-a search over the cells of the follower's indifference arrangement on the optimal face decides
-it; otherwise the value is a limit, reached along the segment from the optimal ``x*`` towards
-any point of the strict region.
+attained when some commitment ``x`` has ``(x A)_l >= value`` for every best response ``l``,
+which a short sequence of linear programs decides (see :func:`_attaining`); otherwise the
+value is a limit, reached along the segment from the optimal ``x*`` towards any point of the
+strict region.
 
 References: V. Conitzer and T. Sandholm, "Computing the optimal strategy to commit to", EC 2006;
 B. von Stengel and S. Zamir, "Leadership games with convex strategy sets", GEB 69 (2010).
@@ -41,8 +41,6 @@ METHOD = "multiple-lps"
 Matrix = list[list[Fraction]]
 Point = tuple[Fraction, ...]
 
-#: Linear programs the attainment search of the weak value may solve before giving up.
-ATTAINMENT_BUDGET = 4096
 #: Games with more strategies than this (leader + follower) are not compared with Nash
 #: equilibria by default: their exact enumeration grows exponentially.
 NASH_COMPARISON_LIMIT = 24
@@ -56,15 +54,14 @@ class Commitment:
     and ``response`` the index of the follower's pure strategy. Where the value is a supremum
     that no commitment reaches (``attained`` is false), ``strategy`` is the limit point and
     ``approach`` a commitment such that every mixture strictly between the two gets a payoff
-    tending to ``leader_payoff`` as it nears ``strategy``. ``attained`` is ``None`` if the
-    search for a commitment that reaches the value ran out of budget.
+    tending to ``leader_payoff`` as it nears ``strategy``.
     """
 
     strategy: Point
     response: int
     leader_payoff: Fraction
     follower_payoff: Fraction
-    attained: bool | None = True
+    attained: bool = True
     approach: Point | None = None
 
 
@@ -161,11 +158,10 @@ def stackelberg(
     parameters = game.parameters.values(values)
     numeric = game.at(values)
     leader_payoffs, follower_payoffs = _oriented(numeric, leader_index)
-    strong, bounds = _strong(leader_payoffs, follower_payoffs)
-    weak, complete = _weak(leader_payoffs, follower_payoffs)
-    warnings = () if complete else (
-        "the follower's ties are too many to decide within the budget whether a commitment "
-        "reaches the weak value exactly; the value itself is exact",)
+    solutions = _region_programs(leader_payoffs, follower_payoffs)
+    strong, bounds = _strong(leader_payoffs, follower_payoffs, solutions)
+    weak = _weak(leader_payoffs, follower_payoffs, solutions)
+    warnings: tuple[str, ...] = ()
     if compare_nash is None:
         compare_nash = sum(numeric.shape) <= NASH_COMPARISON_LIMIT
         if not compare_nash:
@@ -215,8 +211,8 @@ def _region_rows(b_columns: list[list[Fraction]], j: int, others: Sequence[int],
             + [Fraction(0)] * extra for k in others]
 
 
-def _strong(a: Matrix, b: Matrix) -> tuple[Commitment, tuple[RegionBound, ...]]:
-    """The strong Stackelberg commitment and a dual bound per follower strategy."""
+def _region_programs(a: Matrix, b: Matrix) -> list[LinearOptimum | Infeasible]:
+    """For each follower strategy ``j``, the LP ``max (x A)_j`` over its region ``R_j``."""
     m, n = len(a), len(a[0])
     a_columns, b_columns = _columns(a), _columns(b)
     solutions = []
@@ -224,6 +220,14 @@ def _strong(a: Matrix, b: Matrix) -> tuple[Commitment, tuple[RegionBound, ...]]:
         others = [k for k in range(n) if k != j]
         solutions.append(maximise(_region_rows(b_columns, j, others), [Fraction(0)] * len(others),
                                   [[Fraction(1)] * m], [Fraction(1)], a_columns[j]))
+    return solutions
+
+
+def _strong(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible]
+            ) -> tuple[Commitment, tuple[RegionBound, ...]]:
+    """The strong Stackelberg commitment and a dual bound per follower strategy."""
+    n = len(a[0])
+    a_columns, b_columns = _columns(a), _columns(b)
     feasible = [(j, s) for j, s in enumerate(solutions) if isinstance(s, LinearOptimum)]
     best_j, best = max(feasible, key=lambda pair: (pair[1].value, -pair[0]))
     value = _fraction(best.value)
@@ -238,7 +242,7 @@ def _bound(j: int, solution: LinearOptimum | Infeasible, value: Fraction,
     """The certificate of region ``j`` from its LP's duals, or from its Farkas certificate."""
     others = [k for k in range(n) if k != j]
     if isinstance(solution, LinearOptimum):
-        duals, bound, scale = _exact(solution.duals), Fraction(solution.duals[-1]), Fraction(1)
+        duals, bound, scale = _exact(solution.duals), _fraction(solution.duals[-1]), Fraction(1)
     else:  # empty region: sum_k y_k (B_ik - B_ij) >= -y_eq > 0, scaled to cover A
         duals, bound = _exact(solution.farkas), value
         gap = -duals[-1]
@@ -257,80 +261,101 @@ def _classes(b_columns: list[list[Fraction]]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _weak(a: Matrix, b: Matrix) -> tuple[Commitment, bool]:
-    """The weak Stackelberg value, a commitment reaching it or its limit, and whether the
-    attainment search finished within its budget."""
+def _strict_rows(b_columns: list[list[Fraction]], j: int, others: Sequence[int]
+                 ) -> list[list[Fraction]]:
+    """Rows ``(B_k - B_j) x + s <= 0``: with ``s > 0``, ``j`` strictly beats each ``k``."""
+    rows = _region_rows(b_columns, j, others, extra=1)
+    for row in rows:
+        row[-1] = Fraction(1)
+    return rows
+
+
+def _weak(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible]) -> Commitment:
+    """The weak Stackelberg value with a commitment reaching it, or its limit and approach.
+
+    Classes are tried by their upper bound (the least region LP value of their members, exact
+    for a class of one), best first, until no untried class can beat the best value found.
+    """
     m = len(a)
     a_columns, b_columns = _columns(a), _columns(b)
     classes = _classes(b_columns)
     low = min(min(row) for row in a)
-    candidates = []  # (value, class index, optimal point, strict interior point)
-    for index, members in enumerate(classes):
+    bounded = []
+    for members in classes:
+        values = [solutions[l] for l in members]
+        if all(isinstance(s, LinearOptimum) for s in values):
+            bounded.append((min(_fraction(s.value) for s in values  # type: ignore[union-attr]
+                                ), members))
+    bounded.sort(key=lambda pair: -pair[0])
+    candidates: list[tuple[Fraction, list[int], Point, Point]] = []
+    for upper, members in bounded:
+        if candidates and upper < candidates[0][0]:
+            break
         j = members[0]
         others = [k for c in classes if c is not members for k in c]
-        rows = _region_rows(b_columns, j, others, extra=1)
-        for row in rows:
-            row[-1] = Fraction(1)
-        interior = maximise(rows + [[Fraction(0)] * m + [Fraction(1)]],
-                            [Fraction(0)] * len(rows) + [Fraction(1)],
+        rows = _strict_rows(b_columns, j, others) + [[Fraction(0)] * m + [Fraction(1)]]
+        interior = maximise(rows, [Fraction(0)] * len(rows[:-1]) + [Fraction(1)],
                             [[Fraction(1)] * m + [Fraction(0)]], [Fraction(1)],
                             [Fraction(0)] * m + [Fraction(1)])
         if not isinstance(interior, LinearOptimum) or interior.value <= 0:
             continue
-        # max t' = t - low subject to t <= (x A)_l for l in E, over the closed region of E
-        rows = _region_rows(b_columns, j, others, extra=1)
-        rows += [[low - entry for entry in a_columns[l]] + [Fraction(1)] for l in members]
-        best = maximise(rows, [Fraction(0)] * len(rows), [[Fraction(1)] * m + [Fraction(0)]],
-                        [Fraction(1)], [Fraction(0)] * m + [Fraction(1)])
-        assert isinstance(best, LinearOptimum)  # the region has an interior point
-        candidates.append((_fraction(best.value) + low, index,
-                           _exact(best.point[:m]), _exact(interior.point[:m])))
-    value = max(candidate[0] for candidate in candidates)
-    budget = [ATTAINMENT_BUDGET]
-    for candidate_value, index, _, _ in candidates:
-        if candidate_value == value:
-            witness = _attaining(a_columns, b_columns, classes, index, value, budget)
-            if witness is not None:
-                return _response(witness, a_columns, b_columns, value, attained=True), True
-    _, index, limit, approach = next(c for c in candidates if c[0] == value)
-    members = classes[index]
+        solution = solutions[j]
+        if len(members) > 1:  # max t' = t - low with t <= (x A)_l for l in E, over R_E
+            rows = _region_rows(b_columns, j, others, extra=1)
+            rows += [[low - entry for entry in a_columns[l]] + [Fraction(1)] for l in members]
+            solution = maximise(rows, [Fraction(0)] * len(rows),
+                                [[Fraction(1)] * m + [Fraction(0)]], [Fraction(1)],
+                                [Fraction(0)] * m + [Fraction(1)])
+        assert isinstance(solution, LinearOptimum)  # the region has an interior point
+        value = _fraction(solution.value) + (low if len(members) > 1 else 0)
+        if not candidates or value >= candidates[0][0]:
+            if candidates and value > candidates[0][0]:
+                candidates.clear()
+            candidates.append((value, members, _exact(solution.point[:m]),
+                               _exact(interior.point[:m])))
+    value = candidates[0][0]
+    for _, members, _, _ in candidates:
+        witness = _attaining(a_columns, b_columns, classes, members, value)
+        if witness is not None:
+            return _response(witness, a_columns, b_columns, value)
+    _, members, limit, approach = candidates[0]
     worst = min(members, key=lambda l: (_value(a_columns[l], limit), l))
-    commitment = Commitment(limit, worst, value, _value(b_columns[worst], limit),
-                            attained=False if budget[0] > 0 else None, approach=approach)
-    return commitment, budget[0] > 0
+    return Commitment(limit, worst, value, _value(b_columns[worst], limit),
+                      attained=False, approach=approach)
 
 
 def _response(x: Point, a_columns: list[list[Fraction]], b_columns: list[list[Fraction]],
-              value: Fraction, *, attained: bool) -> Commitment:
+              value: Fraction) -> Commitment:
     """The commitment ``x`` with the follower's best response worst for the leader."""
     payoffs = [_value(column, x) for column in b_columns]
     top = max(payoffs)
     worst = min((k for k, p in enumerate(payoffs) if p == top),
                 key=lambda k: (_value(a_columns[k], x), k))
-    return Commitment(x, worst, value, top, attained=attained)
+    return Commitment(x, worst, value, top)
 
 
 def _attaining(a_columns: list[list[Fraction]], b_columns: list[list[Fraction]],
-               classes: list[list[int]], start: int, value: Fraction, budget: list[int]
-               ) -> Point | None:
-    """A commitment whose every best response gives the leader at least ``value``: a depth-
-    first search over the sets of classes tied with class ``start``, pruned where the closed
-    set is empty; ``budget[0]`` counts the linear programs left."""
-    m = len(a_columns[0])
-    j = classes[start][0]
+               classes: list[list[int]], start: list[int], value: Fraction) -> Point | None:
+    """A commitment whose every best response gives the leader at least ``value`` and whose
+    best responses include the class ``start``, or None if there is none.
 
-    def search(tied: list[int]) -> Point | None:
-        if budget[0] <= 0:
-            return None
-        budget[0] -= 1
-        inside = [k for c in tied for k in classes[c]]
-        outside = [k for c, members in enumerate(classes) if c not in tied for k in members]
-        strict = _region_rows(b_columns, j, outside, extra=1)
-        for row in strict:
-            row[-1] = Fraction(1)
+    ``G_S`` is the closed set where the classes in ``S`` tie for best and each gives at least
+    ``value``; an answer is a point of ``G_S`` where the other classes are strictly worse.
+    Maximising the margin ``s`` by which they are worse, an optimal dual that is positive on
+    a class proves (complementary slackness) that it ties at *every* point of ``G_S``, so it
+    belongs to ``S`` at any answer: add every such class and repeat. Each round adds a class,
+    so at most one linear program per class is solved.
+    """
+    m = len(a_columns[0])
+    j = start[0]
+    tied = [start]
+    while True:
+        inside = [k for members in tied for k in members]
+        outside = [c for c in classes if all(c is not t for t in tied)]
+        strict = _strict_rows(b_columns, j, [c[0] for c in outside])
         rows = strict + [[-entry for entry in a_columns[l]] + [Fraction(0)] for l in inside]
         rows.append([Fraction(0)] * m + [Fraction(1)])
-        equal = _region_rows(b_columns, j, [classes[c][0] for c in tied[1:]], extra=1)
+        equal = _region_rows(b_columns, j, [c[0] for c in tied[1:]], extra=1)
         solution = maximise(rows, [Fraction(0)] * len(strict) + [-value] * len(inside)
                             + [Fraction(1)], equal + [[Fraction(1)] * m + [Fraction(0)]],
                             [Fraction(0)] * len(equal) + [Fraction(1)],
@@ -339,14 +364,10 @@ def _attaining(a_columns: list[list[Fraction]], b_columns: list[list[Fraction]],
             return None
         if solution.value > 0:
             return _exact(solution.point[:m])
-        for c in range(len(classes)):
-            if c not in tied and c > max(tied[1:], default=-1):
-                found = search([*tied, c])
-                if found is not None:
-                    return found
-        return None
-
-    return search([start])
+        forced = [c for c, dual in zip(outside, solution.duals, strict=False) if dual > 0]
+        if not forced:
+            raise ArithmeticError("weak Stackelberg: no forced tie at a zero margin (a bug)")
+        tied += forced
 
 
 def _pure(a: Matrix, b: Matrix) -> tuple[Commitment, Commitment]:
