@@ -211,19 +211,44 @@ def _region_rows(b_columns: list[list[Fraction]], j: int, others: Sequence[int],
             + [Fraction(0)] * extra for k in others]
 
 
-def _region_programs(a: Matrix, b: Matrix) -> list[LinearOptimum | Infeasible]:
-    """For each follower strategy ``j``, the LP ``max (x A)_j`` over its region ``R_j``."""
+def _region_programs(a: Matrix, b: Matrix) -> list[LinearOptimum | Infeasible | None]:
+    """For each follower strategy ``j``, the LP ``max (x A)_j`` over its region ``R_j``.
+
+    Strategies are taken by the best payoff their column offers the leader, highest first;
+    once that is no more than the best LP value found, the rest are left unsolved (``None``):
+    the column's maximum itself bounds them.
+    """
     m, n = len(a), len(a[0])
     a_columns, b_columns = _columns(a), _columns(b)
-    solutions = []
-    for j in range(n):
+    solutions: list[LinearOptimum | Infeasible | None] = [None] * n
+    best: Fraction | None = None
+    for j in sorted(range(n), key=lambda j: (-max(a_columns[j]), j)):
+        if best is not None and max(a_columns[j]) <= best:
+            break
         others = [k for k in range(n) if k != j]
-        solutions.append(maximise(_region_rows(b_columns, j, others), [Fraction(0)] * len(others),
-                                  [[Fraction(1)] * m], [Fraction(1)], a_columns[j]))
+        solution = maximise(_region_rows(b_columns, j, others), [Fraction(0)] * len(others),
+                            [[Fraction(1)] * m], [Fraction(1)], a_columns[j])
+        solutions[j] = solution
+        if isinstance(solution, LinearOptimum) and (best is None or solution.value > best):
+            best = _fraction(solution.value)
     return solutions
 
 
-def _strong(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible]
+def _solved(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible | None],
+            j: int) -> LinearOptimum | Infeasible:
+    """The LP of region ``j``, solved now if :func:`_region_programs` left it."""
+    solution = solutions[j]
+    if solution is None:
+        m, n = len(a), len(a[0])
+        a_columns, b_columns = _columns(a), _columns(b)
+        others = [k for k in range(n) if k != j]
+        solution = maximise(_region_rows(b_columns, j, others), [Fraction(0)] * len(others),
+                            [[Fraction(1)] * m], [Fraction(1)], a_columns[j])
+        solutions[j] = solution
+    return solution
+
+
+def _strong(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible | None]
             ) -> tuple[Commitment, tuple[RegionBound, ...]]:
     """The strong Stackelberg commitment and a dual bound per follower strategy."""
     n = len(a[0])
@@ -237,10 +262,13 @@ def _strong(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible]
     return commitment, bounds
 
 
-def _bound(j: int, solution: LinearOptimum | Infeasible, value: Fraction,
+def _bound(j: int, solution: LinearOptimum | Infeasible | None, value: Fraction,
            a_column: list[Fraction], n: int) -> RegionBound:
-    """The certificate of region ``j`` from its LP's duals, or from its Farkas certificate."""
+    """The certificate of region ``j``: its LP's duals, its Farkas certificate scaled, or for
+    an LP left unsolved, the column's maximum with multipliers 0."""
     others = [k for k in range(n) if k != j]
+    if solution is None:
+        return RegionBound(j, max(a_column), (Fraction(0),) * n)
     if isinstance(solution, LinearOptimum):
         duals, bound, scale = _exact(solution.duals), _fraction(solution.duals[-1]), Fraction(1)
     else:  # empty region: sum_k y_k (B_ik - B_ij) >= -y_eq > 0, scaled to cover A
@@ -270,11 +298,13 @@ def _strict_rows(b_columns: list[list[Fraction]], j: int, others: Sequence[int]
     return rows
 
 
-def _weak(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible]) -> Commitment:
+def _weak(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible | None]
+          ) -> Commitment:
     """The weak Stackelberg value with a commitment reaching it, or its limit and approach.
 
-    Classes are tried by their upper bound (the least region LP value of their members, exact
-    for a class of one), best first, until no untried class can beat the best value found.
+    Classes are tried by an upper bound (the least over members of the region LP value, or
+    of the column maximum where the LP was not solved), best first, until no untried class
+    can beat the best value found.
     """
     m = len(a)
     a_columns, b_columns = _columns(a), _columns(b)
@@ -283,8 +313,9 @@ def _weak(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible]) -> 
     bounded = []
     for members in classes:
         values = [solutions[l] for l in members]
-        if all(isinstance(s, LinearOptimum) for s in values):
-            bounded.append((min(_fraction(s.value) for s in values  # type: ignore[union-attr]
+        if not any(isinstance(s, Infeasible) for s in values):
+            bounded.append((min(max(a_columns[l]) if s is None else _fraction(s.value)
+                                for l, s in zip(members, values)  # type: ignore[union-attr]
                                 ), members))
     bounded.sort(key=lambda pair: -pair[0])
     candidates: list[tuple[Fraction, list[int], Point, Point]] = []
@@ -299,7 +330,7 @@ def _weak(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible]) -> 
                             [Fraction(0)] * m + [Fraction(1)])
         if not isinstance(interior, LinearOptimum) or interior.value <= 0:
             continue
-        solution = solutions[j]
+        solution = _solved(a, b, solutions, j)
         if len(members) > 1:  # max t' = t - low with t <= (x A)_l for l in E, over R_E
             rows = _region_rows(b_columns, j, others, extra=1)
             rows += [[low - entry for entry in a_columns[l]] + [Fraction(1)] for l in members]
