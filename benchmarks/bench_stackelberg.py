@@ -79,8 +79,9 @@ def main() -> None:
             ours.append(elapsed)
             game = NormalFormGame.from_matrices(a, b)
             leader, follower = _oriented(game, 0)
-            strong_only.append(best_time(lambda: _region_programs(leader, follower),
-                                         options.repeat)[0])
+            strong_only.append(best_time(
+                lambda leader=leader, follower=follower: _region_programs(leader, follower),
+                options.repeat)[0])
             if theirs_solver is not None:
                 elapsed, value = best_time(lambda a=a, b=b: theirs_solver(a, b), options.repeat)
                 theirs.append(elapsed)
