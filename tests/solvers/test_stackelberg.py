@@ -99,6 +99,12 @@ def test_bad_input():
         stackelberg(game, "Nobody")
 
 
+def test_games_beyond_the_size_bound_are_refused_at_once():
+    game = NormalFormGame.from_matrices([[0] * 51] * 50, [[0] * 51] * 50)
+    with pytest.raises(UnsupportedGameError, match="50 x 51"):
+        stackelberg(game, "Row")
+
+
 def test_the_check_rejects_a_wrong_commitment():
     """The independent check is not a rubber stamp: a commitment moved off the optimum, or a
     certificate bound lowered, is refused."""

@@ -41,6 +41,9 @@ METHOD = "multiple-lps"
 Matrix = list[list[Fraction]]
 Point = tuple[Fraction, ...]
 
+#: The largest game (leader's strategies times follower's) solved: bounded work for any input
+#: (a 20 x 20 game takes well under a second; each LP grows with the cube of the size).
+MAX_PROFILES = 2500
 #: Games with more strategies than this (leader + follower) are not compared with Nash
 #: equilibria by default: their exact enumeration grows exponentially.
 NASH_COMPARISON_LIMIT = 24
@@ -128,7 +131,7 @@ def stackelberg(
     Raises
     ------
     UnsupportedGameError
-        If the game does not have two players.
+        If the game does not have two players, or has more than ``MAX_PROFILES`` profiles.
     GameDefinitionError
         If ``leader`` is not a player.
 
@@ -155,6 +158,11 @@ def stackelberg(
             f"{game.name or 'this game'} has {game.num_players} players"
         )
     leader_index = game.player_index(leader)
+    if game.shape[0] * game.shape[1] > MAX_PROFILES:
+        raise UnsupportedGameError(
+            f"stackelberg(): the game is {game.shape[0]} x {game.shape[1]}; exact Stackelberg "
+            f"commitment is computed for games of at most {MAX_PROFILES} strategy profiles"
+        )
     parameters = game.parameters.values(values)
     numeric = game.at(values)
     leader_payoffs, follower_payoffs = _oriented(numeric, leader_index)
