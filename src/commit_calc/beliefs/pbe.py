@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import sympy
@@ -42,8 +42,7 @@ from commit_calc.solvers.results import SolveResult, VerificationFailure, certif
 #: At most this many pure behaviour profiles are enumerated.
 MAX_PROFILES = 100_000
 
-PURE_ONLY = ("only pure behaviour profiles were searched: mixed perfect Bayesian equilibria "
-             "may exist too")
+PURE_ONLY = "only pure behaviour profiles were searched: mixed equilibria may exist too"
 
 
 def perfect_bayesian_equilibria(
@@ -89,6 +88,7 @@ class Context:
     reach: list[Fraction]
     beliefs: list[Belief | None]
     free: set[int]
+    links: dict[object, object] = field(default_factory=dict)
 
 
 class Search:

@@ -219,7 +219,7 @@ def d1(structure: SignallingGame, chosen: Sequence[int], answer: Sequence[int],
                        for t in rest), GE) for q in range(len(structure.responses)) if q != reply]
         if not vertices(len(rest), rows):
             t, other = ruled_out[0]
-            return (f"D1 rules out the {structure.types[t]} type after {structure.messages[m]} "
+            return (f"the {structure.types[t]} type is ruled out after {structure.messages[m]} "
                     f"(the {structure.types[other]} type gains from every response that it would "
                     f"accept), and no belief on the {_names(structure, rest)} makes "
                     f"{structure.responses[reply]} a best response")

@@ -26,12 +26,15 @@ if TYPE_CHECKING:
 @set_option
 @click.option(
     "--concept",
-    type=click.Choice(["auto", "nash", "spe"], case_sensitive=False),
+    type=click.Choice(["auto", "nash", "spe", "pbe", "sequential"], case_sensitive=False),
     default="auto",
     show_default=True,
     help="auto: subgame perfection for trees, Nash equilibrium for normal-form games. "
     "nash: Nash equilibria, also of trees (they need not be subgame perfect). "
-    "spe: subgame-perfect equilibria (trees only).",
+    "spe: subgame-perfect equilibria (trees only). "
+    "pbe: pure perfect Bayesian equilibria with beliefs, and the exact beliefs off the path "
+    "that support each (trees only). "
+    "sequential: pure sequential equilibria (consistent beliefs), where decidable.",
 )
 @click.option(
     "--method",
@@ -68,6 +71,7 @@ def solve(game: str, values: dict[str, object], concept: str, method: str,
     Examples:
       $ commit-calc solve enforcer-reliability --set reliability=3/4 --format json
       $ commit-calc solve kreps-trust --explain
+      $ commit-calc solve beer-quiche --concept pbe
     """
     from commit_calc.render.solve import solve_csv, solve_json, solve_text
     from commit_calc.solvers.solve import solve as solve_game
