@@ -9,7 +9,7 @@ A condition is a row of coefficients ``c`` with a relation: ``sum(c[k] * x[k]) >
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
 Row = tuple[tuple[Fraction, ...], str]
@@ -40,9 +40,21 @@ def vertices(size: int, rows: Sequence[Row]) -> list[Point]:
     >>> vertices(2, [((Fraction(1), Fraction(1)), GE), ((Fraction(-1), Fraction(-1)), GE)])
     []
     """
+    return list(_vertices(size, rows))
+
+
+def feasible(size: int, rows: Sequence[Row]) -> bool:
+    """Whether some point of the simplex meets every condition.
+
+    >>> feasible(2, [((Fraction(1), Fraction(-1)), GE)])
+    True
+    """
+    return next(_vertices(size, rows), None) is not None
+
+
+def _vertices(size: int, rows: Sequence[Row]) -> Iterator[Point]:
     inequalities = [tuple(c) for c, relation in rows]
     inequalities += [tuple(-x for x in c) for c, relation in rows if relation == EQ]
-    found: list[Point] = []
     seen: set[Point] = set()
     largest = min(size, len(inequalities) + 1)
     for support_size in range(1, largest + 1):
@@ -60,8 +72,7 @@ def vertices(size: int, rows: Sequence[Row]) -> list[Point]:
                 candidate = tuple(point)
                 if candidate not in seen and satisfies(candidate, rows):
                     seen.add(candidate)
-                    found.append(candidate)
-    return found
+                    yield candidate
 
 
 def centre(points: Sequence[Point]) -> Point:

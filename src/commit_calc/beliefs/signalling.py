@@ -14,13 +14,14 @@ Signaling Games and Stable Equilibria. QJE 102(2): 179-221. Banks, Jeffrey S. an
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 from commit_calc.beliefs.assessment import BeliefEquilibrium
-from commit_calc.beliefs.polytope import EQ, GE, Row, vertices
+from commit_calc.beliefs.polytope import EQ, GE, Row, feasible, vertices
 from commit_calc.model.extensive_form import ExtensiveFormGame
 
 #: Said about sequential equilibria of these games.
@@ -129,14 +130,15 @@ def classify(sent: Sequence[Sequence[int]]) -> str:
     return "semi-separating"
 
 
-def _best_responses(structure: SignallingGame, message: int, types: Sequence[int]) -> list[int]:
+@functools.lru_cache(maxsize=1024)
+def _best_responses(structure: SignallingGame, message: int, types: tuple[int, ...]) -> list[int]:
     """The receiver's pure responses to ``message`` that are best against some belief on
     ``types``."""
     found = []
     for r in range(len(structure.responses)):
         rows = [(tuple(structure.payoff[t][message][r][1] - structure.payoff[t][message][q][1]
                        for t in types), GE) for q in range(len(structure.responses)) if q != r]
-        if vertices(len(types), rows):
+        if feasible(len(types), rows):
             found.append(r)
     return found
 
@@ -153,13 +155,13 @@ def intuitive_criterion(structure: SignallingGame, chosen: Sequence[int], answer
     for m in range(len(structure.messages)):
         if m in chosen:
             continue
-        best = _best_responses(structure, m, list(every))
+        best = _best_responses(structure, m, tuple(every))
         dominated = [t for t in every
                      if value[t] > max(structure.payoff[t][m][r][0] for r in best)]
         rest = [t for t in every if t not in dominated]
         if not dominated or not rest:
             continue
-        replies = _best_responses(structure, m, rest)
+        replies = _best_responses(structure, m, tuple(rest))
         for t in rest:
             if value[t] < min(structure.payoff[t][m][r][0] for r in replies):
                 words = " or ".join(structure.responses[r] for r in replies)
@@ -172,6 +174,7 @@ def intuitive_criterion(structure: SignallingGame, chosen: Sequence[int], answer
     return None
 
 
+@functools.lru_cache(maxsize=256)
 def _faces(structure: SignallingGame, message: int) -> list[tuple[int, ...]]:
     """The sets of responses that are all best against one belief (faces of the receiver's
     mixed best responses)."""
@@ -186,7 +189,7 @@ def _faces(structure: SignallingGame, message: int) -> list[tuple[int, ...]]:
                     row = tuple(structure.payoff[t][message][r][1]
                                 - structure.payoff[t][message][q][1] for t in range(types))
                     rows.append((row, EQ if q in face else GE))
-            if vertices(types, rows):
+            if feasible(types, rows):
                 faces.append(face)
     return faces
 
@@ -217,7 +220,7 @@ def d1(structure: SignallingGame, chosen: Sequence[int], answer: Sequence[int],
         reply = answer[m]
         rows = [(tuple(structure.payoff[t][m][reply][1] - structure.payoff[t][m][q][1]
                        for t in rest), GE) for q in range(len(structure.responses)) if q != reply]
-        if not vertices(len(rest), rows):
+        if not feasible(len(rest), rows):
             t, other = ruled_out[0]
             return (f"the {structure.types[t]} type is ruled out after {structure.messages[m]} "
                     f"(the {structure.types[other]} type gains from every response that it would "
