@@ -11,11 +11,10 @@ import io
 import random
 
 import pytest
+from signalling_games import random_signalling_game
 
 from commit_calc.beliefs.pbe import perfect_bayesian_equilibria
 from commit_calc.io.gambit import format_efg
-
-from signalling_games import random_signalling_game
 
 gbt = pytest.importorskip("pygambit")
 

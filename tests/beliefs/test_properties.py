@@ -8,14 +8,13 @@ import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from signalling_games import random_signalling_game, signalling_game
 
 from commit_calc.beliefs.check import check_assessment
 from commit_calc.beliefs.pbe import perfect_bayesian_equilibria
 from commit_calc.beliefs.sequential import sequential_equilibria
 from commit_calc.solvers.pure_nash import pure_nash_equilibria
 from commit_calc.solvers.reduction import reduced_normal_form
-
-from signalling_games import random_signalling_game, signalling_game
 
 SETTINGS = settings(max_examples=40, deadline=None)
 

@@ -134,7 +134,8 @@ class _Tree:
             if not below:
                 values[index] = self.payoffs[index][player]
                 continue
-            chosen = choice.get(self.set_of[index], -1) if self.set_of[index] is not None else -1
+            own = self.set_of[index]
+            chosen = choice.get(own, -1) if own is not None else -1
             if chosen >= 0:
                 values[index] = values[below[chosen]]
             else:

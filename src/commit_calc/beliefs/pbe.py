@@ -98,20 +98,22 @@ class Search:
     def __init__(self, game: ExtensiveFormGame, max_profiles: int, concept: str) -> None:
         self.game = game
         self.concept = concept
+        self.caller = {"pbe": "perfect_bayesian_equilibria()",
+                       "sequential": "sequential_equilibria()"}.get(concept, concept)
         numbers = game.exact_numbers
         self.children = [n.children for n in game.nodes]
-        self.payoffs = [tuple(Fraction(int(x.numerator), int(x.denominator)) for x in numbers[n.index])
-                        if n.is_terminal else () for n in game.nodes]
-        self.chance = [tuple(Fraction(int(x.numerator), int(x.denominator)) for x in numbers[n.index])
-                       if n.is_chance else () for n in game.nodes]
+        exact = [tuple(Fraction(int(x.numerator), int(x.denominator)) for x in row)
+                 for row in numbers]
+        self.payoffs = [exact[n.index] if n.is_terminal else () for n in game.nodes]
+        self.chance = [exact[n.index] if n.is_chance else () for n in game.nodes]
         self.set_of = game.infoset_of_node
         self.mover = [game.player_index(i.player) for i in game.infosets]
         widths = [len(i.actions) for i in game.infosets]
         count = math.prod(widths)
         if count > max_profiles:
             raise UnsupportedGameError(
-                f"{concept}: the game has {count_text(count)} pure behaviour profiles, more than "
-                f"the {max_profiles:,} this method enumerates"
+                f"{self.caller}: the game has {count_text(count)} pure behaviour profiles, more "
+                f"than the {max_profiles:,} this method enumerates"
             )
         self.widths = widths
         self.sources = {k: self._sources(k) for k, i in enumerate(game.infosets)
@@ -125,7 +127,8 @@ class Search:
         action on every path from it to the set, or ``None`` where the paths differ."""
         game = self.game
         found = []
-        candidates = [(-1, (0,))] if game.root.is_chance else []
+        candidates: list[tuple[int, tuple[int, ...]]] = (
+            [(-1, (0,))] if game.root.is_chance else [])
         candidates += [(s, i.members) for s, i in enumerate(game.infosets) if s != k]
         for source, members in candidates:
             member_set = set(members)
@@ -160,7 +163,8 @@ class Search:
                 values[index] = self.payoffs[index]
             elif self.chance[index]:
                 values[index] = tuple(
-                    sum((p * values[c][k] for p, c in zip(self.chance[index], below)), Fraction(0))
+                    sum((p * values[c][k] for p, c in zip(self.chance[index], below)),
+                        Fraction(0))
                     for k in range(self.game.num_players))
             else:
                 values[index] = values[below[choice[self.set_of[index]]]]  # type: ignore[index]
@@ -240,7 +244,7 @@ class Search:
             if belief is None or source in context.free:
                 if self._depends(members, infoset.members, context, action):
                     raise UnsupportedGameError(
-                        f"{self.concept}: beliefs at information set '{infoset.label}' follow by "
+                        f"{self.caller}: beliefs at information set '{infoset.label}' follow by "
                         "Bayes' rule from the free beliefs at unreached information set "
                         f"'{self.game.infosets[source].label}'; such games are not decided by "
                         "this method"
@@ -291,8 +295,8 @@ class Search:
             i.label: b for i, b in zip(game.infosets, beliefs) if len(i.members) > 1})
         if not check.passes:
             raise VerificationFailure(
-                f"a solver returned an assessment that the exact check rejects ({check.failures[0]}) "
-                f"in {game}: this is a bug in commit-calc, please report it"
+                "a solver returned an assessment that the exact check rejects "
+                f"({check.failures[0]}) in {game}: this is a bug in commit-calc, please report it"
             )
         return BeliefEquilibrium(
             equilibrium.profile, equilibrium.payoffs, equilibrium.outcomes, equilibrium.regrets,
@@ -311,7 +315,9 @@ class Search:
                            warnings=tuple(notes + self.notes))
 
 
-def polytope_record(label: str, names: Sequence[str], rows: Sequence[Row]) -> OffPathBeliefs | None:
+def polytope_record(
+    label: str, names: Sequence[str], rows: Sequence[Row]
+) -> OffPathBeliefs | None:
     """The record of the beliefs meeting ``rows`` at set ``label``; None if there are none."""
     corners = vertices(len(names), rows)
     if not corners:

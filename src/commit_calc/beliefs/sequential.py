@@ -71,9 +71,9 @@ class _Consistent(Search):
                 groups.setdefault(mine, []).append(position)
         if len(groups) > 1 and any(len(d) != 1 for d in groups):
             raise UnsupportedGameError(
-                f"sequential: consistency of beliefs at information set '{infoset.label}' is "
-                "not decided by this method (its nodes are reached by several deviations each); "
-                "use concept 'pbe'"
+                "sequential_equilibria(): consistency of beliefs at information set "
+                f"'{infoset.label}' is not decided by this method (its nodes are reached by "
+                "several deviations each); use concept 'pbe'"
             )
         if len(groups) > 1:
             self._link(context, infoset.label, list(groups))
@@ -128,8 +128,8 @@ class _Consistent(Search):
             a, b = root(groups[0]), root(other)
             if a == b:
                 raise UnsupportedGameError(
-                    f"sequential: consistency of beliefs at information set '{label}' is tied "
-                    "to beliefs at another unreached set by the same deviations; not decided by "
-                    "this method (use concept 'pbe')"
+                    "sequential_equilibria(): consistency of beliefs at information set "
+                    f"'{label}' is tied to beliefs at another unreached set by the same "
+                    "deviations; not decided by this method (use concept 'pbe')"
                 )
             parent[a] = b
