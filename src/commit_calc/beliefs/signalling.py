@@ -167,7 +167,7 @@ def intuitive_criterion(structure: SignallingGame, chosen: Sequence[int], answer
                 words = " or ".join(structure.responses[r] for r in replies)
                 return (f"the {structure.types[t]} type gains by deviating to "
                         f"{structure.messages[m]} whenever the reply is {words} (the "
-                        f"{structure.receiver}' best reply once the "
+                        f"best reply of the {structure.receiver} once the "
                         f"{_names(structure, dominated)} {'is' if len(dominated) == 1 else 'are'} "
                         f"ruled out); the {_names(structure, dominated)} never "
                         f"{'gains' if len(dominated) == 1 else 'gain'} by it")
