@@ -125,3 +125,8 @@ payoffs = [0, 0, 1]
     result = run("solve", str(path), "--concept", "sequential")
     assert_clean_error(result, code=1, names="information set 'P3' is not decided")
     assert run("solve", str(path), "--concept", "pbe").exit_code == 0
+
+
+def test_explain_is_refused_for_beliefs_rather_than_misleading():
+    result = run("solve", "beer-quiche", "--concept", "pbe", "--explain")
+    assert_clean_error(result, code=2, names="--explain does not explain --concept pbe yet")

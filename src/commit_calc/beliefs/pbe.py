@@ -15,7 +15,7 @@ set of beliefs that make the profile's choice optimal: a polytope in the simplex
 
 from __future__ import annotations
 
-import itertools
+import functools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -119,6 +119,7 @@ class Search:
         self.sources = {k: self._sources(k) for k, i in enumerate(game.infosets)
                         if len(i.members) > 1}
         self.notes: list[str] = []
+        self._names: dict[int, tuple[str, ...]] = {}
 
     # Structure ------------------------------------------------------------------------------
 
@@ -148,11 +149,68 @@ class Search:
     # The search -----------------------------------------------------------------------------
 
     def run(self) -> Iterator[BeliefEquilibrium]:
-        for choice in itertools.product(*(range(w) for w in self.widths)):
-            context = self._context(choice)
-            off_path = self._assess(context)
-            if off_path is not None:
-                yield self._certified(context, off_path)
+        """Every equilibrium, by a search over the sets with several actions, deepest first,
+        that drops a choice at a single-node set as soon as the choices below it make it
+        suboptimal (a condition every equilibrium meets, so nothing is lost)."""
+        order, checks = self._plan()
+        choice = [0] * len(self.widths)
+        stack = [0]  # per depth, the next action to try at order[depth]
+        while stack:
+            depth = len(stack) - 1
+            if depth == len(order):
+                stack.pop()
+                context = self._context(tuple(choice))
+                off_path = self._assess(context)
+                if off_path is not None:
+                    yield self._certified(context, off_path)
+                continue
+            k = order[depth]
+            if stack[-1] == self.widths[k]:
+                stack.pop()
+                continue
+            choice[k] = stack[-1]
+            stack[-1] += 1
+            if all(self._locally_optimal(s, choice) for s in checks[depth]):
+                stack.append(0)
+
+    def _plan(self) -> tuple[list[int], list[list[int]]]:
+        """The sets to branch on (deepest first) and, per depth, the single-node sets whose
+        choice can be checked once the sets up to that depth are chosen."""
+        game = self.game
+        depth = [0] * len(game.nodes)
+        for node in game.nodes[1:]:
+            depth[node.index] = depth[node.parent] + 1  # type: ignore[index]
+        branching = [k for k, w in enumerate(self.widths) if w > 1]
+        order = sorted(branching, key=lambda k: -min(depth[m] for m in game.infosets[k].members))
+        position = {k: d for d, k in enumerate(order)}
+        checks: list[list[int]] = [[] for _ in order]
+        for k in branching:
+            members = game.infosets[k].members
+            if len(members) != 1:
+                continue
+            below = {self.set_of[n] for n in game.descendants(game.nodes[members[0]])}
+            below.discard(None)
+            ready = max(position.get(b, -1) for b in below)  # type: ignore[arg-type]
+            checks[ready].append(k)
+        return order, checks
+
+    def _locally_optimal(self, k: int, choice: Sequence[int]) -> bool:
+        """Whether the choice at single-node set ``k`` is optimal given the choices below."""
+        node = self.game.infosets[k].members[0]
+        player = self.mover[k]
+        span = self.game.descendants(self.game.nodes[node])
+        value: dict[int, Fraction] = {}
+        for index in reversed(span):
+            below = self.children[index]
+            if not below:
+                value[index] = self.payoffs[index][player]
+            elif self.chance[index]:
+                value[index] = sum((p * value[c] for p, c in zip(self.chance[index], below)),
+                                   Fraction(0))
+            elif index != node:
+                value[index] = value[below[choice[self.set_of[index]]]]  # type: ignore[index]
+        chosen = value[self.children[node][choice[k]]]
+        return all(value[c] <= chosen for c in self.children[node])
 
     def _context(self, choice: tuple[int, ...]) -> Context:
         n = len(self.children)
@@ -257,7 +315,7 @@ class Search:
             total = sum((reach[m] for m in infoset.members), Fraction(0))
             if total != 0:
                 pins.add(tuple(reach[m] / total for m in infoset.members))
-        names = node_descriptions(self.game, infoset.members)
+        names = self.names(k)
         if len(pins) > 1:
             return None
         if pins:
@@ -269,7 +327,7 @@ class Search:
             text = condition_text(infoset.label, names, equalities) + " (Bayes' rule)"
             return OffPathBeliefs(infoset.label, tuple(equalities), text, pin)
         context.free.add(k)
-        return polytope_record(infoset.label, names, rows)
+        return polytope_record(infoset.label, names, tuple(rows))
 
     def _depends(self, members: Sequence[int], targets: Sequence[int], context: Context,
                  action: int | None) -> bool:
@@ -279,6 +337,12 @@ class Search:
                 if any(reach[t] != 0 for t in targets):
                     return True
         return False
+
+    def names(self, k: int) -> tuple[str, ...]:
+        """Short names of the nodes of set ``k`` (computed once)."""
+        if k not in self._names:
+            self._names[k] = node_descriptions(self.game, self.game.infosets[k].members)
+        return self._names[k]
 
     # Records --------------------------------------------------------------------------------
 
@@ -315,10 +379,12 @@ class Search:
                            warnings=tuple(notes + self.notes))
 
 
+@functools.lru_cache(maxsize=4096)
 def polytope_record(
-    label: str, names: Sequence[str], rows: Sequence[Row]
+    label: str, names: tuple[str, ...], rows: tuple[Row, ...]
 ) -> OffPathBeliefs | None:
-    """The record of the beliefs meeting ``rows`` at set ``label``; None if there are none."""
+    """The record of the beliefs meeting ``rows`` at set ``label``; None if there are none.
+    (Profiles that differ elsewhere share the conditions at a set: computed once.)"""
     corners = vertices(len(names), rows)
     if not corners:
         return None

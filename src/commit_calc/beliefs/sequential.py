@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from commit_calc.beliefs.assessment import OffPathBeliefs, node_descriptions
+from commit_calc.beliefs.assessment import OffPathBeliefs
 from commit_calc.beliefs.pbe import MAX_PROFILES, Context, Search, polytope_record
 from commit_calc.beliefs.polytope import EQ, Row
 from commit_calc.beliefs.signalling import COINCIDE, signalling_structure
@@ -88,8 +88,7 @@ class _Consistent(Search):
                 row = [Fraction(0)] * size
                 row[first], row[other] = weight[other], -weight[first]
                 consistency.append((tuple(row), EQ))
-        names = node_descriptions(game, members)
-        return polytope_record(infoset.label, names, rows + consistency)
+        return polytope_record(infoset.label, self.names(k), tuple(rows + consistency))
 
     def _deviations(self, node: int, choice: tuple[int, ...]) -> frozenset[tuple[int, int]]:
         found = set()

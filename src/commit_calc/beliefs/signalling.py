@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from commit_calc.beliefs.assessment import BeliefEquilibrium
-from commit_calc.beliefs.polytope import EQ, GE, Row, feasible, vertices
+from commit_calc.beliefs.polytope import GE, Row, feasible, vertices
 from commit_calc.model.extensive_form import ExtensiveFormGame
 
 #: Said about sequential equilibria of these games.
@@ -183,12 +183,10 @@ def _faces(structure: SignallingGame, message: int) -> list[tuple[int, ...]]:
     faces = []
     for size in range(1, count + 1):
         for face in itertools.combinations(range(count), size):
-            rows: list[Row] = []
-            for r in face:
-                for q in range(count):
-                    row = tuple(structure.payoff[t][message][r][1]
-                                - structure.payoff[t][message][q][1] for t in range(types))
-                    rows.append((row, EQ if q in face else GE))
+            rows: list[Row] = [  # r at least as good as q, both ways inside the face
+                (tuple(structure.payoff[t][message][r][1] - structure.payoff[t][message][q][1]
+                       for t in range(types)), GE)
+                for r in face for q in range(count) if q != r]
             if feasible(types, rows):
                 faces.append(face)
     return faces

@@ -78,6 +78,10 @@ def solve(game: str, values: dict[str, object], concept: str, method: str,
 
     if explain and output_format.lower() == "csv":
         raise click.UsageError("--explain works with --format text or json, not csv")
+    if explain and concept.lower() in ("pbe", "sequential"):
+        raise click.UsageError(
+            f"--explain does not explain --concept {concept.lower()} yet; the text output shows "
+            "each equilibrium's beliefs and the conditions on them")
     loaded = load_game_argument(game)
     result = run_library(solve_game, loaded, values, concept=concept.lower(),
                          method=method.lower())
