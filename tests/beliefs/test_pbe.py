@@ -193,3 +193,15 @@ def test_refuses_beliefs_tied_to_free_beliefs():
         "P1", {"Out": Terminal((5, 0, 0)), "L": after("L"), "R": after("R")}, name="p1"))
     with pytest.raises(UnsupportedGameError, match="beliefs at information set 'P3' follow"):
         perfect_bayesian_equilibria(game)
+
+
+def test_listing_is_capped_with_a_warning():
+    """Every one of the 2^12 profiles of an all-zero game is an equilibrium: only the first
+    ones are listed (the work is bounded), and a warning says there are more."""
+    node = Terminal((0, 0))
+    for k in range(12):
+        node = Decision("AB"[k % 2], {"Stop": Terminal((0, 0)), "Go": node})
+    game = ExtensiveFormGame.build(players=("A", "B"), root=node)
+    result = perfect_bayesian_equilibria(game, max_equilibria=20)
+    assert len(result.equilibria) == 20
+    assert "more than 20 perfect Bayesian equilibria exist" in result.warnings[-1]

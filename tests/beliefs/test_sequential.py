@@ -71,3 +71,16 @@ def test_chance_after_one_deviation_fixes_the_ratio():
         "P1", {"Out": Terminal((1, 0)), "In": inner}, name="p1"))
     [equilibrium] = sequential_equilibria(game).equilibria
     assert [r.condition for r in equilibrium.assessment.off_path] == ["P(A | P2) = 1/4"]
+
+
+def test_refuses_sets_tied_by_the_same_deviations():
+    """Player 2's set (one move) and player 3's set after it are both reached by L or R: the
+    same ratio of trembles fixes both beliefs, which this method does not decide."""
+    def after(side):
+        return Decision("P2", {
+            "v": Decision("P3", {"a": Terminal((0, 0, 1)), "b": Terminal((0, 0, 0))},
+                          infoset="P3")}, infoset="P2")
+    game = ExtensiveFormGame.build(players=("P1", "P2", "P3"), root=Decision(
+        "P1", {"Out": Terminal((5, 0, 0)), "L": after("L"), "R": after("R")}, name="p1"))
+    with pytest.raises(UnsupportedGameError, match="'P3' is tied to beliefs at another"):
+        sequential_equilibria(game)

@@ -16,6 +16,7 @@ set of beliefs that make the profile's choice optimal: a polytope in the simplex
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -36,17 +37,18 @@ from commit_calc.beliefs.polytope import EQ, GE, Row, centre, satisfies, vertice
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
-from commit_calc.solvers.listing import count_text
+from commit_calc.solvers.listing import count_text, listing_limit
 from commit_calc.solvers.results import SolveResult, VerificationFailure, certify
 
 #: At most this many pure behaviour profiles are enumerated.
 MAX_PROFILES = 100_000
 
+_NAMES = {"pbe": "perfect Bayesian equilibria", "sequential": "sequential equilibria"}
 PURE_ONLY = "only pure behaviour profiles were searched: mixed equilibria may exist too"
 
 
 def perfect_bayesian_equilibria(
-    game: ExtensiveFormGame, *, max_profiles: int = MAX_PROFILES
+    game: ExtensiveFormGame, *, max_profiles: int = MAX_PROFILES, max_equilibria: int = 1000
 ) -> SolveResult:
     """Every pure-strategy perfect Bayesian equilibrium of a numeric tree, with its beliefs.
 
@@ -55,6 +57,9 @@ def perfect_bayesian_equilibria(
     by Bayes' rule where the equilibrium goes, and at each unreached set the exact condition on
     beliefs that supports it, with an example. For a sender-receiver signalling game each is
     classified and tested against the Intuitive Criterion and D1.
+
+    At most ``max_equilibria`` equilibria are listed (fewer where each is large, as for
+    subgame-perfect equilibria); a warning says when there are more.
 
     Raises
     ------
@@ -76,7 +81,7 @@ def perfect_bayesian_equilibria(
     [(('C', 'c'), 'P(C > d | Player 3) >= 2/3')]
     """
     search = Search(game, max_profiles, "pbe")
-    return search.result("pbe", "pure-assessment enumeration", search.run())
+    return search.result("pbe", "pure-assessment enumeration", search.run(), max_equilibria)
 
 
 @dataclass
@@ -366,13 +371,19 @@ class Search:
             equilibrium.profile, equilibrium.payoffs, equilibrium.outcomes, equilibrium.regrets,
             assessment=assessment)
 
-    def result(self, concept: str, method: str,
-               equilibria: Iterator[BeliefEquilibrium]) -> SolveResult:
+    def result(self, concept: str, method: str, equilibria: Iterator[BeliefEquilibrium],
+               max_equilibria: int) -> SolveResult:
         from commit_calc.beliefs.signalling import annotate, signalling_structure
 
-        found = list(equilibria)
-        structure = signalling_structure(self.game)
+        limit = listing_limit(self.game, max_equilibria)
+        found = list(itertools.islice(equilibria, limit + 1))
         notes = [PURE_ONLY]
+        if len(found) > limit:
+            found = found[:limit]
+            notes.append(f"more than {limit} {_NAMES[concept]} exist; only the first {limit} "
+                         "are listed (raise max_equilibria to list more)")
+        found.sort(key=lambda e: [d.index(max(d)) for d in e.profile.probabilities])
+        structure = signalling_structure(self.game)
         if structure is not None:
             found = [annotate(self.game, structure, e) for e in found]
         return SolveResult(self.game, concept, method, tuple(found),

@@ -28,7 +28,7 @@ from commit_calc.solvers.results import SolveResult
 
 
 def sequential_equilibria(
-    game: ExtensiveFormGame, *, max_profiles: int = MAX_PROFILES
+    game: ExtensiveFormGame, *, max_profiles: int = MAX_PROFILES, max_equilibria: int = 1000
 ) -> SolveResult:
     """Every pure-strategy sequential equilibrium of a numeric tree, with its beliefs.
 
@@ -51,7 +51,7 @@ def sequential_equilibria(
     """
     search = _Consistent(game, max_profiles, "sequential")
     result = search.result("sequential", "pure-assessment enumeration, consistency by deviations",
-                           search.run())
+                           search.run(), max_equilibria)
     if signalling_structure(game) is not None:
         result = SolveResult(result.game, result.concept, result.method, result.equilibria,
                              warnings=result.warnings + (COINCIDE,))
