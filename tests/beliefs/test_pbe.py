@@ -131,6 +131,7 @@ def test_reputation_no_pure_equilibrium_when_prior_low():
     1560). Only a mixed equilibrium exists."""
     _, result = pbe("reputation-two-cohorts", {"prior_committed": "1/2"})
     assert result.equilibria == ()
+    assert result.warnings[-1].startswith("no pure-strategy perfect Bayesian equilibrium exists")
 
 
 @pytest.mark.parametrize("name", ["selten-horse", "beer-quiche", "costly-implementation",
@@ -205,3 +206,12 @@ def test_listing_is_capped_with_a_warning():
     result = perfect_bayesian_equilibria(game, max_equilibria=20)
     assert len(result.equilibria) == 20
     assert "more than 20 perfect Bayesian equilibria exist" in result.warnings[-1]
+
+
+def test_refuses_a_tree_too_large_to_check():
+    node = Terminal((0, 0))
+    for k in range(300):
+        node = Decision("AB"[k % 2], {"Go": node, "Stop": Terminal((0, 0))}, infoset=f"s{k}")
+    game = ExtensiveFormGame.build(players=("A", "B"), root=node)
+    with pytest.raises(UnsupportedGameError, match="the tree has 601 nodes, more than the 500"):
+        perfect_bayesian_equilibria(game)

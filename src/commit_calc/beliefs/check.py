@@ -206,8 +206,13 @@ class _Tree:
         for k, target in enumerate(game.infosets):
             if len(target.members) == 1:
                 continue
+            ancestors = set()
+            parent = self.parents[target.members[0]]
+            while parent is not None:
+                ancestors.add(parent)
+                parent = self.parents[parent]
             for name, members, belief in sources:
-                if set(members) & set(target.members):
+                if set(members) & set(target.members) or not ancestors & set(members):
                     continue
                 member_set = set(members)
                 above = [self._ancestor_in(t, member_set) for t in target.members]

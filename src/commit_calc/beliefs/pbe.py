@@ -42,6 +42,11 @@ from commit_calc.solvers.results import SolveResult, VerificationFailure, certif
 
 #: At most this many pure behaviour profiles are enumerated.
 MAX_PROFILES = 100_000
+#: Trees with more nodes are refused: the independent check of one assessment compares every
+#: pair of information sets, so its work grows with the square of the tree.
+MAX_NODES = 500
+#: Equilibria listed times nodes squared stays below this (each is checked in full).
+CHECK_BUDGET = 2_000_000
 
 _NAMES = {"pbe": "perfect Bayesian equilibria", "sequential": "sequential equilibria"}
 PURE_ONLY = "only pure behaviour profiles were searched: mixed equilibria may exist too"
@@ -115,6 +120,11 @@ class Search:
         self.mover = [game.player_index(i.player) for i in game.infosets]
         widths = [len(i.actions) for i in game.infosets]
         count = math.prod(widths)
+        if len(game.nodes) > MAX_NODES:
+            raise UnsupportedGameError(
+                f"{self.caller}: the tree has {len(game.nodes):,} nodes, more than the "
+                f"{MAX_NODES} this method handles"
+            )
         if count > max_profiles:
             raise UnsupportedGameError(
                 f"{self.caller}: the game has {count_text(count)} pure behaviour profiles, more "
@@ -135,7 +145,14 @@ class Search:
         found = []
         candidates: list[tuple[int, tuple[int, ...]]] = (
             [(-1, (0,))] if game.root.is_chance else [])
-        candidates += [(s, i.members) for s, i in enumerate(game.infosets) if s != k]
+        above = []  # a source holds an ancestor of every node of set k, so of the first one
+        parent = game.nodes[game.infosets[k].members[0]].parent
+        while parent is not None:
+            owner = self.set_of[parent]
+            if owner is not None and owner != k and owner not in above:
+                above.append(owner)
+            parent = game.nodes[parent].parent
+        candidates += [(s, game.infosets[s].members) for s in sorted(above)]
         for source, members in candidates:
             member_set = set(members)
             actions = set()
@@ -375,13 +392,18 @@ class Search:
                max_equilibria: int) -> SolveResult:
         from commit_calc.beliefs.signalling import annotate, signalling_structure
 
-        limit = listing_limit(self.game, max_equilibria)
+        limit = min(listing_limit(self.game, max_equilibria),
+                    max(1, CHECK_BUDGET // len(self.game.nodes) ** 2))
         found = list(itertools.islice(equilibria, limit + 1))
         notes = [PURE_ONLY]
         if len(found) > limit:
             found = found[:limit]
             notes.append(f"more than {limit} {_NAMES[concept]} exist; only the first {limit} "
                          "are listed (raise max_equilibria to list more)")
+        if not found:
+            notes.append(f"no pure-strategy {_NAMES[concept][:-1]}um exists here; every finite "
+                         "game with perfect recall has one in behaviour strategies (Kreps and "
+                         "Wilson 1982), so a mixed one exists, which this version does not search")
         found.sort(key=lambda e: [d.index(max(d)) for d in e.profile.probabilities])
         structure = signalling_structure(self.game)
         if structure is not None:
