@@ -17,10 +17,10 @@ from commit_calc.model import ExtensiveFormGame, NormalFormGame
 ALL = catalog.names()
 
 RECONCILIATION = ["reconciliation-2x2", "disarm-trust", "enforcer-reliability",
-                  "strategic-enforcer"]
+                  "strategic-enforcer", "costly-implementation", "reputation-two-cohorts"]
 CLASSIC = ["prisoners-dilemma", "matching-pennies", "battle-of-the-sexes", "stag-hunt",
            "entry-deterrence", "kreps-trust", "centipede", "ultimatum", "selten-horse",
-           "bagwell-commitment"]
+           "bagwell-commitment", "beer-quiche", "job-market-signalling"]
 #: Repeated games: a [repeated] section over an inline stage game (loading one as a game gives
 #: its stage game, with the discount and continuation parameters declared beside the others).
 REPEATED = {"reconciliation-cohorts": "reconciliation", "repeated-prisoners-dilemma": "classic",
@@ -33,7 +33,14 @@ DEFAULTS = {
     "reliability": sympy.Rational(1, 2), "sanction": 600, "crowding_out": 0,
     "enforcer_benefit": 500, "idlib_interest": 200, "reputation_cost": 600,
     "enforcement_cost": 100, "enforcer_war_cost": 300,
+    "prior_committed": sympy.Rational(1, 2), "signal_cost_committed": 100,
+    "signal_cost_opportunistic": 900,
 }
+#: Defaults that differ between games: the reputation game starts where its equilibrium is pure.
+GAME_DEFAULTS = {"reputation-two-cohorts": {"prior_committed": sympy.Rational(2, 3),
+                                            "discount": sympy.Rational(9, 10)}}
+UNITS = {"reliability": "probability", "prior_committed": "probability",
+         "discount": "per period"}
 
 
 def test_the_public_names():
@@ -78,15 +85,14 @@ def test_unknown_name_lists_the_catalog():
 @pytest.mark.parametrize("name", RECONCILIATION)
 def test_reconciliation_parameters(name):
     game = load_game(name)
+    defaults = {**DEFAULTS, **GAME_DEFAULTS.get(name, {})}
     for parameter in game.parameters:
-        assert parameter.default == DEFAULTS[parameter.name], parameter.name
+        assert parameter.default == defaults[parameter.name], parameter.name
         assert parameter.meaning
-        assert parameter.unit == ("probability" if parameter.name == "reliability"
-                                  else "USD/month")
+        assert parameter.unit == UNITS.get(parameter.name, "USD/month")
+        if parameter.unit in ("probability", "per period"):
+            assert (parameter.lower, parameter.upper) == (0, 1)
     assert set(game.free_parameters) == {p.name for p in game.parameters}
-    if "reliability" in game.parameters:
-        assert (game.parameters["reliability"].lower, game.parameters["reliability"].upper) \
-            == (0, 1)
 
 
 U_H = 250 + 300 + 100
