@@ -44,6 +44,7 @@ from commit_calc.analysis.candidates import (
     normal_form_candidates,
     tree_candidates,
 )
+from commit_calc.analysis.clauses import Clauses
 from commit_calc.analysis.domain import Domain, domain_of
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
@@ -107,8 +108,9 @@ class RegionAnalysis:
     """Every region of a game's parameter space (the parameters not fixed stay symbolic).
 
     ``complete`` says whether the regions list every equilibrium that
-    :func:`commit_calc.solvers.solve.solve` finds at each point (False for two-player normal-
-    form games larger than 2x2, where only pure equilibria are analysed).
+    :func:`commit_calc.solvers.solve.solve` finds at each point (False for two-player tables
+    larger than :data:`.mixed_candidates.MAX_BASES` bases per player, such as 4x5, where only
+    pure equilibria are analysed).
     """
 
     game: Game
@@ -196,8 +198,8 @@ def parameter_regions(
         concept_name = "nash"
         if not complete:
             warnings.append(
-                "only pure equilibria are analysed for two-player games larger than 2x2; "
-                "mixed equilibria may exist too"
+                "only pure equilibria are analysed for two-player tables larger than 4x4, 3x5 "
+                "or 2x7; mixed equilibria may exist too"
             )
         elif reduced.num_players > 2:
             warnings.append(f"a {reduced.num_players}-player game: only pure equilibria")
@@ -278,6 +280,11 @@ def _next_key(candidates: Sequence[Candidate], statuses: Sequence[bool | None],
         if status is not None:
             continue
         for term in candidate.condition:
+            if isinstance(term, Clauses):
+                key = term.open_key(signs)
+                if key is not None:
+                    return key
+                continue
             if any(k in signs and signs[k] not in allowed for k, allowed in term.items()):
                 continue
             for key in term:
