@@ -17,7 +17,7 @@ case split of :mod:`.regions` asks only for the signs it needs.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import sympy
@@ -57,9 +57,28 @@ class Clauses:
                     return next(k for k in term if k not in signs)
         return None  # pragma: no cover - an open condition has an open clause
 
+    def refuted(self, signs: Mapping[sympy.Expr, int],
+                feasible: Callable[[Term], bool | None]) -> bool:
+        """Whether some open clause of one or two terms is proved false wherever ``signs``
+        hold: each of its terms is contradictory with them (``feasible`` proves it empty). The case split then
+        needs no sign of the clause's keys."""
+        fixed = {k: frozenset({s}) for k, s in signs.items()}
+        for clause in self.clauses:
+            # long clauses (a basis is not the first of its vertex) rarely fail: not tried
+            if len(clause) > 2 or _clause_status(clause, signs) is not None:
+                continue
+            if all(_empty(term, fixed, feasible) for term in clause):
+                return True
+        return False
+
     def restricted(self, cell: Mapping[sympy.Expr, Signs]) -> Clauses | None:
         """The condition within the conjunction ``cell`` (None if never true there)."""
         return clauses_of([(dict(cell),), *self.clauses])
+
+
+def _empty(term: Term, fixed: Term, feasible: Callable[[Term], bool | None]) -> bool:
+    joined = conjunction(itertools.chain(fixed.items(), term.items()))
+    return joined is None or feasible(joined) is False
 
 
 def _clause_status(clause: Clause, signs: Mapping[sympy.Expr, int]) -> bool | None:

@@ -125,13 +125,14 @@ def _vertices(size: int, others: int, responses: Sequence[Sequence[sympy.Expr]],
     solved: dict[tuple[int, ...], tuple[sympy.Expr, list[sympy.Expr]]] = {}
     # own labels first: the canonical (greedy) basis then holds every tight x_i = 0
     for basis in itertools.combinations([*own_labels, *response_labels], size):
-        matrix = [[1] * size + [0]]
+        one, zero = sympy.Integer(1), sympy.Integer(0)
+        matrix = [[one] * size + [zero]]
         for label in basis:
             if label in own_labels:
                 c = label - own_labels.start
-                matrix.append([int(k == c) for k in range(size)] + [0])
+                matrix.append([one if k == c else zero for k in range(size)] + [zero])
             else:
-                matrix.append([*responses[label - response_labels.start], -1])
+                matrix.append([*responses[label - response_labels.start], -one])
         determinant, column = _cramer(matrix)
         if determinant == 0:
             continue
@@ -170,19 +171,21 @@ def _vertices(size: int, others: int, responses: Sequence[Sequence[sympy.Expr]],
     return found
 
 
-def _cramer(matrix: list[list[object]]) -> tuple[sympy.Expr, list[sympy.Expr]]:
+def _cramer(matrix: list[list[sympy.Expr]]) -> tuple[sympy.Expr, list[sympy.Expr]]:
     """``(det M, numerators)`` of the solution of ``M z = e_1`` by Cramer's rule: each
     numerator is the determinant of ``M`` with that column replaced by ``e_1``."""
     size = len(matrix)
-    dense = DomainMatrix.from_Matrix(sympy.Matrix(matrix)).to_dense()
-    to_sympy = dense.domain.to_sympy
-    numerators = []
-    for c in range(size):
-        replaced = sympy.Matrix(matrix)
-        replaced[:, c] = sympy.Matrix([int(r == 0) for r in range(size)])
-        numerators.append(to_sympy(
-            DomainMatrix.from_Matrix(replaced).to_dense().convert_to(dense.domain).det()))
-    return to_sympy(dense.det()), numerators
+    domain, entries = sympy.construct_domain([e for row in matrix for e in row])
+    rows = [entries[r * size:(r + 1) * size] for r in range(size)]
+
+    def det(columns: list[list[object]]) -> sympy.Expr:
+        value = DomainMatrix(columns, (size, size), domain).to_dense().det()
+        return domain.to_sympy(value)
+
+    unit = [domain.one if r == 0 else domain.zero for r in range(size)]
+    numerators = [det([[unit[r] if k == c else rows[r][k] for k in range(size)]
+                       for r in range(size)]) for c in range(size)]
+    return det(rows), numerators
 
 
 def _nonzero(expression: sympy.Expr) -> Requirement | bool:
@@ -205,7 +208,8 @@ def _pair_condition(x: _Vertex, y: _Vertex, labels: int, feasible: Feasibility
                             *x.clauses[1:], *y.clauses[1:]])
     if condition is None:
         return None
-    head = condition.clauses[0][0] if len(condition.clauses[0]) == 1 else {}
+    first = condition.clauses[0] if condition.clauses else ()
+    head = first[0] if len(first) == 1 else {}
     for term_x, term_y in itertools.product(x.terms, y.terms):
         joined = conjunction(itertools.chain(head.items(), term_x.items(), term_y.items()))
         if joined is not None and feasible(joined) is not False:

@@ -248,11 +248,14 @@ def _split(
 ) -> list[tuple[Term, frozenset[int], bool]]:
     """Leaves of the case split: (conjunction, indices of true candidates, resolved)."""
     leaves: list[tuple[Term, frozenset[int], bool]] = []
-    stack: list[tuple[dict[sympy.Expr, int], bool]] = [({}, True)]
+    stack: list[tuple[dict[sympy.Expr, int], bool, frozenset[int]]] = [({}, True, frozenset())]
     checked = 0
     while stack:
-        signs, resolved = stack.pop()
-        statuses = [evaluate(c, signs) for c in candidates]
+        signs, resolved, refuted = stack.pop()
+        statuses = [False if i in refuted else evaluate(c, signs)
+                    for i, c in enumerate(candidates)]
+        refuted |= _refuted(candidates, statuses, signs, feasible)
+        statuses = [False if i in refuted else s for i, s in enumerate(statuses)]
         key = _next_key(candidates, statuses, signs)
         if key is None:
             term = {k: frozenset({s}) for k, s in signs.items()}
@@ -269,9 +272,20 @@ def _split(
                     "solve point by point (sweep --method points)")
             verdict = feasible({k: frozenset({s}) for k, s in extended.items()})
             if verdict is not False:
-                stack.append((extended, resolved and verdict is True))
+                stack.append((extended, resolved and verdict is True, refuted))
     leaves.reverse()
     return leaves
+
+
+def _refuted(candidates: Sequence[Candidate], statuses: Sequence[bool | None],
+             signs: Mapping[sympy.Expr, int], feasible: Feasibility) -> frozenset[int]:
+    """The open candidates whose conditions in clauses (mixed equilibria of tables) are
+    proved false wherever ``signs`` hold: the split then needs none of their keys."""
+    return frozenset(
+        i for i, (candidate, status) in enumerate(zip(candidates, statuses))
+        if status is None and all(
+            isinstance(a, Clauses) and (a.evaluate(signs) is False or a.refuted(signs, feasible))
+            for a in candidate.condition))
 
 
 def _next_key(candidates: Sequence[Candidate], statuses: Sequence[bool | None],
