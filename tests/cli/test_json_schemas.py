@@ -37,8 +37,8 @@ THRESHOLDS = load_schema("thresholds-1")
 CATALOG = [name for name, *_ in list_games()]
 
 # Rock, paper, scissors (e.g. Osborne 2004, "An Introduction to Game Theory", ex. 4.1) with a
-# win worth w and a loss -1: a 3x3 game with a parameter, which the symbolic analysis covers
-# only for pure equilibria, so a sweep solves it point by point.
+# win worth w and a loss -1: a 3x3 game with a parameter, whose mixed equilibria the symbolic
+# analysis covers, so a sweep goes by regions.
 RPS_TOML = """\
 name = "rps-w"
 title = "Rock, paper, scissors with a win worth w"
@@ -58,6 +58,23 @@ Column = ["Rock", "Paper", "Scissors"]
         ("Paper", "Rock", '"w"', -1), ("Paper", "Paper", 0, 0), ("Paper", "Scissors", -1, '"w"'),
         ("Scissors", "Rock", -1, '"w"'), ("Scissors", "Paper", '"w"', -1),
         ("Scissors", "Scissors", 0, 0)])
+
+# A 4x5 table (126 bases per player, more than the symbolic analysis of mixed equilibria
+# takes): its regions list pure equilibria only, so a sweep solves it point by point.
+WIDE_TOML = """\
+name = "wide"
+players = ["Row", "Column"]
+
+[parameters.w]
+value = 1
+
+[table.strategies]
+Row = ["r0", "r1", "r2", "r3"]
+Column = ["c0", "c1", "c2", "c3", "c4"]
+""" + "".join(
+    f'\n[[table.outcomes]]\nprofile = ["r{i}", "c{j}"]\n'
+    f'payoffs = ["{(i * j) % 3} * w", {(i + j) % 4}]\n'
+    for i in range(4) for j in range(5))
 
 
 def run_json(*args: str) -> dict[str, Any]:
@@ -146,9 +163,9 @@ def test_sweep_with_set_values_negative_values_and_a_tie():
     assert max(len(row["equilibria"]) for row in document["rows"]) > 1  # a tie somewhere
 
 
-@pytest.mark.parametrize("toml, method", [(RPS_TOML, "points")])
-def test_sweep_of_a_normal_form_game_solved_point_by_point(tmp_path: Path, toml: str,
-                                                           method: str):
+@pytest.mark.parametrize("toml, method", [(RPS_TOML, "regions"), (WIDE_TOML, "points")])
+def test_sweep_of_a_normal_form_game_by_regions_or_point_by_point(tmp_path: Path, toml: str,
+                                                                  method: str):
     path = tmp_path / "rps.toml"
     path.write_text(toml, encoding="utf-8")
     document = run_json("sweep", str(path), "--vary", "w=0:2:3")
@@ -217,8 +234,8 @@ def test_thresholds_with_set_free_and_for(args: list[str]):
 
 
 def test_thresholds_incomplete_with_a_warning(tmp_path: Path):
-    path = tmp_path / "rps.toml"
-    path.write_text(RPS_TOML, encoding="utf-8")
+    path = tmp_path / "wide.toml"
+    path.write_text(WIDE_TOML, encoding="utf-8")
     document = run_json("thresholds", str(path))
     check_thresholds(document, load_game(str(path)))
     assert document["complete"] is False and document["warnings"]
