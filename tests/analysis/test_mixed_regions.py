@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from commit_calc.analysis.labels import profile_label
 from commit_calc.analysis.mixed_candidates import MAX_BASES
 from commit_calc.analysis.regions import RegionAnalysis, parameter_regions
+from commit_calc.analysis.sweep import Axis, sweep
 from commit_calc.analysis.thresholds import thresholds
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model import NormalFormGame, Parameter
@@ -244,3 +245,24 @@ def test_narrow_tables(shape):
     analysis = check(game, [{"p": sympy.Rational(k, 4)} for k in range(-8, 9)])
     for point in boundary_points(analysis, "p", {}, -2, 2):
         assert from_regions(analysis, point) == solved(game, point), point
+
+
+# Sweeps ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("make", [rock_paper_scissors, lambda: NormalFormGame.from_matrices(
+    [["t", 3], [2, 5], [0, 6]], [[3, 2], [2, 6], [3, 1]],
+    parameters=[Parameter("t", 3, lower=-5, upper=10)])], ids=["rps", "von-stengel"])
+def test_sweep_by_regions_agrees_with_points_on_an_exact_grid(make):
+    """The vectorised sweep classifies each grid point by its region; the grid hits the
+    boundaries (a = 0; t where the row player's comparisons tie) exactly."""
+    game = make()
+    name = next(iter(game.parameters)).name
+    low, high = game.parameters[name].lower, game.parameters[name].upper
+    axis = Axis.parse(name, low, high, 4 * int(high - low) + 1)
+    by_regions, by_points = sweep(game, [axis], method="regions"), sweep(
+        game, [axis], method="points")
+    assert by_regions.method == "regions"
+    for k in range(axis.count):
+        assert sorted(map(repr, by_regions.equilibria_at([k]))) == sorted(
+            map(repr, by_points.equilibria_at([k]))), k
