@@ -266,3 +266,16 @@ def test_sweep_by_regions_agrees_with_points_on_an_exact_grid(make):
     for k in range(axis.count):
         assert sorted(map(repr, by_regions.equilibria_at([k]))) == sorted(
             map(repr, by_points.equilibria_at([k]))), k
+
+
+def test_too_many_candidates_is_refused_and_a_sweep_solves_point_by_point(monkeypatch):
+    import commit_calc.analysis.mixed_candidates as mixed
+    from commit_calc.analysis.region_grid import _regions
+
+    monkeypatch.setattr(mixed, "MAX_PAIRS", 1)
+    _regions.cache_clear()
+    game = rock_paper_scissors()
+    with pytest.raises(UnsupportedGameError, match="more than 1 candidate mixed equilibria"):
+        parameter_regions(game)
+    assert sweep(game, [Axis.parse("a", -3, 3, 7)]).method == "points"
+    _regions.cache_clear()

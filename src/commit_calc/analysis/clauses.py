@@ -17,7 +17,7 @@ case split of :mod:`.regions` asks only for the signs it needs.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import sympy
@@ -60,8 +60,8 @@ class Clauses:
     def refuted(self, signs: Mapping[sympy.Expr, int],
                 feasible: Callable[[Term], bool | None]) -> bool:
         """Whether some open clause of one or two terms is proved false wherever ``signs``
-        hold: each of its terms is contradictory with them (``feasible`` proves it empty). The case split then
-        needs no sign of the clause's keys."""
+        hold: each of its terms is contradictory with them (``feasible`` proves it empty).
+        The case split then needs no sign of the clause's keys."""
         fixed = {k: frozenset({s}) for k, s in signs.items()}
         for clause in self.clauses:
             # long clauses (a basis is not the first of its vertex) rarely fail: not tried
@@ -144,3 +144,15 @@ def alternative_within(alternative: Term | Clauses, cell: Mapping[sympy.Expr, Si
     if isinstance(alternative, Clauses):
         return alternative.restricted(cell)
     return conjunction(itertools.chain(alternative.items(), cell.items()))
+
+
+def refuted_conditions(conditions: Sequence[Sequence[Term | Clauses]],
+                       statuses: Sequence[bool | None], signs: Mapping[sympy.Expr, int],
+                       feasible: Callable[[Term], bool | None]) -> frozenset[int]:
+    """The open conditions (status None) made only of clauses that are proved false wherever
+    ``signs`` hold (:meth:`Clauses.refuted`): the case split needs none of their keys."""
+    return frozenset(
+        i for i, (condition, status) in enumerate(zip(conditions, statuses))
+        if status is None and all(
+            isinstance(a, Clauses) and (a.evaluate(signs) is False or a.refuted(signs, feasible))
+            for a in condition))

@@ -44,7 +44,7 @@ from commit_calc.analysis.candidates import (
     normal_form_candidates,
     tree_candidates,
 )
-from commit_calc.analysis.clauses import Clauses
+from commit_calc.analysis.clauses import Clauses, refuted_conditions
 from commit_calc.analysis.domain import Domain, domain_of
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
@@ -254,7 +254,9 @@ def _split(
         signs, resolved, refuted = stack.pop()
         statuses = [False if i in refuted else evaluate(c, signs)
                     for i, c in enumerate(candidates)]
-        refuted |= _refuted(candidates, statuses, signs, feasible)
+        # candidates of tables' mixed equilibria proved impossible here need no split
+        refuted |= refuted_conditions([c.condition for c in candidates], statuses, signs,
+                                      feasible)
         statuses = [False if i in refuted else s for i, s in enumerate(statuses)]
         key = _next_key(candidates, statuses, signs)
         if key is None:
@@ -275,17 +277,6 @@ def _split(
                 stack.append((extended, resolved and verdict is True, refuted))
     leaves.reverse()
     return leaves
-
-
-def _refuted(candidates: Sequence[Candidate], statuses: Sequence[bool | None],
-             signs: Mapping[sympy.Expr, int], feasible: Feasibility) -> frozenset[int]:
-    """The open candidates whose conditions in clauses (mixed equilibria of tables) are
-    proved false wherever ``signs`` hold: the split then needs none of their keys."""
-    return frozenset(
-        i for i, (candidate, status) in enumerate(zip(candidates, statuses))
-        if status is None and all(
-            isinstance(a, Clauses) and (a.evaluate(signs) is False or a.refuted(signs, feasible))
-            for a in candidate.condition))
 
 
 def _next_key(candidates: Sequence[Candidate], statuses: Sequence[bool | None],
