@@ -37,8 +37,8 @@ THRESHOLDS = load_schema("thresholds-1")
 CATALOG = [name for name, *_ in list_games()]
 
 # Rock, paper, scissors (e.g. Osborne 2004, "An Introduction to Game Theory", ex. 4.1) with a
-# win worth w and a loss -1: a 3x3 game with a parameter, which the symbolic analysis covers
-# only for pure equilibria, so a sweep solves it point by point.
+# win worth w and a loss -1: a 3x3 game with a parameter, whose mixed equilibria the symbolic
+# analysis covers, so a sweep goes by regions.
 RPS_TOML = """\
 name = "rps-w"
 title = "Rock, paper, scissors with a win worth w"
@@ -58,6 +58,23 @@ Column = ["Rock", "Paper", "Scissors"]
         ("Paper", "Rock", '"w"', -1), ("Paper", "Paper", 0, 0), ("Paper", "Scissors", -1, '"w"'),
         ("Scissors", "Rock", -1, '"w"'), ("Scissors", "Paper", '"w"', -1),
         ("Scissors", "Scissors", 0, 0)])
+
+# A 4x5 table (126 bases per player, more than the symbolic analysis of mixed equilibria
+# takes): its regions list pure equilibria only, so a sweep solves it point by point.
+WIDE_TOML = """\
+name = "wide"
+players = ["Row", "Column"]
+
+[parameters.w]
+value = 1
+
+[table.strategies]
+Row = ["r0", "r1", "r2", "r3"]
+Column = ["c0", "c1", "c2", "c3", "c4"]
+""" + "".join(
+    f'\n[[table.outcomes]]\nprofile = ["r{i}", "c{j}"]\n'
+    f'payoffs = ["{(i * j) % 3} * w", {(i + j) % 4}]\n'
+    for i in range(4) for j in range(5))
 
 
 def run_json(*args: str) -> dict[str, Any]:
@@ -146,9 +163,9 @@ def test_sweep_with_set_values_negative_values_and_a_tie():
     assert max(len(row["equilibria"]) for row in document["rows"]) > 1  # a tie somewhere
 
 
-@pytest.mark.parametrize("toml, method", [(RPS_TOML, "points")])
-def test_sweep_of_a_normal_form_game_solved_point_by_point(tmp_path: Path, toml: str,
-                                                           method: str):
+@pytest.mark.parametrize("toml, method", [(RPS_TOML, "regions"), (WIDE_TOML, "points")])
+def test_sweep_of_a_normal_form_game_by_regions_or_point_by_point(tmp_path: Path, toml: str,
+                                                                  method: str):
     path = tmp_path / "rps.toml"
     path.write_text(toml, encoding="utf-8")
     document = run_json("sweep", str(path), "--vary", "w=0:2:3")
@@ -177,9 +194,9 @@ def check_thresholds(document: dict[str, Any], game: Any) -> None:
         if hasattr(game, "infosets"):  # a tree: behaviour agrees with the strategies
             for player, plan in entry["strategies"].items():
                 for label, action in plan.items():
-                    played = entry["behaviour"][player][label]
-                    assert action == (next(iter(played)) if len(played) == 1
-                                      else "mix(" + ", ".join(played) + ")")
+                    played = sorted(entry["behaviour"][player][label])  # JSON keys sorted
+                    shown = action[4:-1].split(", ") if action.startswith("mix(") else [action]
+                    assert sorted(shown) == played and (len(played) > 1) == (shown != [action])
     for found in document["thresholds"]:
         assert set(found["regions"]) <= set(numbers)
         if found["value"] is not None:
@@ -191,8 +208,11 @@ def check_thresholds(document: dict[str, Any], game: Any) -> None:
 
 @pytest.mark.parametrize("name", CATALOG)
 def test_thresholds_of_every_catalog_game(name: str):
+    from heavy_games import HEAVY
+
     game = load_game(name)
-    result = CliRunner().invoke(cli, ["thresholds", name, "--format", "json"])
+    result = CliRunner().invoke(cli, ["thresholds", name, *HEAVY.get(name, []), "--format",
+                                      "json"])
     assert result.exit_code == 0, result.output
     check_thresholds(json.loads(result.stdout), game)
 
@@ -215,8 +235,8 @@ def test_thresholds_with_set_free_and_for(args: list[str]):
 
 
 def test_thresholds_incomplete_with_a_warning(tmp_path: Path):
-    path = tmp_path / "rps.toml"
-    path.write_text(RPS_TOML, encoding="utf-8")
+    path = tmp_path / "wide.toml"
+    path.write_text(WIDE_TOML, encoding="utf-8")
     document = run_json("thresholds", str(path))
     check_thresholds(document, load_game(str(path)))
     assert document["complete"] is False and document["warnings"]
@@ -390,15 +410,15 @@ class _Clock:
 
 def _sweep_with(monkeypatch: pytest.MonkeyPatch, stderr: io.StringIO, tick: float
                 ) -> tuple[str, str]:
-    """Run a point-by-point sweep (bagwell-commitment: imperfect information) with the clock
-    and standard error given; its standard output and standard error."""
+    """Run a point-by-point sweep (bagwell-commitment, --method points) with the clock and
+    standard error given; its standard output and standard error."""
     stdout = io.StringIO()
     monkeypatch.setattr(sys, "stdout", stdout)
     monkeypatch.setattr(sys, "stderr", stderr)
     monkeypatch.setattr(sweep_command, "time", types.SimpleNamespace(
         monotonic=_Clock(tick).monotonic))
-    cli.main(["sweep", "bagwell-commitment", "--vary", "noise=0:1:6", "--format", "json"],
-             prog_name="commit-calc", standalone_mode=False)
+    cli.main(["sweep", "bagwell-commitment", "--vary", "noise=0:1:6", "--method", "points",
+              "--format", "json"], prog_name="commit-calc", standalone_mode=False)
     return stdout.getvalue(), stderr.getvalue()
 
 

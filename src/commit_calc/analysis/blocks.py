@@ -21,6 +21,7 @@ import sympy
 
 from commit_calc.analysis.atoms import Requirement, conjunction
 from commit_calc.analysis.candidates import Feasibility, Term, normal_form_candidates
+from commit_calc.analysis.clauses import Clauses
 from commit_calc.analysis.comparison import requirement_within
 from commit_calc.analysis.continuation import continuation_value, moves_of, others_reach
 from commit_calc.errors import UnsupportedGameError
@@ -61,16 +62,14 @@ def block_cases(game: ExtensiveFormGame, root: Node, leaf_values: Mapping[int, S
                         "pure equilibria are analysed (solve searches no more); mixed "
                         "equilibria may exist too")
     elif not complete:
-        warnings.append(f"subgame at node '{root.name}': only its pure equilibria are analysed; "
-                        "mixed equilibria may exist too")
+        warnings.append(f"subgame at node '{root.name}': only its pure equilibria are analysed "
+                        "(its reduced normal form is larger than 4x4, 3x5 or 2x7, or larger than "
+                        "2x2 with more than 4 parameters); mixed equilibria may exist too")
     cases: list[BlockCase] = []
     for candidate in found:
         behaviour, totals = _behaviour(folded, reduced, candidate.distributions)
-        for condition in candidate.condition:
-            joined = conjunction(itertools.chain(term.items(), condition.items()))
-            if joined is None or feasible(joined) is False:
-                continue
-            joined = _reached(joined, totals, feasible, root)
+        for alternative in _alternatives(candidate.condition, term, feasible, root):
+            joined = _reached(alternative, totals, feasible, root)
             if joined is None:
                 continue
             for case, complete_behaviour in _completions(folded, behaviour, joined, feasible):
@@ -79,6 +78,31 @@ def block_cases(game: ExtensiveFormGame, root: Node, leaf_values: Mapping[int, S
                            for infoset, d in zip(folded.infosets, complete_behaviour)}
                 cases.append((case, choices, payoffs))
     return BlockCases(cases, complete, tuple(warnings))
+
+
+#: Terms a candidate's conjunction of clauses may expand into within one case.
+MAX_EXPANDED = 2000
+
+
+def _alternatives(condition: Sequence[Term | Clauses], term: Term, feasible: Feasibility,
+                  root: Node) -> list[Term]:
+    """The candidate's condition within ``term`` as terms: a conjunction of clauses (the
+    mixed candidates of :mod:`.mixed_candidates`) multiplied out, clause by clause, dropping
+    what is contradictory or proved empty; the tree above compares payoffs within terms."""
+    found: list[Term] = []
+    for alternative in condition:
+        partial = [term]
+        clauses = alternative.clauses if isinstance(alternative, Clauses) else ((alternative,),)
+        for clause in clauses:
+            partial = [j for t in partial for option in clause
+                       if (j := conjunction(itertools.chain(t.items(), option.items())))
+                       is not None and feasible(j) is not False]
+            if len(partial) > MAX_EXPANDED:
+                raise UnsupportedGameError(
+                    f"symbolic analysis: the conditions of a mixed equilibrium in the subgame "
+                    f"at node '{root.name}' expand into more than {MAX_EXPANDED} cases")
+        found.extend(partial)
+    return found
 
 
 def _block_nodes(game: ExtensiveFormGame, root: Node, leaves: Mapping[int, object]
