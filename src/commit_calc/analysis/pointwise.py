@@ -45,7 +45,6 @@ from commit_calc.analysis.prepared_blocks import (
     Fallback,
     PreparedDecomposition,
     extreme_pairs,
-    integers,
 )
 from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
@@ -54,6 +53,7 @@ from commit_calc.model.values import kernel_rational
 from commit_calc.solvers.backward_induction import FlatTree, Number, _pure, _solve
 from commit_calc.solvers.listing import listing_limit
 from commit_calc.solvers.results import VerificationFailure
+from commit_calc.solvers.tree_check import TreeCheck
 from commit_calc.solvers.verify import Verification, verify, verify_subgame_perfect
 
 Game = ExtensiveFormGame | NormalFormGame
@@ -133,6 +133,7 @@ class PreparedGame:
                                 for root in roots}
             except Fallback:
                 self._mode = None
+            self._check = TreeCheck(game, subgame_perfect=self._mode == "spe")
 
     def _choose_mode(self, concept: str) -> str | None:
         game = self.game
@@ -200,9 +201,9 @@ class PreparedGame:
         assert isinstance(game, NormalFormGame)
         m, n = game.shape
         arrays = [np.array(values, dtype=object).reshape(m, n) for values in numbers]
-        scaled = [integers(values) for values in numbers]
         found = []
-        for x, y in extreme_pairs([row[k * n:(k + 1) * n] for k in range(m)] for row in scaled):
+        for x, y in extreme_pairs([[values[k * n:(k + 1) * n] for k in range(m)]
+                                   for values in numbers]):
             profile = MixedProfile.trusted((x, y))
             check = _checked(verify(game, profile, numbers=arrays))
             found.append(PointSolution(profile.probabilities, check.payoffs,
@@ -236,10 +237,10 @@ class PreparedGame:
         found = []
         for distributions in listed:
             profile = BehaviourProfile.trusted(distributions)
-            if self._mode == "nash":
-                check = verify(game, profile, numbers=numbers)
-            else:
+            if self._mode == "backward":  # one pass checks every subgame
                 check = verify_subgame_perfect(game, profile, numbers=numbers)
+            else:
+                check = self._check.verify(profile, numbers)
             found.append(PointSolution(distributions, _checked(check).payoffs,
                                        self._label(distributions, profile)))
         return found

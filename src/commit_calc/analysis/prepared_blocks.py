@@ -19,6 +19,7 @@ from typing import Any
 
 from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
 from commit_calc.model.values import kernel_rational
+from commit_calc.solvers._two_strategy_pairs import two_strategy_pairs
 from commit_calc.solvers._vertex_enumeration import completely_labelled_pairs
 from commit_calc.solvers.backward_induction import FlatTree, Number, ValueMap, Vector
 from commit_calc.solvers.mixed_nash import _components
@@ -52,10 +53,18 @@ def integers(values: Sequence[Number]) -> list[int]:
 
 
 def extreme_pairs(matrices: Any) -> list[tuple[tuple[Number, ...], tuple[Number, ...]]]:
-    """Extreme equilibria of a bimatrix game of integers in ``extreme_equilibria``'s order."""
+    """Extreme equilibria of a bimatrix game (two lists of rows of exact numbers) in
+    ``extreme_equilibria``'s order: in closed form where a player has at most two strategies
+    (:mod:`~commit_calc.solvers._two_strategy_pairs`), else by exact vertex enumeration."""
     row, column = matrices
-    pairs = [(kernel_numbers(x), kernel_numbers(y), x_labels, y_labels)
-             for x, y, x_labels, y_labels in completely_labelled_pairs(row, column)]
+    if len(row) <= 2 or len(row[0]) <= 2:
+        pairs = two_strategy_pairs(row, column)
+    else:
+        n = len(row[0])
+        scaled = [integers([v for r in matrix for v in r]) for matrix in (row, column)]
+        a, b = ([values[k:k + n] for k in range(0, len(values), n)] for values in scaled)
+        pairs = [(kernel_numbers(x), kernel_numbers(y), x_labels, y_labels)
+                 for x, y, x_labels, y_labels in completely_labelled_pairs(a, b)]
     pairs.sort(key=lambda pair: (tuple(-p for p in pair[0]), tuple(-p for p in pair[1])))
     components = _components(pairs)  # type: ignore[arg-type]  # reads the labels only
     order = sorted(range(len(pairs)), key=lambda k: components[k])
@@ -158,11 +167,10 @@ class Block:
                     total += weights[way] * full[terminal][player]
                 tables[player].append(total)
         m, n = self.shape
-        scaled = [integers(tables[player]) for player in self.keep]
         found: list[Found] = []
         seen = set()
-        for mixed in extreme_pairs([row[k * n:(k + 1) * n] for k in range(m)]
-                                    for row in scaled):
+        for mixed in extreme_pairs([[tables[player][k * n:(k + 1) * n] for k in range(m)]
+                                    for player in self.keep]):
             distributions = self._behaviour(mixed, full)
             if distributions in seen:
                 continue
