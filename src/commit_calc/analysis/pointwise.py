@@ -125,6 +125,8 @@ class PreparedGame:
             self._chance = [n.index for n in game.nodes if n.kind == CHANCE]
             self._shape = _Shape(game)
             self._limit = listing_limit(game, 1000)  # as solve lists them
+            #: the exact check, compiled for blocks of imperfect information
+            self._check: TreeCheck | None = None
         if self._mode in ("spe", "nash"):
             assert isinstance(game, ExtensiveFormGame)
             roots = ([game.root.index] if self._mode == "nash" else self._block_roots(game))
@@ -133,7 +135,10 @@ class PreparedGame:
                                 for root in roots}
             except Fallback:
                 self._mode = None
-            self._check = TreeCheck(game, subgame_perfect=self._mode == "spe")
+            try:
+                self._check = TreeCheck(game, subgame_perfect=self._mode == "spe")
+            except ValueError:  # too large to compile: checked by verify itself
+                self._check = None
 
     def _choose_mode(self, concept: str) -> str | None:
         game = self.game
@@ -226,6 +231,13 @@ class PreparedGame:
                         assert k is not None
                         chosen[k] = _pure(widths[k], action)
                 listed.append(tuple(chosen))
+        elif self._mode == "spe" and game.subgame_roots == (game.root.index,):
+            # one block, the whole tree: its equilibria grouped by payoffs, as the
+            # decomposition lists them
+            found_here = self._blocks[game.root.index].equilibria(numbers, {})
+            for payoffs in dict.fromkeys(payoffs for _, payoffs in found_here):
+                listed += [d for d, p in found_here if p == payoffs]
+            listed = listed[:limit]
         elif self._mode == "spe":
             solver = PreparedDecomposition(game, self._shape.tree(numbers), self._blocks,
                                            numbers)
@@ -237,10 +249,12 @@ class PreparedGame:
         found = []
         for distributions in listed:
             profile = BehaviourProfile.trusted(distributions)
-            if self._mode == "backward":  # one pass checks every subgame
-                check = verify_subgame_perfect(game, profile, numbers=numbers)
-            else:
+            if self._check is not None:
                 check = self._check.verify(profile, numbers)
+            elif self._mode == "nash":
+                check = verify(game, profile, numbers=numbers)
+            else:  # one pass checks every subgame of a perfect-information tree
+                check = verify_subgame_perfect(game, profile, numbers=numbers)
             found.append(PointSolution(distributions, _checked(check).payoffs,
                                        self._label(distributions, profile)))
         return found

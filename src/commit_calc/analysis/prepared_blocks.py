@@ -18,7 +18,8 @@ from fractions import Fraction
 from typing import Any
 
 from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
-from commit_calc.model.values import kernel_rational
+from commit_calc.model.values import kernel_quotient, kernel_rational
+from commit_calc.solvers._compiled import straight_line
 from commit_calc.solvers._two_strategy_pairs import two_strategy_pairs
 from commit_calc.solvers._vertex_enumeration import completely_labelled_pairs
 from commit_calc.solvers.backward_induction import FlatTree, Number, ValueMap, Vector
@@ -123,9 +124,30 @@ class Block:
         #: probability of the way, is computed once per point
         self.ways = list(dict.fromkeys(moves for found in paths for _, moves in found))
         way = {moves: k for k, moves in enumerate(self.ways)}
-        #: per pure profile (row-major), the terminal nodes reached and the way to each
-        self.paths = [[(terminal, way[moves]) for terminal, moves in found] for found in paths]
+        #: every player's table at a point, from the block's numbers (compiled once)
+        try:
+            self.tables = straight_line(["full"], self._table_source(
+                [[(terminal, way[moves]) for terminal, moves in found] for found in paths]))
+        except ValueError:  # too large to compile
+            raise Fallback from None
 
+    def _table_source(self, paths: list[list[tuple[int, int]]]) -> list[str]:
+        """Straight-line source computing every player's table (rows of the first player's
+        strategies) from ``full``, the block's numbers; ``paths`` gives per pure profile
+        (row-major) the terminal nodes reached and the way of chance moves to each."""
+        lines = [f"w{k} = " + " * ".join(f"full[{node}][{move}]" for node, move in moves)
+                 for k, moves in enumerate(self.ways) if moves]
+
+        def entry(found: list[tuple[int, int]], player: int) -> str:
+            return " + ".join(f"w{way} * full[{terminal}][{player}]" if self.ways[way]
+                              else f"full[{terminal}][{player}]" for terminal, way in found)
+
+        m, n = self.shape
+        tables = ", ".join(
+            "[" + ", ".join("[" + ", ".join(entry(paths[i * n + j], player) for j in range(n))
+                            + "]" for i in range(m)) + "]"
+            for player in range(self.num_players))
+        return [*lines, f"return [{tables}]"]
 
     def _paths(self, profile: Sequence[Any]) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
         """The terminal nodes a pure profile reaches, each with the chance moves on its way."""
@@ -152,30 +174,15 @@ class Block:
         them, with each one's expected payoffs for every player of the whole game."""
         full: list[Sequence[Number]] = [
             leaf_payoffs[k] if k in leaf_payoffs else numbers[k] for k in self.nodes]
-        weights = []
-        for moves in self.ways:
-            weight: Number = 1
-            for node, k in moves:
-                weight *= full[node][k]
-            weights.append(weight)
-        players = range(self.num_players)
-        tables: list[list[Number]] = [[] for _ in players]  # every player's, row-major
-        for paths in self.paths:
-            for player in players:
-                total: Number = 0
-                for terminal, way in paths:
-                    total += weights[way] * full[terminal][player]
-                tables[player].append(total)
-        m, n = self.shape
+        tables = self.tables(full)  # every player's, as rows
         found: list[Found] = []
         seen = set()
-        for mixed in extreme_pairs([[tables[player][k * n:(k + 1) * n] for k in range(m)]
-                                    for player in self.keep]):
+        for mixed in extreme_pairs([tables[player] for player in self.keep]):
             distributions = self._behaviour(mixed, full)
             if distributions in seen:
                 continue
             seen.add(distributions)
-            found.append((distributions, _expected(mixed, tables, n)))
+            found.append((distributions, _expected(mixed, tables)))
         return found
 
     def _behaviour(self, mixed: Sequence[Sequence[Number]],
@@ -226,31 +233,23 @@ class Block:
             best = totals.index(max(totals))
             distributions[k] = tuple(1 if a == best else 0 for a in range(self.widths[k]))
 
-def _expected(mixed: Sequence[Sequence[Number]], tables: list[list[Number]], n: int) -> Vector:
+def _expected(mixed: Sequence[Sequence[Number]], tables: list[list[list[Number]]]) -> Vector:
     """Every player's expected payoff at a mixed profile of the block's reduced normal form
-    (``tables``: each player's payoffs, row-major, ``n`` columns). The behaviour profile of
-    Kuhn's map is realisation-equivalent to it, so this is the payoff of the behaviour profile
-    in the tree (``subgame_perfect._expected``), exactly."""
+    (``tables``: each player's payoffs, as rows). The behaviour profile of Kuhn's map is
+    realisation-equivalent to it, so this is the payoff of the behaviour profile in the tree
+    (``subgame_perfect._expected``), exactly."""
     x, y = mixed
-    terms = [(p * q, i * n + j) for i, p in enumerate(x) if p for j, q in enumerate(y) if q]
+    terms = [(p * q, i, j) for i, p in enumerate(x) if p for j, q in enumerate(y) if q]
     found: list[Number] = []
     for table in tables:
-        value = sum([w * table[k] for w, k in terms])
+        value = sum([w * table[i][j] for w, i, j in terms])
         found.append(int(value.numerator) if value.denominator == 1 else value)
     return tuple(found)
 
 
 def _quotients(weights: Sequence[Any], total: Any) -> tuple[Number, ...]:
     """``weights`` divided by ``total``, whole quotients as ``int`` (kernel numbers)."""
-    found: list[Number] = []
-    for weight in weights:
-        if type(weight) is int and type(total) is int:
-            whole = Fraction(weight, total)
-            found.append(kernel_rational(whole.numerator, whole.denominator))
-        else:
-            quotient = weight / total
-            found.append(int(quotient) if quotient.denominator == 1 else quotient)
-    return tuple(found)
+    return tuple(kernel_quotient(weight, total) for weight in weights)
 
 
 class PreparedDecomposition(_Decomposition):

@@ -25,10 +25,9 @@ quotients are taken. Payoffs need not be shifted or scaled: best responses do no
 from __future__ import annotations
 
 from collections.abc import Sequence
-from fractions import Fraction
 from typing import Any
 
-from commit_calc.model.values import kernel_rational
+from commit_calc.model.values import kernel_quotient
 
 #: ``(x, y, labels of x, labels of y)``: probability vectors and label bitmasks.
 Pair = tuple[tuple[Any, ...], tuple[Any, ...], int, int]
@@ -72,40 +71,38 @@ def _pairs(a: Sequence[Sequence[Any]], b: Sequence[Sequence[Any]]) -> list[Pair]
             if x_labels | y_labels == everything]
 
 
-def _envelope_labels(b: Sequence[Sequence[Any]], point: Sequence[Any], m: int) -> int:
-    """The labels of the columns on the upper envelope at the row strategy ``point``."""
-    values = [sum(p * row[j] for p, row in zip(point, b) if p) for j in range(len(b[0]))]
+def _labels_of(values: Sequence[Any], first: int) -> int:
+    """Labels ``first + j`` of the largest of ``values``."""
     top = max(values)
     labels = 0
     for j, value in enumerate(values):
         if value == top:
-            labels |= 1 << (m + j)
+            labels |= 1 << (first + j)
     return labels
 
 
 def _row_vertices(b: Sequence[Sequence[Any]], m: int, n: int) -> list[tuple[tuple[Any, ...], int]]:
     """Nonzero vertices of ``P``, normalised, with their labels."""
     if m == 1:
-        return [((1,), _envelope_labels(b, (1,), m))]
+        return [((1,), _labels_of(b[0], m))]
     low, high = b
     slopes = [high[j] - low[j] for j in range(n)]
-    found = [((1, 0), 2 | _envelope_labels(b, (1, 0), m))]
+    found = [((1, 0), 2 | _labels_of(low, m))]
     # walk the upper envelope from p = 0: the line on top just after p is the steepest of
     # those on top at p; the next kink is its first crossing with a steeper line
     top = max(low)
-    current = max((j for j in range(n) if low[j] == top), key=lambda j: slopes[j])
+    current = max((j for j in range(n) if low[j] == top), key=slopes.__getitem__)
     while True:
-        crossings = [(_quotient(low[current] - low[j], slopes[j] - slopes[current]), j)
+        crossings = [(kernel_quotient(low[current] - low[j], slopes[j] - slopes[current]), j)
                      for j in range(n) if slopes[j] > slopes[current]]
         if not crossings:
             break
-        p = min(p for p, _ in crossings)
+        p = min(crossings)[0]
         if p >= 1:
             break
-        point = (1 - p, p)
-        found.append((point, _envelope_labels(b, point, m)))
-        current = max((j for q, j in crossings if q == p), key=lambda j: slopes[j])
-    found.append(((0, 1), 1 | _envelope_labels(b, (0, 1), m)))
+        found.append(((1 - p, p), _labels_of([low[j] + p * slopes[j] for j in range(n)], m)))
+        current = max((j for q, j in crossings if q == p), key=slopes.__getitem__)
+    found.append(((0, 1), 1 | _labels_of(high, m)))
     return found
 
 
@@ -128,19 +125,9 @@ def _column_vertices(a: Sequence[Sequence[Any]], m: int,
                 if (d[j] > 0 > d[k]) or (d[j] < 0 < d[k]):
                     weight = d[j] - d[k]  # |d_j| + |d_k|, with d_j's sign
                     y = [0] * n
-                    y[j], y[k] = _quotient(-d[k], weight), _quotient(d[j], weight)
+                    y[j], y[k] = kernel_quotient(-d[k], weight), kernel_quotient(d[j], weight)
                     found.append((tuple(y), 3 | columns ^ (1 << (m + j)) ^ (1 << (m + k))))
     return found
-
-
-def _quotient(numerator: Any, denominator: Any) -> Any:
-    """``numerator / denominator`` exactly: ``int`` where whole, else ``mpq`` (or
-    ``Fraction``), as kernel numbers are."""
-    if type(numerator) is int and type(denominator) is int:
-        whole = Fraction(numerator, denominator)
-        return kernel_rational(whole.numerator, whole.denominator)
-    quotient = numerator / denominator
-    return int(quotient.numerator) if quotient.denominator == 1 else quotient
 
 
 __all__ = ["two_strategy_pairs"]

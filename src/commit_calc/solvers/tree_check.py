@@ -12,6 +12,7 @@ answer: each player's expected payoff and largest regret, from the game and the 
 
 >>> from commit_calc.io import load_game
 >>> from commit_calc.model.profiles import BehaviourProfile
+from commit_calc.solvers._compiled import straight_line
 >>> game = load_game("entry-deterrence")
 >>> check = TreeCheck(game, subgame_perfect=True)
 >>> pure = [tuple(int(a == 0) for a in range(len(i.actions))) for i in game.infosets]
@@ -26,10 +27,11 @@ from typing import Any
 
 from commit_calc.model.extensive_form import DECISION, ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
+from commit_calc.solvers._compiled import straight_line
 from commit_calc.solvers.verify import Number, Verification, _check_profile, _number, _rationals
 
 # operations of a best-response schedule
-_TERMINAL, _OWN, _AVERAGE, _DECIDE = range(4)
+_OWN, _AVERAGE, _DECIDE = range(3)
 
 
 class TreeCheck:
@@ -49,6 +51,8 @@ class TreeCheck:
         #: per subgame root to check: per player, (reach steps, schedule)
         self.plans = [(root, [self._plan(game, root, player) for player in range(len(number))])
                       for root in roots]
+        #: raises ValueError for a tree too large to compile: :mod:`.verify` checks it
+        self._compiled = straight_line(["moves", "numbers"], self._source())
 
     def _plan(self, game: ExtensiveFormGame, root: int,
               player: int) -> tuple[list[tuple[int, int, int]], list[tuple[Any, ...]]]:
@@ -68,6 +72,12 @@ class TreeCheck:
             for child in children[index]:
                 own_depth[child] = own_depth[index] + (1 if own else 0)
         order = sorted(members.items(), key=lambda item: -own_depth[item[1][0]])
+        # only the reach of the player's own nodes is used, so only their ways are followed
+        needed = {member for _, member_nodes in order for member in member_nodes}
+        for index in reversed(span):  # a parent comes before its children
+            if index in needed and index != root:
+                needed.add(game.nodes[index].parent)  # type: ignore[arg-type]
+        reach = [step for step in reach if step[0] in needed]
         schedule: list[tuple[Any, ...]] = []
         done = [False] * len(children)
 
@@ -78,8 +88,8 @@ class TreeCheck:
                     continue
                 done[index] = True
                 if not children[index]:
-                    schedule.append((_TERMINAL, index))
-                elif movers[index] == player:
+                    continue  # a terminal node's value is its payoff
+                if movers[index] == player:
                     schedule.append((_OWN, index, infoset_of[index]))
                 else:
                     schedule.append((_AVERAGE, index))
@@ -96,68 +106,64 @@ class TreeCheck:
                numbers: Sequence[Sequence[Number]]) -> Verification:
         """Expected payoffs of the whole game and each player's largest regret over the
         subgames checked; ``numbers`` per node as ``game.exact_numbers`` holds them."""
-        game = self.game
-        _check_profile(game, profile)
+        _check_profile(self.game, profile)
         moves: list[Sequence[Number]] = list(numbers)
         for distribution, members in zip(profile.probabilities, self.members):
             converted = [_number(p) for p in distribution]
             for member in members:
                 moves[member] = converted
-        values = self._expected(moves, numbers)
-        players = range(len(game.players))
-        regrets: list[Number] = [0] * len(players)
-        for root, plans in self.plans:
-            for player in players:
-                gap = self._best(moves, numbers, root, player, *plans[player]) \
-                    - values[root][player]
-                if gap > regrets[player]:
-                    regrets[player] = gap
-        return Verification(_rationals(values[game.root.index]), _rationals(regrets))
+        payoffs, regrets = self._compiled(moves, numbers)
+        return Verification(_rationals(payoffs), _rationals(regrets))
 
-    def _expected(self, moves: list[Sequence[Number]],
-                  numbers: Sequence[Sequence[Number]]) -> list[Sequence[Number]]:
-        """Every player's expected payoff below every node, in one pass from the leaves."""
-        children = self.children
-        count = len(self.game.players)
-        values: list[Sequence[Number]] = [()] * len(children)
+    def _source(self) -> list[str]:
+        """The body of the check as straight-line Python, one statement per line: no loops,
+        lookups or branches at run time but the choice at each information set."""
+        game, children, movers = self.game, self.children, self.movers
+        count = len(game.players)
+        lines = [f"m{i} = moves[{i}]" for i, below in enumerate(children) if below]
+        lines += [f"t{i} = numbers[{i}]" for i, below in enumerate(children) if not below]
+
+        def expected(index: int, player: int) -> str:
+            return f"t{index}[{player}]" if not children[index] else f"e{index}_{player}"
+
         for index in range(len(children) - 1, -1, -1):
-            below = children[index]
-            if not below:
-                values[index] = numbers[index]
-                continue
-            weighted = [(p, values[c]) for p, c in zip(moves[index], below) if p]
-            if len(weighted) == 1 and weighted[0][0] == 1:
-                values[index] = weighted[0][1]
-            else:
-                values[index] = [sum([p * v[k] for p, v in weighted]) for k in range(count)]
-        return values
+            for player in range(count):
+                if children[index]:
+                    lines.append(f"e{index}_{player} = " + " + ".join(
+                        f"m{index}[{a}] * {expected(c, player)}"
+                        for a, c in enumerate(children[index])))
+        lines += [f"g{player} = 0" for player in range(count)]
+        for root, plans in self.plans:
+            for player, (reach_steps, schedule) in enumerate(plans):
+                def value(index: int, player: int = player) -> str:
+                    return f"t{index}[{player}]" if not children[index] else f"v{index}"
 
-    def _best(self, moves: list[Sequence[Number]], numbers: Sequence[Sequence[Number]],
-              root: int, player: int, reach_steps: list[tuple[int, int, int]],
-              schedule: list[tuple[Any, ...]]) -> Number:
-        """``player``'s best-response value in the subgame at ``root`` against ``moves``."""
-        children = self.children
-        reach: dict[int, Number] = {root: 1}
-        for child, parent, position in reach_steps:
-            reach[child] = reach[parent] if position < 0 else reach[parent] * moves[parent][position]
-        value: dict[int, Number] = {}
-        choice: dict[int, int] = {}
-        for step in schedule:
-            kind = step[0]
-            if kind == _TERMINAL:
-                value[step[1]] = numbers[step[1]][player]
-            elif kind == _AVERAGE:
-                index = step[1]
-                value[index] = sum([p * value[c] for c, p in zip(children[index], moves[index])
-                                    if p])
-            elif kind == _OWN:
-                value[step[1]] = value[children[step[1]][choice[step[2]]]]
-            else:
-                _, infoset, member_nodes, width = step
-                totals = [sum([reach[h] * value[children[h][a]] for h in member_nodes
-                               if reach[h]]) for a in range(width)]
-                choice[infoset] = totals.index(max(totals))
-        return value[root]
+                lines.append(f"r{root} = 1")
+                lines += [f"r{child} = r{parent}" if position < 0 else
+                          f"r{child} = r{parent} * m{parent}[{position}]"
+                          for child, parent, position in reach_steps]
+                for step in schedule:
+                    if step[0] == _AVERAGE:
+                        lines.append(f"v{step[1]} = " + " + ".join(
+                            f"m{step[1]}[{a}] * {value(c)}"
+                            for a, c in enumerate(children[step[1]])))
+                    elif step[0] == _OWN:
+                        options = ", ".join(value(c) for c in children[step[1]])
+                        lines.append(f"v{step[1]} = ({options},)[k{step[2]}]")
+                    elif step[0] == _DECIDE:
+                        _, infoset, member_nodes, width = step
+                        totals = ", ".join(" + ".join(
+                            f"r{h} * {value(children[h][a])}" for h in member_nodes)
+                            for a in range(width))
+                        lines.append(f"s = ({totals},)")
+                        lines.append(f"k{infoset} = s.index(max(s))")
+                lines.append(f"g{player} = max(g{player}, {value(root)} - "
+                             f"{expected(root, player)})")
+        root = game.root.index
+        payoffs = ", ".join(expected(root, player) for player in range(count))
+        regrets = ", ".join(f"g{player}" for player in range(count))
+        lines.append(f"return ({payoffs},), ({regrets},)")
+        return lines
 
 
 __all__ = ["TreeCheck"]
