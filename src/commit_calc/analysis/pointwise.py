@@ -49,7 +49,7 @@ from commit_calc.analysis.prepared_blocks import (
 from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
-from commit_calc.model.values import kernel_rational
+from commit_calc.model.values import kernel_fraction, kernel_rational
 from commit_calc.solvers.backward_induction import FlatTree, Number, _pure, _solve
 from commit_calc.solvers.listing import listing_limit
 from commit_calc.solvers.results import VerificationFailure
@@ -118,7 +118,7 @@ class PreparedGame:
                 self._fixed.append(0)
         try:
             self._function: Callable[..., Any] = exact_function(
-                [formulas[k] for k in self._moving], symbols)
+                [formulas[k] for k in self._moving], symbols, kernel_fraction)
         except Exception:  # noqa: BLE001 - a formula Python cannot compute exactly: solve does
             self._mode = None
         if isinstance(game, ExtensiveFormGame):
@@ -177,16 +177,14 @@ class PreparedGame:
         """The game's numbers at ``point`` in kernel types; chance probabilities checked."""
         raw = self._fixed.copy()
         try:
-            values = self._function(*point)
+            values = self._function(*(kernel_fraction(v.numerator, v.denominator)
+                                      for v in point))
         except (ArithmeticError, TypeError, ValueError, NameError):  # undefined here
             raise Fallback from None
         for k, value in zip(self._moving, values):
-            if type(value) is int:
-                raw[k] = value
-            elif isinstance(value, Fraction):
-                raw[k] = kernel_rational(value.numerator, value.denominator)
-            else:  # a float or anything inexact: the general path decides
-                raise Fallback
+            if type(value) is not kernel_fraction and type(value) is not int:
+                raise Fallback  # a float or anything inexact: the general path decides
+            raw[k] = value
         numbers = [tuple(raw[start:stop]) for start, stop in self._spans]
         if isinstance(self.game, ExtensiveFormGame):
             for k in self._chance:

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
-from commit_calc.model.values import kernel_quotient, kernel_rational
+from commit_calc.model.values import kernel_fraction, kernel_rational
 from commit_calc.solvers._compiled import straight_line
 from commit_calc.solvers._two_strategy_pairs import two_strategy_pairs
 from commit_calc.solvers._vertex_enumeration import completely_labelled_pairs
@@ -116,9 +116,14 @@ class Block:
             raise Fallback  # solve refuses such a reduced normal form, with a message
         plans = [_player_plans(template, player) for player in players]
         self.shape = tuple(len(p) for p in plans)
-        self.plan_moves = [[[(template.infoset_index(label), template.infoset(label).actions
-                              .index(action)) for label, action in plan.items()]
-                            for plan in own] for own in plans]
+        #: per information set of the block: its player (0 or 1), and the action each of
+        #: their reduced strategies takes there (-1 where the strategy does not reach it)
+        self.plan_actions: list[tuple[int, list[int]]] = []
+        for infoset in template.infosets:
+            owner = players.index(infoset.player)
+            self.plan_actions.append((owner, [
+                infoset.actions.index(plan[infoset.label]) if infoset.label in plan else -1
+                for plan in plans[owner]]))
         paths = [self._paths(profile) for profile in itertools.product(*plans)]
         #: the distinct chance moves on the way to a terminal node: their product, the
         #: probability of the way, is computed once per point
@@ -188,19 +193,17 @@ class Block:
     def _behaviour(self, mixed: Sequence[Sequence[Number]],
                    full: list[Sequence[Number]]) -> tuple[tuple[Any, ...], ...]:
         """Kuhn's map, as :func:`~commit_calc.solvers.reduction.behaviour_profile`."""
-        weights: dict[int, list[Any]] = {}
-        reached: dict[int, Any] = {}
-        for moves_of, mix in zip(self.plan_moves, mixed):
-            for moves, weight in zip(moves_of, mix):
-                if weight == 0:
-                    continue
-                for infoset, action in moves:
-                    row = weights.setdefault(infoset, [0] * self.widths[infoset])
-                    row[action] += weight
-                    reached[infoset] = reached.get(infoset, 0) + weight
-        distributions: list[tuple[Any, ...] | None] = [
-            _quotients(weights[k], reached[k]) if reached.get(k, 0) != 0
-            else None for k in range(len(self.widths))]
+        supports = [[(s, w) for s, w in enumerate(mix) if w] for mix in mixed]
+        distributions: list[tuple[Any, ...] | None] = []
+        for (owner, actions), width in zip(self.plan_actions, self.widths):
+            weights: list[Any] = [0] * width
+            reached: Any = 0
+            for s, weight in supports[owner]:
+                action = actions[s]
+                if action >= 0:
+                    weights[action] += weight
+                    reached += weight
+            distributions.append(_quotients(weights, reached) if reached else None)
         if None in distributions:
             self._complete(distributions, full)
         return tuple(distributions)  # type: ignore[arg-type]
@@ -248,8 +251,11 @@ def _expected(mixed: Sequence[Sequence[Number]], tables: list[list[list[Number]]
 
 
 def _quotients(weights: Sequence[Any], total: Any) -> tuple[Number, ...]:
-    """``weights`` divided by ``total``, whole quotients as ``int`` (kernel numbers)."""
-    return tuple(kernel_quotient(weight, total) for weight in weights)
+    """``weights`` (nonnegative) divided by their sum ``total``, as kernel numbers: a pure
+    distribution of ``int``, else ``mpq`` (never whole) and ``0``."""
+    if total in weights:
+        return tuple(int(w == total) for w in weights)
+    return tuple(kernel_fraction(w, total) if w else 0 for w in weights)
 
 
 class PreparedDecomposition(_Decomposition):

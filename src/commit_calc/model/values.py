@@ -105,23 +105,9 @@ def kernel_rational(numerator: int, denominator: int) -> int | Fraction:
     return _mpq(numerator, denominator)  # type: ignore[no-any-return]
 
 
-def kernel_quotient(numerator: object, denominator: object) -> int | Fraction:
-    """``numerator / denominator`` of two kernel numbers (``int``, ``mpq``, ``Fraction``)
-    exactly, as a kernel number: ``int`` where whole.
-
-    >>> kernel_quotient(6, 3), kernel_quotient(1, 3) == Fraction(1, 3)
-    (2, True)
-    """
-    if type(numerator) is int and type(denominator) is int:
-        if _mpq is None:
-            quotient: object = Fraction(numerator, denominator)
-        else:
-            quotient = _mpq(numerator, denominator)
-    else:
-        quotient = numerator / denominator  # type: ignore[operator]
-    if quotient.denominator == 1:  # type: ignore[attr-defined]
-        return int(quotient.numerator)  # type: ignore[attr-defined]
-    return quotient  # type: ignore[return-value]
+#: The exact quotient ``kernel_fraction(a, b)`` of two kernel numbers, in lowest terms: an
+#: ``mpq`` (or ``Fraction`` without gmpy2), even where whole. (Typed as ``Fraction``.)
+kernel_fraction: type[Fraction] = Fraction if _mpq is None else _mpq
 
 
 _UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)

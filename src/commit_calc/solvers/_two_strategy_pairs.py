@@ -16,7 +16,9 @@ Labels are as in :mod:`._vertex_enumeration`: row ``i`` is label ``i``, column `
 * the nonzero vertices of ``Q = {y >= 0 : A y <= 1}`` are the pure columns (labels: the other
   columns and the rows that are best responses) and, with two rows, each pair of columns
   ``j, k`` whose row differences ``d = A[0] - A[1]`` have opposite signs, mixed so that both
-  rows pay the same (labels: both rows and the other columns).
+  rows pay the same (labels: both rows and the other columns);
+* a pair ``(x, y)`` is an equilibrium when their labels cover everything: ``y`` plays only
+  columns on the envelope at ``x``, and the rows ``x`` plays are best responses to ``y``.
 
 Numbers are any exact type (``int``, ``mpq``, ``Fraction``): only comparisons, products and
 quotients are taken. Payoffs need not be shifted or scaled: best responses do not change.
@@ -27,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from commit_calc.model.values import kernel_quotient
+from commit_calc.model.values import kernel_fraction
 
 #: ``(x, y, labels of x, labels of y)``: probability vectors and label bitmasks.
 Pair = tuple[tuple[Any, ...], tuple[Any, ...], int, int]
@@ -61,14 +63,40 @@ def _swap(labels: int, rows: int, columns: int) -> int:
 
 
 def _pairs(a: Sequence[Sequence[Any]], b: Sequence[Sequence[Any]]) -> list[Pair]:
+    """The pairs of ``(A, B)`` with ``A`` of one or two rows: each vertex ``x`` of ``P`` with
+    the vertices of ``Q`` that carry every label ``x`` lacks. Such a ``y`` plays only best
+    responses to ``x`` (a column it plays lacks its label), so only those are tried."""
     m, n = len(a), len(a[0])
     everything = (1 << (m + n)) - 1
-    x_vertices = _row_vertices(b, m, n)
-    y_vertices = _column_vertices(a, m, n)
-    return [(x, y, x_labels, y_labels)
-            for x, x_labels in x_vertices
-            for y, y_labels in y_vertices
-            if x_labels | y_labels == everything]
+    columns = ((1 << n) - 1) << m
+    if m == 2:
+        d = [a[0][j] - a[1][j] for j in range(n)]
+        # the rows that are best responses to column j
+        rows = [1 if dj > 0 else 2 if dj < 0 else 3 for dj in d]
+    else:
+        rows = [1] * n
+    found: list[Pair] = []
+    for x, x_labels in _row_vertices(b, m, n):
+        best = [j for j in range(n) if x_labels >> (m + j) & 1]
+        for j in best:
+            y_labels = rows[j] | columns ^ (1 << (m + j))
+            if x_labels | y_labels == everything:
+                found.append((x, _unit(n, j), x_labels, y_labels))
+        if m == 2:  # both rows best responses to a mix of two columns with opposite d
+            for position, j in enumerate(best):
+                for k in best[position + 1:]:
+                    if (d[j] > 0 > d[k]) or (d[j] < 0 < d[k]):
+                        weight = d[j] - d[k]  # |d_j| + |d_k|, with d_j's sign
+                        y = [0] * n
+                        y[j], y[k] = kernel_fraction(-d[k], weight), kernel_fraction(d[j], weight)
+                        found.append((x, tuple(y), x_labels,
+                                      3 | columns ^ (1 << (m + j)) ^ (1 << (m + k))))
+    return found
+
+
+def _unit(n: int, j: int) -> tuple[int, ...]:
+    """The pure strategy ``j`` of ``n``."""
+    return tuple(int(k == j) for k in range(n))
 
 
 def _labels_of(values: Sequence[Any], first: int) -> int:
@@ -86,47 +114,28 @@ def _row_vertices(b: Sequence[Sequence[Any]], m: int, n: int) -> list[tuple[tupl
     if m == 1:
         return [((1,), _labels_of(b[0], m))]
     low, high = b
-    slopes = [high[j] - low[j] for j in range(n)]
+    slopes = [h - v for h, v in zip(high, low)]
     found = [((1, 0), 2 | _labels_of(low, m))]
     # walk the upper envelope from p = 0: the line on top just after p is the steepest of
     # those on top at p; the next kink is its first crossing with a steeper line
     top = max(low)
     current = max((j for j in range(n) if low[j] == top), key=slopes.__getitem__)
     while True:
-        crossings = [(kernel_quotient(low[current] - low[j], slopes[j] - slopes[current]), j)
-                     for j in range(n) if slopes[j] > slopes[current]]
-        if not crossings:
-            break
-        p = min(crossings)[0]
-        if p >= 1:
-            break
-        found.append(((1 - p, p), _labels_of([low[j] + p * slopes[j] for j in range(n)], m)))
-        current = max((j for q, j in crossings if q == p), key=slopes.__getitem__)
-    found.append(((0, 1), 1 | _labels_of(high, m)))
-    return found
-
-
-def _column_vertices(a: Sequence[Sequence[Any]], m: int,
-                     n: int) -> list[tuple[tuple[Any, ...], int]]:
-    """Nonzero vertices of ``Q``, normalised, with their labels."""
-    columns = ((1 << n) - 1) << m
-    found = []
-    for j in range(n):
-        top = max(row[j] for row in a)
-        rows = 0
-        for i in range(m):
-            if a[i][j] == top:
-                rows |= 1 << i
-        found.append((tuple(int(k == j) for k in range(n)), rows | columns ^ (1 << (m + j))))
-    if m == 2:
-        d = [a[0][j] - a[1][j] for j in range(n)]
+        slope, start = slopes[current], low[current]
+        kink, crossing = None, []
         for j in range(n):
-            for k in range(j + 1, n):
-                if (d[j] > 0 > d[k]) or (d[j] < 0 < d[k]):
-                    weight = d[j] - d[k]  # |d_j| + |d_k|, with d_j's sign
-                    y = [0] * n
-                    y[j], y[k] = kernel_quotient(-d[k], weight), kernel_quotient(d[j], weight)
-                    found.append((tuple(y), 3 | columns ^ (1 << (m + j)) ^ (1 << (m + k))))
+            if slopes[j] > slope:
+                p = kernel_fraction(start - low[j], slopes[j] - slope)
+                if kink is None or p < kink:
+                    kink, crossing = p, [j]
+                elif p == kink:
+                    crossing.append(j)
+        if kink is None or kink >= 1:
+            break
+        found.append(((1 - kink, kink),
+                      _labels_of([v + kink * s for v, s in zip(low, slopes)], m)))
+        current = max(crossing, key=slopes.__getitem__)
+    found.append(((0, 1), 1 | _labels_of(high, m)))
     return found
 
 
