@@ -54,7 +54,12 @@ from commit_calc.solvers.backward_induction import FlatTree, Number, _pure, _sol
 from commit_calc.solvers.listing import listing_limit
 from commit_calc.solvers.results import VerificationFailure
 from commit_calc.solvers.tree_check import TreeCheck
-from commit_calc.solvers.verify import Verification, verify, verify_subgame_perfect
+from commit_calc.solvers.verify import (
+    Verification,
+    _rationals,
+    verify,
+    verify_subgame_perfect,
+)
 
 Game = ExtensiveFormGame | NormalFormGame
 
@@ -62,16 +67,14 @@ Game = ExtensiveFormGame | NormalFormGame
 @dataclass(frozen=True)
 class PointSolution:
     """One equilibrium at a point: its distributions (per information set, or per player of
-    a table), exact payoffs (as ``solve`` reports them) and outcome label."""
+    a table), exact payoffs (as ``solve`` reports them), outcome label and
+    :func:`supports`."""
 
     probabilities: tuple[tuple[Any, ...], ...]
     payoffs: tuple[sympy.Rational, ...]
     label: str
-
-    @property
-    def choices(self) -> tuple[tuple[int, ...], ...]:
-        """The actions (or strategies) played with positive probability, per distribution."""
-        return supports(self.probabilities)
+    #: the actions (or strategies) played with positive probability, per distribution
+    choices: tuple[tuple[int, ...], ...]
 
 
 def supports(probabilities: Sequence[Sequence[Any]]) -> tuple[tuple[int, ...], ...]:
@@ -127,6 +130,7 @@ class PreparedGame:
             self._limit = listing_limit(game, 1000)  # as solve lists them
             #: the exact check, compiled for blocks of imperfect information
             self._check: TreeCheck | None = None
+            self._one_block = game.subgame_roots == (game.root.index,)
         if self._mode in ("spe", "nash"):
             assert isinstance(game, ExtensiveFormGame)
             roots = ([game.root.index] if self._mode == "nash" else self._block_roots(game))
@@ -193,11 +197,13 @@ class PreparedGame:
                     raise Fallback
         return numbers
 
-    def _label(self, probabilities: tuple[tuple[Any, ...], ...], profile: Any) -> str:
+    def _solution(self, probabilities: tuple[tuple[Any, ...], ...], payoffs: Sequence[Number],
+                  profile: Any) -> PointSolution:
+        """The solution with its label, computed once per support (``profile`` gives it)."""
         key = supports(probabilities)
         if key not in self._labels:
             self._labels[key] = profile_label(self.game, profile)
-        return self._labels[key]
+        return PointSolution(probabilities, _rationals(payoffs), self._labels[key], key)
 
     def _solve_table(self, numbers: list[tuple[Number, ...]]) -> list[PointSolution]:
         game = self.game
@@ -208,9 +214,8 @@ class PreparedGame:
         for x, y in extreme_pairs([[values[k * n:(k + 1) * n] for k in range(m)]
                                    for values in numbers]):
             profile = MixedProfile.trusted((x, y))
-            check = _checked(verify(game, profile, numbers=arrays))
-            found.append(PointSolution(profile.probabilities, check.payoffs,
-                                       self._label(profile.probabilities, profile)))
+            payoffs = _checked(verify(game, profile, numbers=arrays)).payoffs
+            found.append(self._solution(profile.probabilities, payoffs, profile))
         return found
 
     def _solve_tree(self, numbers: list[tuple[Number, ...]]) -> list[PointSolution]:
@@ -229,13 +234,17 @@ class PreparedGame:
                         assert k is not None
                         chosen[k] = _pure(widths[k], action)
                 listed.append(tuple(chosen))
-        elif self._mode == "spe" and game.subgame_roots == (game.root.index,):
+        elif self._mode == "spe" and self._one_block:
             # one block, the whole tree: its equilibria grouped by payoffs, as the
-            # decomposition lists them
-            found_here = self._blocks[game.root.index].equilibria(numbers, {})
-            for payoffs in dict.fromkeys(payoffs for _, payoffs in found_here):
-                listed += [d for d, p in found_here if p == payoffs]
-            listed = listed[:limit]
+            # decomposition lists them (the payoffs are those of the check)
+            block = self._blocks[game.root.index]
+            checked = [(d, self._verified(d, numbers))
+                       for d, _ in block.equilibria(numbers, {}, payoffs=False)]
+            found = []
+            for payoffs in dict.fromkeys(payoffs for _, payoffs in checked):
+                found += [self._solution(d, p, BehaviourProfile.trusted(d))
+                          for d, p in checked if p == payoffs]
+            return found[:limit]
         elif self._mode == "spe":
             solver = PreparedDecomposition(game, self._shape.tree(numbers), self._blocks,
                                            numbers)
@@ -244,18 +253,25 @@ class PreparedGame:
         else:
             block = self._blocks[game.root.index]
             listed = [distributions for distributions, _ in block.equilibria(numbers, {})]
-        found = []
-        for distributions in listed:
-            profile = BehaviourProfile.trusted(distributions)
-            if self._check is not None:
-                check = self._check.verify(profile, numbers)
-            elif self._mode == "nash":
-                check = verify(game, profile, numbers=numbers)
-            else:  # one pass checks every subgame of a perfect-information tree
-                check = verify_subgame_perfect(game, profile, numbers=numbers)
-            found.append(PointSolution(distributions, _checked(check).payoffs,
-                                       self._label(distributions, profile)))
-        return found
+        return [self._solution(d, self._verified(d, numbers), BehaviourProfile.trusted(d))
+                for d in listed]
+
+    def _verified(self, distributions: tuple[tuple[Any, ...], ...],
+                  numbers: list[tuple[Number, ...]]) -> Sequence[Number]:
+        """The payoffs of a profile of the tree, checked exactly (an error if it is not an
+        equilibrium: a bug)."""
+        game = self.game
+        assert isinstance(game, ExtensiveFormGame)
+        profile = BehaviourProfile.trusted(distributions)
+        if self._check is not None:
+            payoffs, regrets = self._check.regrets(profile, numbers)
+            if any(regrets):
+                _checked(Verification(_rationals(payoffs), _rationals(regrets)))
+            return payoffs
+        if self._mode == "nash":
+            return _checked(verify(game, profile, numbers=numbers)).payoffs
+        # one pass checks every subgame of a perfect-information tree
+        return _checked(verify_subgame_perfect(game, profile, numbers=numbers)).payoffs
 
 
 def _checked(check: Verification) -> Verification:

@@ -67,6 +67,8 @@ def extreme_pairs(matrices: Any) -> list[tuple[tuple[Number, ...], tuple[Number,
         pairs = [(kernel_numbers(x), kernel_numbers(y), x_labels, y_labels)
                  for x, y, x_labels, y_labels in completely_labelled_pairs(a, b)]
     pairs.sort(key=lambda pair: (tuple(-p for p in pair[0]), tuple(-p for p in pair[1])))
+    if len({x for _, _, x, _ in pairs}) == len({y for _, _, _, y in pairs}) == len(pairs):
+        return [(x, y) for x, y, _, _ in pairs]  # each its own component, in this order
     components = _components(pairs)  # type: ignore[arg-type]  # reads the labels only
     order = sorted(range(len(pairs)), key=lambda k: components[k])
     return [(pairs[k][0], pairs[k][1]) for k in order]
@@ -174,9 +176,10 @@ class Block:
         return found
 
     def equilibria(self, numbers: Sequence[tuple[Number, ...]],
-                   leaf_payoffs: dict[int, Vector]) -> list[Found]:
+                   leaf_payoffs: dict[int, Vector], payoffs: bool = True) -> list[Found]:
         """The block's equilibria as ``extensive_nash_equilibria`` of its folded game lists
-        them, with each one's expected payoffs for every player of the whole game."""
+        them, with each one's expected payoffs for every player of the whole game (or
+        ``()`` without ``payoffs``)."""
         full: list[Sequence[Number]] = [
             leaf_payoffs[k] if k in leaf_payoffs else numbers[k] for k in self.nodes]
         tables = self.tables(full)  # every player's, as rows
@@ -187,7 +190,7 @@ class Block:
             if distributions in seen:
                 continue
             seen.add(distributions)
-            found.append((distributions, _expected(mixed, tables)))
+            found.append((distributions, _expected(mixed, tables) if payoffs else ()))
         return found
 
     def _behaviour(self, mixed: Sequence[Sequence[Number]],

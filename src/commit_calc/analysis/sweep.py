@@ -36,7 +36,7 @@ from commit_calc.analysis.axis import Axis
 from commit_calc.analysis.domain import InvalidPoint, mark_invalid, valid_points
 from commit_calc.analysis.exact_grid import exact_function, exact_on_grid
 from commit_calc.analysis.labels import profile_label
-from commit_calc.analysis.pointwise import PointSolution, PreparedGame
+from commit_calc.analysis.pointwise import PointSolution, PreparedGame, supports
 from commit_calc.analysis.region_grid import TOLERANCE, region_codes, regions_of
 from commit_calc.analysis.regions import Region, RegionAnalysis
 from commit_calc.errors import ParameterError, UndefinedValueError, UnsupportedGameError
@@ -320,11 +320,14 @@ def _region_kinds(analysis: RegionAnalysis, count: int) -> tuple[int, ...]:
 
 
 def _point_key(fast: PreparedGame | None, game: Game, axes: Sequence[Axis], index: tuple[int, ...],
-               concept: str) -> tuple[_Choices, tuple[PointEquilibrium, ...]]:
+               concept: str, fractions: Sequence[Sequence[Fraction]]
+               ) -> tuple[_Choices, tuple[PointEquilibrium, ...]]:
     """The equilibria at one grid point, as choices and as outcomes with payoffs: from the
     prepared game where it covers the point, else from :func:`.solvers.solve.solve`;
-    :data:`_UNDEFINED` where a payoff or probability is undefined there."""
-    solutions = None if fast is None else fast.solve([a.fraction(k) for a, k in zip(axes, index)])
+    :data:`_UNDEFINED` where a payoff or probability is undefined there. ``fractions`` holds
+    each axis's values."""
+    solutions = None if fast is None else fast.solve(
+        [values[k] for values, k in zip(fractions, index)])
     if solutions is None:
         from commit_calc.solvers.solve import solve  # only where the prepared game cannot
 
@@ -333,7 +336,8 @@ def _point_key(fast: PreparedGame | None, game: Game, axes: Sequence[Axis], inde
         except UndefinedValueError:  # a division by zero here: marked, not fatal
             return _UNDEFINED
         solutions = [PointSolution(e.profile.probabilities, tuple(e.payoffs),
-                                   profile_label(result.game, e.profile))
+                                   profile_label(result.game, e.profile),
+                                   supports(e.profile.probabilities))
                      for e in result.equilibria]
     found = tuple(PointEquilibrium(s.label, s.payoffs) for s in solutions)
     # the equilibria as choices: what each plays with positive probability, everywhere
@@ -362,11 +366,12 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
     partial = game.substitute(constants)
     fast = PreparedGame(partial, [a.name for a in axes], concept) if prepared else None
     total = int(np.prod(shape))
+    fractions = [[a.fraction(k) for k in range(a.count)] for a in axes] if prepared else []
     for done, index in enumerate(itertools.product(*(range(n) for n in shape))):
         if valid is not None and not valid[index]:
             codes[index] = -1  # outside the domain: marked below
         else:
-            key = _point_key(fast, partial, axes, index, concept)
+            key = _point_key(fast, partial, axes, index, concept, fractions)
             code = classes.setdefault(key, len(classes))
             if code == len(kind_of):
                 kind_of.append(kinds.setdefault(key[0], len(kinds)))

@@ -155,14 +155,20 @@ class TreeCheck:
                numbers: Sequence[Sequence[Number]]) -> Verification:
         """Expected payoffs of the whole game and each player's largest regret over the
         subgames checked; ``numbers`` per node as ``game.exact_numbers`` holds them."""
+        payoffs, regrets = self.regrets(profile, numbers)
+        return Verification(_rationals(payoffs), _rationals(regrets))
+
+    def regrets(self, profile: BehaviourProfile, numbers: Sequence[Sequence[Number]]
+                ) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
+        """:meth:`verify`'s payoffs and regrets as exact Python numbers (``int``, ``mpq``)."""
         _check_profile(self.game, profile)
         moves: list[Sequence[Number]] = list(numbers)
         for distribution, members in zip(profile.probabilities, self.members):
             converted = [_number(p) for p in distribution]
             for member in members:
                 moves[member] = converted
-        payoffs, regrets = self._compiled(moves, numbers)
-        return Verification(_rationals(payoffs), _rationals(regrets))
+        found: tuple[tuple[Number, ...], tuple[Number, ...]] = self._compiled(moves, numbers)
+        return found
 
 
 __all__ = ["TreeCheck"]
