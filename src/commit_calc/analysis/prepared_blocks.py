@@ -69,7 +69,7 @@ def extreme_pairs(matrices: Any) -> list[tuple[tuple[Number, ...], tuple[Number,
     pairs.sort(key=lambda pair: (tuple(-p for p in pair[0]), tuple(-p for p in pair[1])))
     if len({x for _, _, x, _ in pairs}) == len({y for _, _, _, y in pairs}) == len(pairs):
         return [(x, y) for x, y, _, _ in pairs]  # each its own component, in this order
-    components = _components(pairs)  # type: ignore[arg-type]  # reads the labels only
+    components = _components(pairs)
     order = sorted(range(len(pairs)), key=lambda k: components[k])
     return [(pairs[k][0], pairs[k][1]) for k in order]
 

@@ -42,6 +42,7 @@ from commit_calc.analysis.regions import Region, RegionAnalysis
 from commit_calc.errors import ParameterError, UndefinedValueError, UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
+from commit_calc.model.values import kernel_fraction
 
 Game = ExtensiveFormGame | NormalFormGame
 Progress = Callable[[int, int], None]
@@ -320,14 +321,14 @@ def _region_kinds(analysis: RegionAnalysis, count: int) -> tuple[int, ...]:
 
 
 def _point_key(fast: PreparedGame | None, game: Game, axes: Sequence[Axis], index: tuple[int, ...],
-               concept: str, fractions: Sequence[Sequence[Fraction]]
+               concept: str, steps: Sequence[tuple[int, int, int]]
                ) -> tuple[_Choices, tuple[PointEquilibrium, ...]]:
     """The equilibria at one grid point, as choices and as outcomes with payoffs: from the
     prepared game where it covers the point, else from :func:`.solvers.solve.solve`;
-    :data:`_UNDEFINED` where a payoff or probability is undefined there. ``fractions`` holds
-    each axis's values."""
+    :data:`_UNDEFINED` where a payoff or probability is undefined there. ``steps`` gives
+    each axis's values as ``(a + k * b) / d``."""
     solutions = None if fast is None else fast.solve(
-        [values[k] for values, k in zip(fractions, index)])
+        [kernel_fraction(a + k * b, d) for (a, b, d), k in zip(steps, index)])
     if solutions is None:
         from commit_calc.solvers.solve import solve  # only where the prepared game cannot
 
@@ -342,6 +343,13 @@ def _point_key(fast: PreparedGame | None, game: Game, axes: Sequence[Axis], inde
     found = tuple(PointEquilibrium(s.label, s.payoffs) for s in solutions)
     # the equilibria as choices: what each plays with positive probability, everywhere
     return tuple(sorted(s.choices for s in solutions)), found
+
+
+def _steps(axis: Axis) -> tuple[int, int, int]:
+    """Integers ``a, b, d`` with ``axis.fraction(k) == (a + k * b) / d``."""
+    start, step = axis.fraction(0), axis.fraction(1) - axis.fraction(0)
+    d = start.denominator * step.denominator
+    return start.numerator * step.denominator, step.numerator * start.denominator, d
 
 
 #: The class of points where a payoff or probability is undefined (a division by zero).
@@ -366,12 +374,12 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
     partial = game.substitute(constants)
     fast = PreparedGame(partial, [a.name for a in axes], concept) if prepared else None
     total = int(np.prod(shape))
-    fractions = [[a.fraction(k) for k in range(a.count)] for a in axes] if prepared else []
+    steps = [_steps(a) for a in axes]
     for done, index in enumerate(itertools.product(*(range(n) for n in shape))):
         if valid is not None and not valid[index]:
             codes[index] = -1  # outside the domain: marked below
         else:
-            key = _point_key(fast, partial, axes, index, concept, fractions)
+            key = _point_key(fast, partial, axes, index, concept, steps)
             code = classes.setdefault(key, len(classes))
             if code == len(kind_of):
                 kind_of.append(kinds.setdefault(key[0], len(kinds)))

@@ -87,7 +87,7 @@ def _pairs(a: Sequence[Sequence[Any]], b: Sequence[Sequence[Any]]) -> list[Pair]
                 for k in best[position + 1:]:
                     if (d[j] > 0 > d[k]) or (d[j] < 0 < d[k]):
                         weight = d[j] - d[k]  # |d_j| + |d_k|, with d_j's sign
-                        y = [0] * n
+                        y: list[Any] = [0] * n
                         y[j], y[k] = kernel_fraction(-d[k], weight), kernel_fraction(d[j], weight)
                         found.append((x, tuple(y), x_labels,
                                       3 | columns ^ (1 << (m + j)) ^ (1 << (m + k))))
@@ -115,7 +115,7 @@ def _row_vertices(b: Sequence[Sequence[Any]], m: int, n: int) -> list[tuple[tupl
         return [((1,), _labels_of(b[0], m))]
     low, high = b
     slopes = [h - v for h, v in zip(high, low)]
-    found = [((1, 0), 2 | _labels_of(low, m))]
+    found: list[tuple[tuple[Any, ...], int]] = [((1, 0), 2 | _labels_of(low, m))]
     # walk the upper envelope from p = 0: the line on top just after p is the steepest of
     # those on top at p; the next kink is its first crossing with a steeper line
     top = max(low)

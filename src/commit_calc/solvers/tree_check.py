@@ -1,4 +1,4 @@
-"""The exact regret check of :mod:`.verify` for many profiles of one tree, its structure listed once.
+"""The exact regret check of :mod:`.verify` for many profiles of one tree, compiled once.
 
 :func:`~commit_calc.solvers.verify.verify` and
 :func:`~commit_calc.solvers.verify.verify_subgame_perfect` walk the tree afresh for each
@@ -23,6 +23,7 @@ solver that proposed the profile is used).
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 from commit_calc.model.extensive_form import DECISION, ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
 from commit_calc.solvers._compiled import straight_line
