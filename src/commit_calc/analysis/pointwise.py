@@ -197,11 +197,13 @@ class PreparedGame:
                     raise Fallback
         return numbers
 
-    def _solution(self, probabilities: tuple[tuple[Any, ...], ...], payoffs: Sequence[Number],
-                  profile: Any) -> PointSolution:
-        """The solution with its label, computed once per support (``profile`` gives it)."""
+    def _solution(self, probabilities: tuple[tuple[Any, ...], ...],
+                  payoffs: Sequence[Number]) -> PointSolution:
+        """The solution with its label, computed once per support."""
         key = supports(probabilities)
         if key not in self._labels:
+            profile = (MixedProfile if isinstance(self.game, NormalFormGame)
+                       else BehaviourProfile).trusted(probabilities)
             self._labels[key] = profile_label(self.game, profile)
         return PointSolution(probabilities, _rationals(payoffs), self._labels[key], key)
 
@@ -215,7 +217,7 @@ class PreparedGame:
                                    for values in numbers]):
             profile = MixedProfile.trusted((x, y))
             payoffs = _checked(verify(game, profile, numbers=arrays)).payoffs
-            found.append(self._solution(profile.probabilities, payoffs, profile))
+            found.append(self._solution(profile.probabilities, payoffs))
         return found
 
     def _solve_tree(self, numbers: list[tuple[Number, ...]]) -> list[PointSolution]:
@@ -242,7 +244,7 @@ class PreparedGame:
                        for d, _ in block.equilibria(numbers, {}, payoffs=False)]
             found = []
             for payoffs in dict.fromkeys(payoffs for _, payoffs in checked):
-                found += [self._solution(d, p, BehaviourProfile.trusted(d))
+                found += [self._solution(d, p)
                           for d, p in checked if p == payoffs]
             return found[:limit]
         elif self._mode == "spe":
@@ -253,7 +255,7 @@ class PreparedGame:
         else:
             block = self._blocks[game.root.index]
             listed = [distributions for distributions, _ in block.equilibria(numbers, {})]
-        return [self._solution(d, self._verified(d, numbers), BehaviourProfile.trusted(d))
+        return [self._solution(d, self._verified(d, numbers))
                 for d in listed]
 
     def _verified(self, distributions: tuple[tuple[Any, ...], ...],
@@ -262,12 +264,12 @@ class PreparedGame:
         equilibrium: a bug)."""
         game = self.game
         assert isinstance(game, ExtensiveFormGame)
-        profile = BehaviourProfile.trusted(distributions)
-        if self._check is not None:
-            payoffs, regrets = self._check.regrets(profile, numbers)
+        if self._check is not None:  # the distributions fit: the prepared blocks made them
+            payoffs, regrets = self._check.regrets(distributions, numbers)
             if any(regrets):
                 _checked(Verification(_rationals(payoffs), _rationals(regrets)))
             return payoffs
+        profile = BehaviourProfile.trusted(distributions)
         if self._mode == "nash":
             return _checked(verify(game, profile, numbers=numbers)).payoffs
         # one pass checks every subgame of a perfect-information tree

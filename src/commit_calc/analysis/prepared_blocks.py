@@ -107,6 +107,8 @@ class Block:
         if len(players) != 2:
             raise Fallback
         self.nodes, self.leaves = nodes, leaves
+        #: the block is the whole tree: its numbers are the game's
+        self.whole_tree = not leaves and len(nodes) == len(game.nodes)
         self.keep = [game.players.index(p) for p in players]
         self.num_players = game.num_players
         zero = (0,) * game.num_players
@@ -114,6 +116,9 @@ class Block:
         template = self.template
         self.infoset_indices = [game.infoset_index(i.label) for i in template.infosets]
         self.widths = [len(i.actions) for i in template.infosets]
+        #: per information set, its pure distributions
+        self.pure = [[tuple(int(a == b) for b in range(w)) for a in range(w)]
+                     for w in self.widths]
         if math.prod(_plan_count(template, player) for player in players) > MAX_PROFILES:
             raise Fallback  # solve refuses such a reduced normal form, with a message
         plans = [_player_plans(template, player) for player in players]
@@ -180,7 +185,7 @@ class Block:
         """The block's equilibria as ``extensive_nash_equilibria`` of its folded game lists
         them, with each one's expected payoffs for every player of the whole game (or
         ``()`` without ``payoffs``)."""
-        full: list[Sequence[Number]] = [
+        full: Sequence[Sequence[Number]] = numbers if self.whole_tree else [
             leaf_payoffs[k] if k in leaf_payoffs else numbers[k] for k in self.nodes]
         tables = self.tables(full)  # every player's, as rows
         found: list[Found] = []
@@ -194,14 +199,19 @@ class Block:
         return found
 
     def _behaviour(self, mixed: Sequence[Sequence[Number]],
-                   full: list[Sequence[Number]]) -> tuple[tuple[Any, ...], ...]:
+                   full: Sequence[Sequence[Number]]) -> tuple[tuple[Any, ...], ...]:
         """Kuhn's map, as :func:`~commit_calc.solvers.reduction.behaviour_profile`."""
         supports = [[(s, w) for s, w in enumerate(mix) if w] for mix in mixed]
         distributions: list[tuple[Any, ...] | None] = []
-        for (owner, actions), width in zip(self.plan_actions, self.widths):
-            weights: list[Any] = [0] * width
+        for (owner, actions), pure in zip(self.plan_actions, self.pure):
+            support = supports[owner]
+            if len(support) == 1:  # a pure strategy: a pure action, or unreached
+                action = actions[support[0][0]]
+                distributions.append(pure[action] if action >= 0 else None)
+                continue
+            weights: list[Any] = [0] * len(pure)
             reached: Any = 0
-            for s, weight in supports[owner]:
+            for s, weight in support:
                 action = actions[s]
                 if action >= 0:
                     weights[action] += weight
@@ -212,7 +222,7 @@ class Block:
         return tuple(distributions)  # type: ignore[arg-type]
 
     def _complete(self, distributions: list[tuple[Any, ...] | None],
-                  full: list[Sequence[Number]]) -> None:
+                  full: Sequence[Sequence[Number]]) -> None:
         """Unreached information sets get pure best responses, last first (as
         ``reduction._complete_with_best_responses``)."""
         template = self.template

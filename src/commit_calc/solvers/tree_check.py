@@ -13,6 +13,7 @@ solver that proposed the profile is used).
 
 >>> from commit_calc.io import load_game
 >>> from commit_calc.model.profiles import BehaviourProfile
+from commit_calc.model.values import kernel_fraction
 >>> game = load_game("entry-deterrence")
 >>> check = TreeCheck(game, subgame_perfect=True)
 >>> pure = [tuple(int(a == 0) for a in range(len(i.actions))) for i in game.infosets]
@@ -23,9 +24,11 @@ solver that proposed the profile is used).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from commit_calc.model.extensive_form import DECISION, ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
+from commit_calc.model.values import kernel_fraction
 from commit_calc.solvers._compiled import straight_line
 from commit_calc.solvers.verify import Number, Verification, _check_profile, _number, _rationals
 
@@ -156,16 +159,20 @@ class TreeCheck:
                numbers: Sequence[Sequence[Number]]) -> Verification:
         """Expected payoffs of the whole game and each player's largest regret over the
         subgames checked; ``numbers`` per node as ``game.exact_numbers`` holds them."""
-        payoffs, regrets = self.regrets(profile, numbers)
+        _check_profile(self.game, profile)
+        payoffs, regrets = self.regrets(profile.probabilities, numbers)
         return Verification(_rationals(payoffs), _rationals(regrets))
 
-    def regrets(self, profile: BehaviourProfile, numbers: Sequence[Sequence[Number]]
+    def regrets(self, distributions: Sequence[Sequence[Any]],
+                numbers: Sequence[Sequence[Number]]
                 ) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
-        """:meth:`verify`'s payoffs and regrets as exact Python numbers (``int``, ``mpq``)."""
-        _check_profile(self.game, profile)
-        moves: list[Sequence[Number]] = list(numbers)
-        for distribution, members in zip(profile.probabilities, self.members):
-            converted = [_number(p) for p in distribution]
+        """:meth:`verify`'s payoffs and regrets as exact Python numbers (``int``, ``mpq``),
+        for distributions already known to fit the information sets (one per set, one
+        probability per action: :meth:`verify` checks that)."""
+        moves: list[Sequence[Any]] = list(numbers)
+        for distribution, members in zip(distributions, self.members):
+            converted = [p if type(p) is int or type(p) is kernel_fraction else _number(p)
+                         for p in distribution]
             for member in members:
                 moves[member] = converted
         found: tuple[tuple[Number, ...], tuple[Number, ...]] = self._compiled(moves, numbers)
