@@ -67,11 +67,11 @@ Game = ExtensiveFormGame | NormalFormGame
 @dataclass(frozen=True)
 class PointSolution:
     """One equilibrium at a point: its distributions (per information set, or per player of
-    a table), exact payoffs (as ``solve`` reports them), outcome label and
-    :func:`supports`."""
+    a table), exact payoffs (those ``solve`` reports, as ``int`` or ``mpq``), outcome label
+    and :func:`supports`."""
 
     probabilities: tuple[tuple[Any, ...], ...]
-    payoffs: tuple[sympy.Rational, ...]
+    payoffs: tuple[Number, ...]
     label: str
     #: the actions (or strategies) played with positive probability, per distribution
     choices: tuple[tuple[int, ...], ...]
@@ -205,7 +205,7 @@ class PreparedGame:
             profile = (MixedProfile if isinstance(self.game, NormalFormGame)
                        else BehaviourProfile).trusted(probabilities)
             self._labels[key] = profile_label(self.game, profile)
-        return PointSolution(probabilities, _rationals(payoffs), self._labels[key], key)
+        return PointSolution(probabilities, tuple(payoffs), self._labels[key], key)
 
     def _solve_table(self, numbers: list[tuple[Number, ...]]) -> list[PointSolution]:
         game = self.game

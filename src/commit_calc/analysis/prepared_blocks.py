@@ -146,18 +146,30 @@ class Block:
     def _table_source(self, paths: list[list[tuple[int, int]]]) -> list[str]:
         """Straight-line source computing every player's table (rows of the first player's
         strategies) from ``full``, the block's numbers; ``paths`` gives per pure profile
-        (row-major) the terminal nodes reached and the way of chance moves to each."""
-        lines = [f"w{k} = " + " * ".join(f"full[{node}][{move}]" for node, move in moves)
-                 for k, moves in enumerate(self.ways) if moves]
+        (row-major) the terminal nodes reached and the way of chance moves to each. Each
+        number is read once, and each product of a way's probability and a payoff computed
+        once (several profiles share it)."""
+        used = sorted({node for moves in self.ways for node, _ in moves}
+                      | {terminal for found in paths for terminal, _ in found})
+        lines = [f"f{node} = full[{node}]" for node in used]
+        lines += [f"w{k} = " + " * ".join(f"f{node}[{move}]" for node, move in moves)
+                  for k, moves in enumerate(self.ways) if moves]
+        terms: dict[tuple[int, int, int], str] = {}
 
-        def entry(found: list[tuple[int, int]], player: int) -> str:
-            return " + ".join(f"w{way} * full[{terminal}][{player}]" if self.ways[way]
-                              else f"full[{terminal}][{player}]" for terminal, way in found)
+        def term(terminal: int, way: int, player: int) -> str:
+            if not self.ways[way]:
+                return f"f{terminal}[{player}]"
+            key = (terminal, way, player)
+            if key not in terms:
+                terms[key] = f"q{len(terms)}"
+                lines.append(f"{terms[key]} = w{way} * f{terminal}[{player}]")
+            return terms[key]
 
         m, n = self.shape
         tables = ", ".join(
-            "[" + ", ".join("[" + ", ".join(entry(paths[i * n + j], player) for j in range(n))
-                            + "]" for i in range(m)) + "]"
+            "[" + ", ".join("[" + ", ".join(" + ".join(term(t, w, player)
+                                                       for t, w in paths[i * n + j])
+                                            for j in range(n)) + "]" for i in range(m)) + "]"
             for player in range(self.num_players))
         return [*lines, f"return [{tables}]"]
 

@@ -42,7 +42,7 @@ from commit_calc.analysis.regions import Region, RegionAnalysis
 from commit_calc.errors import ParameterError, UndefinedValueError, UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
-from commit_calc.model.values import kernel_fraction
+from commit_calc.model.values import kernel_fraction, kernel_rational
 
 Game = ExtensiveFormGame | NormalFormGame
 Progress = Callable[[int, int], None]
@@ -336,7 +336,8 @@ def _point_key(fast: PreparedGame | None, game: Game, axes: Sequence[Axis], inde
             result = solve(game, {a.name: a.values[k] for a, k in zip(axes, index)}, concept)
         except UndefinedValueError:  # a division by zero here: marked, not fatal
             return _UNDEFINED
-        solutions = [PointSolution(e.profile.probabilities, tuple(e.payoffs),
+        solutions = [PointSolution(e.profile.probabilities,
+                                   tuple(kernel_rational(int(v.p), int(v.q)) for v in e.payoffs),
                                    profile_label(result.game, e.profile),
                                    supports(e.profile.probabilities))
                      for e in result.equilibria]
@@ -386,7 +387,11 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
             codes[index] = code
         if progress is not None:
             progress(done + 1, total)
-    found_classes = tuple(UNDEFINED_POINT if key == _UNDEFINED else key[1] for key in classes)
+    # the payoffs, exact Python numbers while solving, as sympy numbers once per class
+    found_classes = tuple(UNDEFINED_POINT if key == _UNDEFINED else tuple(
+        PointEquilibrium(e.outcome, tuple(sympy.Rational(int(v.numerator), int(v.denominator))
+                                          for v in e.payoffs)) for e in key[1])
+        for key in classes)
     codes, marked = mark_invalid(codes, found_classes, valid)
     if len(marked) > len(found_classes):
         kind_of.append(len(kinds))  # the invalid points: a kind of their own

@@ -26,6 +26,7 @@ quotients are taken. Payoffs need not be shifted or scaled: best responses do no
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -94,6 +95,7 @@ def _pairs(a: Sequence[Sequence[Any]], b: Sequence[Sequence[Any]]) -> list[Pair]
     return found
 
 
+@functools.cache
 def _unit(n: int, j: int) -> tuple[int, ...]:
     """The pure strategy ``j`` of ``n``."""
     return tuple(int(k == j) for k in range(n))
@@ -132,8 +134,13 @@ def _row_vertices(b: Sequence[Sequence[Any]], m: int, n: int) -> list[tuple[tupl
                     crossing.append(j)
         if kink is None or kink >= 1:
             break
-        found.append(((1 - kink, kink),
-                      _labels_of([v + kink * s for v, s in zip(low, slopes)], m)))
+        # on top at the kink: the line before it (and any identical line), and those that
+        # cross it there (a flatter line through the kink would have been above it before)
+        labels = 0
+        for j in range(n):
+            if j in crossing or (slopes[j] == slope and low[j] == start):
+                labels |= 1 << (m + j)
+        found.append(((1 - kink, kink), labels))
         current = max(crossing, key=slopes.__getitem__)
     found.append(((0, 1), 1 | _labels_of(high, m)))
     return found
