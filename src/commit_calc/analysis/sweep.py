@@ -49,6 +49,8 @@ Progress = Callable[[int, int], None]
 #: The equilibria at a point as choices: per equilibrium, the indices of the actions played
 #: with positive probability at each information set (or in each player's support).
 _Choices = tuple[tuple[tuple[int, ...], ...], ...]
+#: Each equilibrium's label and payoffs (exact Python numbers), while sweeping point by point.
+_Outcomes = tuple[tuple[str, tuple[Any, ...]], ...]
 
 #: The largest grid a sweep computes (a 1000 x 1000 sweep has 10^6 points).
 MAX_POINTS = 10**7
@@ -322,7 +324,7 @@ def _region_kinds(analysis: RegionAnalysis, count: int) -> tuple[int, ...]:
 
 def _point_key(fast: PreparedGame | None, game: Game, axes: Sequence[Axis], index: tuple[int, ...],
                concept: str, steps: Sequence[tuple[int, int, int]]
-               ) -> tuple[_Choices, tuple[PointEquilibrium, ...]]:
+               ) -> tuple[_Choices, _Outcomes]:
     """The equilibria at one grid point, as choices and as outcomes with payoffs: from the
     prepared game where it covers the point, else from :func:`.solvers.solve.solve`;
     :data:`_UNDEFINED` where a payoff or probability is undefined there. ``steps`` gives
@@ -341,7 +343,7 @@ def _point_key(fast: PreparedGame | None, game: Game, axes: Sequence[Axis], inde
                                    profile_label(result.game, e.profile),
                                    supports(e.profile.probabilities))
                      for e in result.equilibria]
-    found = tuple(PointEquilibrium(s.label, s.payoffs) for s in solutions)
+    found = tuple((s.label, s.payoffs) for s in solutions)
     # the equilibria as choices: what each plays with positive probability, everywhere
     return tuple(sorted(s.choices for s in solutions)), found
 
@@ -356,7 +358,7 @@ def _steps(axis: Axis) -> tuple[int, int, int]:
 #: The class of points where a payoff or probability is undefined (a division by zero).
 UNDEFINED_POINT = InvalidPoint("a payoff or probability is undefined (division by zero)")
 #: Its key among the point-by-point classes: no equilibrium plays action -1.
-_UNDEFINED: tuple[_Choices, tuple[PointEquilibrium, ...]] = ((((-1,),),), ())
+_UNDEFINED: tuple[_Choices, _Outcomes] = ((((-1,),),), ())
 
 
 def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axis, ...],
@@ -369,7 +371,7 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
     :func:`~commit_calc.solvers.solve.solve`."""
     shape = tuple(a.count for a in axes)
     codes = np.empty(shape, dtype=np.int32)
-    classes: dict[tuple[_Choices, tuple[PointEquilibrium, ...]], int] = {}
+    classes: dict[tuple[_Choices, _Outcomes], int] = {}
     kinds: dict[_Choices, int] = {}
     kind_of: list[int] = []
     partial = game.substitute(constants)
@@ -389,8 +391,8 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
             progress(done + 1, total)
     # the payoffs, exact Python numbers while solving, as sympy numbers once per class
     found_classes = tuple(UNDEFINED_POINT if key == _UNDEFINED else tuple(
-        PointEquilibrium(e.outcome, tuple(sympy.Rational(int(v.numerator), int(v.denominator))
-                                          for v in e.payoffs)) for e in key[1])
+        PointEquilibrium(label, tuple(sympy.Rational(int(v.numerator), int(v.denominator))
+                                      for v in payoffs)) for label, payoffs in key[1])
         for key in classes)
     codes, marked = mark_invalid(codes, found_classes, valid)
     if len(marked) > len(found_classes):
