@@ -56,6 +56,7 @@ from commit_calc.solvers.results import VerificationFailure
 from commit_calc.solvers.tree_check import TreeCheck
 from commit_calc.solvers.verify import (
     Verification,
+    _number,
     _rationals,
     verify,
     verify_subgame_perfect,
@@ -251,7 +252,9 @@ class PreparedGame:
             solver = PreparedDecomposition(game, self._shape.tree(numbers), self._blocks,
                                            numbers)
             solver.solve()
-            listed = [tuple(d) for d in solver.enumerate(limit)]
+            # pure choices come as sympy numbers: as exact Python numbers for the check
+            listed = [tuple(tuple(_number(p) for p in distribution) for distribution in d)
+                      for d in solver.enumerate(limit)]
         else:
             block = self._blocks[game.root.index]
             listed = [distributions for distributions, _ in block.equilibria(numbers, {})]

@@ -13,7 +13,6 @@ solver that proposed the profile is used).
 
 >>> from commit_calc.io import load_game
 >>> from commit_calc.model.profiles import BehaviourProfile
-from commit_calc.model.values import kernel_fraction
 >>> game = load_game("entry-deterrence")
 >>> check = TreeCheck(game, subgame_perfect=True)
 >>> pure = [tuple(int(a == 0) for a in range(len(i.actions))) for i in game.infosets]
@@ -24,11 +23,9 @@ from commit_calc.model.values import kernel_fraction
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from commit_calc.model.extensive_form import DECISION, ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
-from commit_calc.model.values import kernel_fraction
 from commit_calc.solvers._compiled import straight_line
 from commit_calc.solvers.verify import Number, Verification, _check_profile, _number, _rationals
 
@@ -56,7 +53,7 @@ class TreeCheck:
         payoffs = ", ".join(self._expected(game.root.index, k) for k in range(len(number)))
         regrets = ", ".join(f"g{player}" for player in range(len(number)))
         lines.append(f"return ({payoffs},), ({regrets},)")
-        self._compiled = straight_line(["moves", "numbers"], lines)
+        self._compiled = straight_line(["distributions", "numbers"], lines)
 
     def _expected(self, index: int, player: int) -> str:
         """The name of ``player``'s expected payoff below node ``index``."""
@@ -65,7 +62,9 @@ class TreeCheck:
     def _expected_source(self) -> list[str]:
         """Every player's expected payoff below every node, from the leaves up."""
         children = self.children
-        lines = [f"m{i} = moves[{i}]" if below else f"t{i} = numbers[{i}]"
+        infoset_of = self.game.infoset_of_node
+        lines = [f"t{i} = numbers[{i}]" if not below else f"m{i} = numbers[{i}]"
+                 if infoset_of[i] is None else f"m{i} = distributions[{infoset_of[i]}]"
                  for i, below in enumerate(children)]
         for index in range(len(children) - 1, -1, -1):
             for player in range(len(self.game.players)):
@@ -160,22 +159,18 @@ class TreeCheck:
         """Expected payoffs of the whole game and each player's largest regret over the
         subgames checked; ``numbers`` per node as ``game.exact_numbers`` holds them."""
         _check_profile(self.game, profile)
-        payoffs, regrets = self.regrets(profile.probabilities, numbers)
+        distributions = [tuple(_number(p) for p in d) for d in profile.probabilities]
+        payoffs, regrets = self.regrets(distributions, numbers)
         return Verification(_rationals(payoffs), _rationals(regrets))
 
-    def regrets(self, distributions: Sequence[Sequence[Any]],
+    def regrets(self, distributions: Sequence[Sequence[Number]],
                 numbers: Sequence[Sequence[Number]]
                 ) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
         """:meth:`verify`'s payoffs and regrets as exact Python numbers (``int``, ``mpq``),
-        for distributions already known to fit the information sets (one per set, one
-        probability per action: :meth:`verify` checks that)."""
-        moves: list[Sequence[Any]] = list(numbers)
-        for distribution, members in zip(distributions, self.members):
-            converted = [p if type(p) is int or type(p) is kernel_fraction else _number(p)
-                         for p in distribution]
-            for member in members:
-                moves[member] = converted
-        found: tuple[tuple[Number, ...], tuple[Number, ...]] = self._compiled(moves, numbers)
+        for distributions of exact Python numbers already known to fit the information sets
+        (one per set, one probability per action: :meth:`verify` checks that)."""
+        found: tuple[tuple[Number, ...], tuple[Number, ...]] = self._compiled(
+            distributions, numbers)
         return found
 
 
