@@ -211,11 +211,27 @@ def test_points_outside_the_prepared_numbers_go_to_solve():
     assert _same(_chance_game(payoff="1/u"), ["u"], [(Fraction(k, 4),) for k in range(1, 5)]) == 4
 
 
-def test_three_players_in_a_block_go_to_solve():
-    """Selten's horse: three players move in one block, whose mixed equilibria the exact
-    solver does not search; the prepared path leaves it to ``solve`` (which warns)."""
+def test_three_players_in_a_block_are_prepared_too():
+    """Selten's horse: three players move in one block, whose pure equilibria ``solve``
+    searches (and warns that mixed ones are not); the prepared path lists the same ones."""
     game = load_game("selten-horse")
+    for concept in ("auto", "nash"):
+        assert _same(game, [], [()], concept) == 1
+
+
+def test_three_players_without_a_pure_equilibrium_go_to_solve():
+    """A three-player block with no pure equilibrium: ``solve`` refuses it (mixed equilibria
+    of such games are not searched), so the prepared path gives ``None``, not an empty list."""
+    pennies = Decision("A", {
+        side: Decision("B", {
+            other: Decision("C", {"x": Terminal((int(side == other), int(side != other), 0)),
+                                  "y": Terminal((int(side != other), int(side == other), 0))},
+                            infoset="C1")
+            for other in ("h", "t")}, infoset="B1")
+        for side in ("h", "t")}, name="a")
+    game = ExtensiveFormGame.build(players=("A", "B", "C"), root=pennies)
     assert PreparedGame(game, []).solve([]) is None
+    assert "no pure equilibrium" in _old(game, [], [], "auto")
 
 
 def test_a_wrong_answer_is_caught(monkeypatch):

@@ -150,7 +150,7 @@ class PreparedGame:
         if isinstance(game, NormalFormGame):
             return "table" if game.num_players == 2 and concept != "spe" else None
         if concept == "nash":
-            return "nash" if game.num_players == 2 else None
+            return "nash" if game.num_players >= 2 else None
         if game.properties.perfect_information:
             return "backward"
         return "spe" if game.num_players >= 2 else None

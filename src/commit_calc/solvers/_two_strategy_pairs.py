@@ -82,7 +82,7 @@ def _pairs(a: Sequence[Sequence[Any]], b: Sequence[Sequence[Any]]) -> list[Pair]
         for j in best:
             y_labels = rows[j] | columns ^ (1 << (m + j))
             if x_labels | y_labels == everything:
-                found.append((x, _unit(n, j), x_labels, y_labels))
+                found.append((x, unit_vector(n, j), x_labels, y_labels))
         if m == 2:  # both rows best responses to a mix of two columns with opposite d
             for position, j in enumerate(best):
                 for k in best[position + 1:]:
@@ -96,7 +96,7 @@ def _pairs(a: Sequence[Sequence[Any]], b: Sequence[Sequence[Any]]) -> list[Pair]
 
 
 @functools.cache
-def _unit(n: int, j: int) -> tuple[int, ...]:
+def unit_vector(n: int, j: int) -> tuple[int, ...]:
     """The pure strategy ``j`` of ``n``."""
     return tuple(int(k == j) for k in range(n))
 
@@ -146,4 +146,4 @@ def _row_vertices(b: Sequence[Sequence[Any]], m: int, n: int) -> list[tuple[tupl
     return found
 
 
-__all__ = ["two_strategy_pairs"]
+__all__ = ["two_strategy_pairs", "unit_vector"]
