@@ -50,6 +50,7 @@ from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, Extensi
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
 from commit_calc.model.values import kernel_fraction, kernel_rational
+from commit_calc.solvers._compiled import straight_line
 from commit_calc.solvers.backward_induction import FlatTree, Number, _pure, _solve
 from commit_calc.solvers.listing import listing_limit
 from commit_calc.solvers.results import VerificationFailure
@@ -109,24 +110,31 @@ class PreparedGame:
                                     + len(node.probabilities)))
                 formulas.extend(node.payoffs + node.probabilities)
         # numbers that do not move are converted once; the others are compiled together
-        self._fixed: list[Number] = []
+        fixed: list[Number] = []
         self._moving: list[int] = []
         for k, formula in enumerate(formulas):
             if formula.free_symbols:
                 self._moving.append(k)
-                self._fixed.append(0)
+                fixed.append(0)
             elif formula.is_Rational:
-                self._fixed.append(kernel_rational(int(formula.p), int(formula.q)))
+                fixed.append(kernel_rational(int(formula.p), int(formula.q)))
             else:  # not an exact number: solve says so
                 self._mode = None
-                self._fixed.append(0)
+                fixed.append(0)
+        #: per node (or player of a table), its numbers that do not move
+        self._fixed = [tuple(fixed[start:stop]) for start, stop in self._spans]
         try:
             self._function: Callable[..., Any] = exact_function(
                 [formulas[k] for k in self._moving], symbols, kernel_fraction)
         except Exception:  # noqa: BLE001 - a formula Python cannot compute exactly: solve does
             self._mode = None
+        #: + - * / and whole powers of exact numbers are exact: no check of each value
+        self._exact = all(formulas[k].is_rational_function(*symbols) for k in self._moving)
+        try:
+            self._assemble = straight_line(["values", "fixed"], self._assembly(game))
+        except ValueError:  # too many numbers to compile: solve takes every point
+            self._mode = None
         if isinstance(game, ExtensiveFormGame):
-            self._chance = [n.index for n in game.nodes if n.kind == CHANCE]
             self._shape = _Shape(game)
             self._limit = listing_limit(game, 1000)  # as solve lists them
             #: the exact check, compiled for blocks of imperfect information
@@ -178,24 +186,37 @@ class PreparedGame:
         except (Fallback, ArithmeticError):  # solve meets the same and says what it is
             return None
 
+    def _assembly(self, game: Game) -> list[str]:
+        """Straight-line source of the game's numbers (per node, or per player of a table)
+        from ``values`` (the moving numbers) and ``fixed`` (the others, per span); ``None``
+        where a chance node's moving probabilities leave [0, 1] or do not sum to 1."""
+        where = {k: position for position, k in enumerate(self._moving)}
+        spans = [[f"values[{where[k]}]" if k in where else f"fixed[{s}][{k - start}]"
+                  for k in range(start, stop)] for s, (start, stop) in enumerate(self._spans)]
+        lines = []
+        if isinstance(game, ExtensiveFormGame):
+            for node in game.nodes:
+                found = spans[node.index]
+                if node.kind == CHANCE and any(p.startswith("values") for p in found):
+                    lines.append(f"if {' + '.join(found)} != 1 or "
+                                 + " or ".join(f"{p} < 0" for p in found) + ": return None")
+        listed = ", ".join(f"fixed[{s}]" if all(x.startswith("fixed") for x in found)
+                           else "(" + ", ".join(found) + ",)" for s, found in enumerate(spans))
+        return [*lines, f"return [{listed}]"]
+
     def _numbers(self, point: Sequence[Fraction]) -> list[tuple[Number, ...]]:
         """The game's numbers at ``point`` in kernel types; chance probabilities checked."""
-        raw = self._fixed.copy()
         try:
             values = self._function(*(kernel_fraction(v.numerator, v.denominator)
                                       for v in point))
         except (ArithmeticError, TypeError, ValueError, NameError):  # undefined here
             raise Fallback from None
-        for k, value in zip(self._moving, values):
-            if type(value) is not kernel_fraction and type(value) is not int:
-                raise Fallback  # a float or anything inexact: the general path decides
-            raw[k] = value
-        numbers = [tuple(raw[start:stop]) for start, stop in self._spans]
-        if isinstance(self.game, ExtensiveFormGame):
-            for k in self._chance:
-                found = numbers[k]
-                if sum(found) != 1 or any(p < 0 for p in found):
-                    raise Fallback
+        if not self._exact and any(type(v) is not kernel_fraction and type(v) is not int
+                                   for v in values):
+            raise Fallback  # a float or anything inexact: the general path decides
+        numbers: list[tuple[Number, ...]] | None = self._assemble(values, self._fixed)
+        if numbers is None:
+            raise Fallback  # a chance probability outside [0, 1]: solve says so
         return numbers
 
     def _solution(self, probabilities: tuple[tuple[Any, ...], ...],
