@@ -391,8 +391,7 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
             progress(done + 1, total)
     # the payoffs, exact Python numbers while solving, as sympy numbers once per class
     found_classes = tuple(UNDEFINED_POINT if key == _UNDEFINED else tuple(
-        PointEquilibrium(label, tuple(sympy.Rational(int(v.numerator), int(v.denominator))
-                                      for v in payoffs)) for label, payoffs in key[1])
+        PointEquilibrium(label, tuple(map(sympy.Rational, payoffs))) for label, payoffs in key[1])
         for key in classes)
     codes, marked = mark_invalid(codes, found_classes, valid)
     if len(marked) > len(found_classes):

@@ -117,14 +117,20 @@ def _row_vertices(b: Sequence[Sequence[Any]], m: int, n: int) -> list[tuple[tupl
         return [((1,), _labels_of(b[0], m))]
     low, high = b
     slopes = [h - v for h, v in zip(high, low)]
-    found: list[tuple[tuple[Any, ...], int]] = [((1, 0), 2 | _labels_of(low, m))]
-    # walk the upper envelope from p = 0: the line on top just after p is the steepest of
-    # those on top at p; the next kink is its first crossing with a steeper line
+    # walk the upper envelope from p = 0: the lines on top just after p are the steepest of
+    # those on top at p (equal there with equal slopes: identical lines); the next kink is
+    # their first crossing with a steeper line
     top = max(low)
-    current = max((j for j in range(n) if low[j] == top), key=slopes.__getitem__)
+    on_top = [j for j in range(n) if low[j] == top]
+    labels = 2
+    for j in on_top:
+        labels |= 1 << (m + j)
+    found: list[tuple[tuple[Any, ...], int]] = [((1, 0), labels)]
     while True:
-        slope, start = slopes[current], low[current]
-        kink, crossing = None, []
+        slope = max(slopes[j] for j in on_top)
+        current = [j for j in on_top if slopes[j] == slope]
+        start = low[current[0]]
+        kink, crossing = None, on_top
         for j in range(n):
             if slopes[j] > slope:
                 p = kernel_fraction(start - low[j], slopes[j] - slope)
@@ -134,14 +140,13 @@ def _row_vertices(b: Sequence[Sequence[Any]], m: int, n: int) -> list[tuple[tupl
                     crossing.append(j)
         if kink is None or kink >= 1:
             break
-        # on top at the kink: the line before it (and any identical line), and those that
-        # cross it there (a flatter line through the kink would have been above it before)
+        # on top at the kink: the lines before it, and those that cross them there (a
+        # flatter line through the kink would have been above them before it)
         labels = 0
-        for j in range(n):
-            if j in crossing or (slopes[j] == slope and low[j] == start):
-                labels |= 1 << (m + j)
+        for j in current + crossing:
+            labels |= 1 << (m + j)
         found.append(((1 - kink, kink), labels))
-        current = max(crossing, key=slopes.__getitem__)
+        on_top = crossing
     found.append(((0, 1), 1 | _labels_of(high, m)))
     return found
 
