@@ -31,9 +31,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import sympy
@@ -66,8 +65,7 @@ from commit_calc.solvers.verify import (
 Game = ExtensiveFormGame | NormalFormGame
 
 
-@dataclass(frozen=True)
-class PointSolution:
+class PointSolution(NamedTuple):  # a named tuple: made thousands of times a second
     """One equilibrium at a point: its distributions (per information set, or per player of
     a table), exact payoffs (those ``solve`` reports, as ``int`` or ``mpq``), outcome label
     and :func:`supports`."""
@@ -264,11 +262,10 @@ class PreparedGame:
             block = self._blocks[game.root.index]
             checked = [(d, self._verified(d, numbers))
                        for d, _ in block.equilibria(numbers, {}, payoffs=False)]
-            found = []
-            for payoffs in dict.fromkeys(payoffs for _, payoffs in checked):
-                found += [self._solution(d, p)
-                          for d, p in checked if p == payoffs]
-            return found[:limit]
+            grouped = dict.fromkeys(payoffs for _, payoffs in checked)
+            if len(grouped) < len(checked):  # equal payoffs listed together
+                checked = [(d, p) for payoffs in grouped for d, p in checked if p == payoffs]
+            return [self._solution(d, p) for d, p in checked[:limit]]
         elif self._mode == "spe":
             solver = PreparedDecomposition(game, self._shape.tree(numbers), self._blocks,
                                            numbers)
@@ -286,13 +283,13 @@ class PreparedGame:
                   numbers: list[tuple[Number, ...]]) -> Sequence[Number]:
         """The payoffs of a profile of the tree, checked exactly (an error if it is not an
         equilibrium: a bug)."""
-        game = self.game
-        assert isinstance(game, ExtensiveFormGame)
         if self._check is not None:  # the distributions fit: the prepared blocks made them
             payoffs, regrets = self._check.regrets(distributions, numbers)
             if any(regrets):
                 _checked(Verification(_rationals(payoffs), _rationals(regrets)))
             return payoffs
+        game = self.game
+        assert isinstance(game, ExtensiveFormGame)
         profile = BehaviourProfile.trusted(distributions)
         if self._mode == "nash":
             return _checked(verify(game, profile, numbers=numbers)).payoffs
