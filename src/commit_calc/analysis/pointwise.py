@@ -262,6 +262,8 @@ class PreparedGame:
             block = self._blocks[game.root.index]
             checked = [(d, self._verified(d, numbers))
                        for d, _ in block.equilibria(numbers, {}, payoffs=False)]
+            if not checked:  # more than two players and no pure equilibrium: solve says so
+                raise Fallback
             grouped = dict.fromkeys(payoffs for _, payoffs in checked)
             if len(grouped) < len(checked):  # equal payoffs listed together
                 checked = [(d, p) for payoffs in grouped for d, p in checked if p == payoffs]

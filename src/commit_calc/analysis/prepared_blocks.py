@@ -225,8 +225,8 @@ class Block:
     def _pure_equilibria(self, tables: list[list[Number]],
                          full: Sequence[Sequence[Number]]) -> list[Found]:
         """The pure equilibria of a block of more than two players, in the order of
-        ``pure_nash_equilibria`` (row-major), as ``extensive_nash_equilibria`` lists them;
-        :class:`Fallback` where there is none (``solve`` says so)."""
+        ``pure_nash_equilibria`` (row-major), as ``extensive_nash_equilibria`` lists them
+        (perhaps none: the decomposition then leaves the point to ``solve``, which says so)."""
         stable = [True] * len(tables[0])
         for player, groups in zip(self.keep, self.deviations):
             table = tables[player]
@@ -247,8 +247,6 @@ class Block:
                 continue
             seen.add(distributions)
             found.append((distributions, tuple(table[k] for table in tables)))
-        if not found:
-            raise Fallback
         return found
 
     def _behaviour(self, mixed: Sequence[Sequence[Number]],
@@ -354,8 +352,10 @@ class PreparedDecomposition(_Decomposition):
         for combination in itertools.product(*(m.items() for m in leaf_maps)):
             leaf_payoffs = tuple(vector for vector, _ in combination)
             weight = math.prod(count for _, count in combination)
-            for distributions, payoffs in block.equilibria(
-                    self.numbers, dict(zip(block.leaves, leaf_payoffs))):
+            listed = block.equilibria(self.numbers, dict(zip(block.leaves, leaf_payoffs)))
+            if not listed:  # more than two players and no pure equilibrium: solve says so
+                raise Fallback
+            for distributions, payoffs in listed:
                 values[payoffs] = values.get(payoffs, 0) + weight
                 found.append(_BlockEquilibrium(payoffs, leaf_payoffs, tuple(
                     zip(block.infoset_indices, distributions))))
