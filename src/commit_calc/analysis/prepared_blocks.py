@@ -66,8 +66,10 @@ def extreme_pairs(matrices: Any) -> list[tuple[tuple[Number, ...], tuple[Number,
         a, b = ([values[k:k + n] for k in range(0, len(values), n)] for values in scaled)
         pairs = [(kernel_numbers(x), kernel_numbers(y), x_labels, y_labels)
                  for x, y, x_labels, y_labels in completely_labelled_pairs(a, b)]
-    pairs.sort(key=lambda pair: (tuple(-p for p in pair[0]), tuple(-p for p in pair[1])))
-    if len({x for _, _, x, _ in pairs}) == len({y for _, _, _, y in pairs}) == len(pairs):
+    # by the players' probabilities, first strategies first: descending (the pairs differ)
+    pairs.sort(key=lambda pair: (pair[0], pair[1]), reverse=True)
+    if len(pairs) < 2 or len({x for _, _, x, _ in pairs}) == len(
+            {y for _, _, _, y in pairs}) == len(pairs):
         return [(x, y) for x, y, _, _ in pairs]  # each its own component, in this order
     components = _components(pairs)
     order = sorted(range(len(pairs)), key=lambda k: components[k])

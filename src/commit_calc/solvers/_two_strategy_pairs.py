@@ -78,7 +78,7 @@ def _pairs(a: Sequence[Sequence[Any]], b: Sequence[Sequence[Any]]) -> list[Pair]
         rows = [1] * n
     found: list[Pair] = []
     for x, x_labels in _row_vertices(b, m, n):
-        best = [j for j in range(n) if x_labels >> (m + j) & 1]
+        best = _members(x_labels >> m)
         for j in best:
             y_labels = rows[j] | columns ^ (1 << (m + j))
             if x_labels | y_labels == everything:
@@ -93,6 +93,12 @@ def _pairs(a: Sequence[Sequence[Any]], b: Sequence[Sequence[Any]]) -> list[Pair]
                         found.append((x, tuple(y), x_labels,
                                       3 | columns ^ (1 << (m + j)) ^ (1 << (m + k))))
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _members(bits: int) -> list[int]:
+    """The positions of the bits set in ``bits`` (not to be modified: shared)."""
+    return [j for j in range(bits.bit_length()) if bits >> j & 1]
 
 
 @functools.cache
