@@ -348,6 +348,15 @@ def _point_key(fast: PreparedGame | None, game: Game, axes: Sequence[Axis], inde
     return tuple(sorted(s.choices for s in solutions)), found
 
 
+#: sympy >= 1.13 builds a rational known to be in lowest terms without a gcd
+_from_coprime_ints = getattr(sympy.Rational, "from_coprime_ints", sympy.Rational)
+
+
+def _sympy_number(value: Any) -> sympy.Rational:
+    """An exact Python number (``int``, ``mpq``, ``Fraction``: lowest terms) as sympy's."""
+    return _from_coprime_ints(int(value.numerator), int(value.denominator))
+
+
 def _steps(axis: Axis) -> tuple[int, int, int]:
     """Integers ``a, b, d`` with ``axis.fraction(k) == (a + k * b) / d``."""
     start, step = axis.fraction(0), axis.fraction(1) - axis.fraction(0)
@@ -391,7 +400,7 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
             progress(done + 1, total)
     # the payoffs, exact Python numbers while solving, as sympy numbers once per class
     found_classes = tuple(UNDEFINED_POINT if key == _UNDEFINED else tuple(
-        PointEquilibrium(label, tuple(map(sympy.Rational, payoffs))) for label, payoffs in key[1])
+        PointEquilibrium(label, tuple(map(_sympy_number, payoffs))) for label, payoffs in key[1])
         for key in classes)
     codes, marked = mark_invalid(codes, found_classes, valid)
     if len(marked) > len(found_classes):

@@ -86,7 +86,7 @@ def _pairs(a: Sequence[Sequence[Any]], b: Sequence[Sequence[Any]]) -> list[Pair]
         if m == 2:  # both rows best responses to a mix of two columns with opposite d
             for position, j in enumerate(best):
                 for k in best[position + 1:]:
-                    if (d[j] > 0 > d[k]) or (d[j] < 0 < d[k]):
+                    if rows[j] + rows[k] == 3:  # d_j and d_k of opposite signs (1 + 2)
                         weight = d[j] - d[k]  # |d_j| + |d_k|, with d_j's sign
                         y: list[Any] = [0] * n
                         y[j], y[k] = kernel_fraction(-d[k], weight), kernel_fraction(d[j], weight)
