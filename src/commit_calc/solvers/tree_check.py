@@ -16,8 +16,11 @@ solver that proposed the profile is used).
 >>> game = load_game("entry-deterrence")
 >>> check = TreeCheck(game, subgame_perfect=True)
 >>> pure = [tuple(int(a == 0) for a in range(len(i.actions))) for i in game.infosets]
->>> check.verify(BehaviourProfile.trusted(tuple(pure)), game.exact_numbers).regrets
-(0, 1)
+>>> check.verify(BehaviourProfile.trusted(tuple(pure)), game.exact_numbers)
+Verification(payoffs=(0, 2), regrets=(0, 2))
+
+(The entrant stays out and the incumbent would fight: after entry, accommodating would pay
+the incumbent 2 more, so the profile is not subgame perfect.)
 """
 
 from __future__ import annotations
