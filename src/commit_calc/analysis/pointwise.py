@@ -5,19 +5,23 @@ builds the numeric game and its reduced normal forms in sympy, and converts ever
 back to Python numbers for the kernels. A sweep that solves thousands of points of one game
 repeats the work that depends only on the game's structure. :class:`PreparedGame` does that
 work once: the payoffs and probabilities that move with the parameters are compiled to one
-function that computes exactly in ``int`` and ``Fraction``
-(:func:`~commit_calc.analysis.exact_grid.exact_function`), the others are converted once; the
-structure of each block of the subgame decomposition (its reduced strategies and the
-terminal nodes each strategy profile reaches) is listed once (:mod:`.prepared_blocks`). At
-a point, the numbers go straight into the flat tables the kernels read: backward
-induction, the subgame decomposition and exact vertex enumeration run as in ``solve``, and
-every equilibrium reported is checked by :mod:`~commit_calc.solvers.verify` with the same
-numbers (the check does not use the solver's reasoning). The equilibria, their order,
-payoffs and labels are those of ``solve``.
+function that computes exactly in ``int`` and gmpy2's ``mpq``
+(:func:`~commit_calc.analysis.exact_grid.exact_function`), and put together with the others
+(converted once) by generated straight-line code that also checks chance probabilities; the
+structure of each block of the subgame decomposition (its reduced strategies and the terminal
+nodes each strategy profile reaches) is listed once and its tables compiled
+(:mod:`.prepared_blocks`); the exact check is compiled once
+(:class:`~commit_calc.solvers.tree_check.TreeCheck`). At a point: backward induction, the
+subgame decomposition, closed-form equilibria of tables where a player has two strategies
+(:mod:`~commit_calc.solvers._two_strategy_pairs`) or exact vertex enumeration, and pure
+equilibria of blocks of more than two players run as in ``solve``, and every equilibrium
+reported is checked exactly with the same numbers (the check does not use the solver's
+reasoning). The equilibria, their order, payoffs and labels are those of ``solve``.
 
-Games or points outside what is prepared (more than two players in a block or a table, a
-point where a formula is undefined or a probability leaves [0, 1]) get ``None`` from
-:meth:`PreparedGame.solve`: the caller solves them with ``solve``, which says what is wrong.
+Games or points outside what is prepared (more than two players in a table, a block of more
+than two players without a pure equilibrium, a point where a formula is undefined or a
+probability leaves [0, 1]) get ``None`` from :meth:`PreparedGame.solve`: the caller solves
+them with ``solve``, which says what is wrong.
 
 >>> from fractions import Fraction
 >>> from commit_calc.io import load_game

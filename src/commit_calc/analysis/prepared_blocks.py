@@ -3,10 +3,13 @@ of the subgame decomposition from exact numbers, as
 :func:`~commit_calc.solvers.mixed_nash.extreme_equilibria`,
 :func:`~commit_calc.solvers.extensive_nash.extensive_nash_equilibria` and
 :func:`~commit_calc.solvers.subgame_perfect.subgame_perfect_equilibria` do from a numeric game:
-the same kernel (exact vertex enumeration), the same order, the same numbers.
+the same extreme equilibria (in closed form where a player has at most two strategies, else
+by exact vertex enumeration; pure equilibria where more than two players move), the same
+order, the same numbers.
 
 Each block's reduced normal form is listed once (strategies, and the terminal nodes each pure
-profile reaches with the chance moves on the way); at a point only its payoffs are computed.
+profile reaches with the chance moves on the way), and the code computing its tables from a
+point's numbers is generated once (:mod:`~commit_calc.solvers._compiled`).
 """
 
 from __future__ import annotations
