@@ -54,7 +54,8 @@ from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
 from commit_calc.model.values import kernel_fraction, kernel_rational
 from commit_calc.solvers._compiled import straight_line
-from commit_calc.solvers.backward_induction import FlatTree, Number, _pure, _solve
+from commit_calc.solvers._two_strategy_pairs import unit_vector
+from commit_calc.solvers.backward_induction import FlatTree, Number, _solve
 from commit_calc.solvers.listing import listing_limit
 from commit_calc.solvers.results import VerificationFailure
 from commit_calc.solvers.tree_check import TreeCheck
@@ -67,6 +68,9 @@ from commit_calc.solvers.verify import (
 )
 
 Game = ExtensiveFormGame | NormalFormGame
+
+#: Perfect-information trees up to this many nodes get the compiled check.
+MAX_COMPILED_PERFECT = 60
 
 
 class PointSolution(NamedTuple):  # a named tuple: made thousands of times a second
@@ -150,8 +154,12 @@ class PreparedGame:
                                 for root in roots}
             except Fallback:
                 self._mode = None
+        # with perfect information every node starts a subgame and the compiled check grows
+        # with the square of the tree: larger trees keep verify's one pass
+        if isinstance(game, ExtensiveFormGame) and (self._mode in ("spe", "nash") or (
+                self._mode == "backward" and len(game.nodes) <= MAX_COMPILED_PERFECT)):
             try:
-                self._check = TreeCheck(game, subgame_perfect=self._mode == "spe")
+                self._check = TreeCheck(game, subgame_perfect=self._mode != "nash")
             except ValueError:  # too large to compile: checked by verify itself
                 self._check = None
 
@@ -241,7 +249,8 @@ class PreparedGame:
                                    for values in numbers]):
             profile = MixedProfile.trusted((x, y))
             payoffs = _checked(verify(game, profile, numbers=arrays)).payoffs
-            found.append(self._solution(profile.probabilities, payoffs))
+            found.append(self._solution(profile.probabilities, tuple(
+                kernel_rational(int(v.p), int(v.q)) for v in payoffs)))
         return found
 
     def _solve_tree(self, numbers: list[tuple[Number, ...]]) -> list[PointSolution]:
@@ -258,7 +267,7 @@ class PreparedGame:
                     if action >= 0:
                         k = infoset_of[node]
                         assert k is not None
-                        chosen[k] = _pure(widths[k], action)
+                        chosen[k] = unit_vector(widths[k], action)
                 listed.append(tuple(chosen))
         elif self._mode == "spe" and self._one_block:
             # one block, the whole tree: its equilibria grouped by payoffs, as the
@@ -298,9 +307,10 @@ class PreparedGame:
         assert isinstance(game, ExtensiveFormGame)
         profile = BehaviourProfile.trusted(distributions)
         if self._mode == "nash":
-            return _checked(verify(game, profile, numbers=numbers)).payoffs
-        # one pass checks every subgame of a perfect-information tree
-        return _checked(verify_subgame_perfect(game, profile, numbers=numbers)).payoffs
+            check = _checked(verify(game, profile, numbers=numbers))
+        else:  # one pass checks every subgame of a perfect-information tree
+            check = _checked(verify_subgame_perfect(game, profile, numbers=numbers))
+        return tuple(kernel_rational(int(v.p), int(v.q)) for v in check.payoffs)
 
 
 def _checked(check: Verification) -> Verification:
