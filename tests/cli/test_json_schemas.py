@@ -250,7 +250,7 @@ COMMANDS = {
     "solve a table": (["solve", "matching-pennies"], "solve-1"),
     "sweep by regions": (["sweep", "enforcer-reliability", "--vary", "salary=0:500:3"],
                          "sweep-1"),
-    "sweep point by point": (["sweep", "bagwell-commitment", "--vary", "noise=0:1:2"],
+    "sweep point by point": (["sweep", "reputation-two-cohorts", "--vary", "discount=0:1:2"],
                              "sweep-1"),
     "thresholds": (["thresholds", "enforcer-reliability", "--free", "reliability",
                     "--for", "reliability"], "thresholds-1"),
@@ -410,15 +410,15 @@ class _Clock:
 
 def _sweep_with(monkeypatch: pytest.MonkeyPatch, stderr: io.StringIO, tick: float
                 ) -> tuple[str, str]:
-    """Run a point-by-point sweep (bagwell-commitment, --method points) with the clock and
-    standard error given; its standard output and standard error."""
+    """Run a point-by-point sweep (reputation-two-cohorts: three players, no complete exact
+    regions) with the clock and standard error given; its standard output and standard error."""
     stdout = io.StringIO()
     monkeypatch.setattr(sys, "stdout", stdout)
     monkeypatch.setattr(sys, "stderr", stderr)
     monkeypatch.setattr(sweep_command, "time", types.SimpleNamespace(
         monotonic=_Clock(tick).monotonic))
-    cli.main(["sweep", "bagwell-commitment", "--vary", "noise=0:1:6", "--method", "points",
-              "--format", "json"], prog_name="commit-calc", standalone_mode=False)
+    cli.main(["sweep", "reputation-two-cohorts", "--vary", "discount=0:1:6", "--format",
+              "json"], prog_name="commit-calc", standalone_mode=False)
     return stdout.getvalue(), stderr.getvalue()
 
 
@@ -429,17 +429,17 @@ def test_progress_bar_on_a_terminal_after_a_second(monkeypatch: pytest.MonkeyPat
     percents = re.findall(r"(\d+)%", err)
     assert percents[-4:] == ["50", "66", "83", "100"]  # from point 3 of 6 on, once a point
     assert not {"16", "33"} & set(percents)  # nothing within the first second
-    check_sweep(json.loads(out), load_game("bagwell-commitment"))  # stdout is the JSON alone
+    check_sweep(json.loads(out), load_game("reputation-two-cohorts"))  # the JSON alone
 
 
 def test_no_progress_bar_within_a_second(monkeypatch: pytest.MonkeyPatch):
     out, err = _sweep_with(monkeypatch, _Terminal(), tick=0.01)
     assert err == ""
-    check_sweep(json.loads(out), load_game("bagwell-commitment"))
+    check_sweep(json.loads(out), load_game("reputation-two-cohorts"))
 
 
 def test_no_progress_bar_when_standard_error_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch):
     out, err = _sweep_with(monkeypatch, io.StringIO(), tick=10)
     # only the one-line warning that the sweep is slow (10 s a point), no bar
     assert err.startswith("sweep: solving 6 points one by one") and err.count("\n") == 1
-    check_sweep(json.loads(out), load_game("bagwell-commitment"))
+    check_sweep(json.loads(out), load_game("reputation-two-cohorts"))
