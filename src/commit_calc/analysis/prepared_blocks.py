@@ -242,16 +242,17 @@ class Block:
                         stable[k] = False
         found: list[Found] = []
         seen = set()
-        for k in (k for k, here in enumerate(stable) if here):
+        for profile in (k for k, here in enumerate(stable) if here):
             strategies = []
+            rest = profile
             for size in reversed(self.shape):
-                k, own = divmod(k, size)
+                rest, own = divmod(rest, size)
                 strategies.append(unit_vector(size, own))
             distributions = self._behaviour(strategies[::-1], full)
             if distributions in seen:
                 continue
             seen.add(distributions)
-            found.append((distributions, tuple(table[k] for table in tables)))
+            found.append((distributions, tuple(table[profile] for table in tables)))
         return found
 
     def _behaviour(self, mixed: Sequence[Sequence[Number]],
