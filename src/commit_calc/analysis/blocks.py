@@ -27,7 +27,7 @@ from commit_calc.analysis.continuation import continuation_value, moves_of, othe
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import DECISION, ExtensiveFormGame, Node
 from commit_calc.solvers.reduction import ReducedNormalForm, kuhn_weights, reduced_normal_form
-from commit_calc.solvers.subgame_perfect import _folded_game
+from commit_calc.solvers.subgame_perfect import _folded_game, block_nodes
 
 Distribution = tuple[sympy.Expr, ...]
 #: One case of a block: (condition, distribution per information set of the game, payoffs).
@@ -47,7 +47,7 @@ def block_cases(game: ExtensiveFormGame, root: Node, leaf_values: Mapping[int, S
         sympy.Expr]], term: Term, feasible: Feasibility) -> BlockCases:
     """The equilibria of the block at ``root`` whose subgames (``leaf_values``: root index ->
     payoffs) pay the given formulas, each within ``term``."""
-    block = _block_nodes(game, root, leaf_values)
+    block = block_nodes(game, root, leaf_values)
     movers = {game.nodes[k].player for k in block if game.nodes[k].kind == DECISION}
     players = [p for p in game.players if p in movers]
     players += [p for p in game.players if p not in movers][: max(0, 2 - len(players))]
@@ -103,18 +103,6 @@ def _alternatives(condition: Sequence[Term | Clauses], term: Term, feasible: Fea
                     f"at node '{root.name}' expand into more than {MAX_EXPANDED} cases")
         found.extend(partial)
     return found
-
-
-def _block_nodes(game: ExtensiveFormGame, root: Node, leaves: Mapping[int, object]
-                 ) -> list[int]:
-    """The block's nodes in prefix order: ``root`` down to the ``leaves`` and terminals."""
-    block, stack = [], [root.index]
-    while stack:
-        index = stack.pop()
-        block.append(index)
-        if index == root.index or index not in leaves:
-            stack.extend(game.nodes[index].children)
-    return sorted(block)
 
 
 def _behaviour(game: ExtensiveFormGame, reduced: ReducedNormalForm,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -304,6 +304,18 @@ class _Decomposition:
         return rest
 
 
+def block_nodes(game: ExtensiveFormGame, root: Node, stops: Container[int]) -> list[int]:
+    """The nodes of the subgame at ``root`` down to (not into) the nodes in ``stops`` (its
+    own proper subgames), in prefix order; a stop node itself is included."""
+    block, stack = [], [root.index]
+    while stack:
+        index = stack.pop()
+        block.append(index)
+        if index == root.index or index not in stops:
+            stack.extend(game.nodes[index].children)
+    return sorted(block)
+
+
 def _folded_game(
     game: ExtensiveFormGame, block: list[int], leaf_payoffs: Mapping[int, Sequence[Any]],
     players: Sequence[str],
@@ -358,4 +370,4 @@ def _expected(game: ExtensiveFormGame, profile: Sequence[Distribution]) -> Vecto
     return tuple(v.numerator if v.denominator == 1 else v for v in values[0])
 
 
-__all__ = ["MAX_COMBINATIONS", "subgame_perfect_equilibria"]
+__all__ = ["MAX_COMBINATIONS", "block_nodes", "subgame_perfect_equilibria"]
