@@ -76,18 +76,28 @@ class AlgebraicPoint:
         remainder = self.reduce(value)
         if remainder.degree() <= 0:
             return sympy.Rational(remainder.LC()) if not remainder.is_zero else sympy.S.Zero
-        degree = self.minimal.degree()
-        if degree == 2 or _minimal_degree(self.minimal, remainder) == 2:
+        minimal = _minimal_polynomial(self.minimal, remainder)
+        if minimal.degree() == 2:
             return self._surd(remainder)
-        root = sympy.CRootOf(self.minimal.as_expr(), self.index)
-        return sympy.Add(*(
-            sympy.Rational(c) * root**k for (k,), c in remainder.terms()
-        ))
+        return sympy.CRootOf(minimal.as_expr().subs(_Y, sympy.Symbol("x")),
+                             self._root_index(remainder, minimal))
+
+    def _root_index(self, remainder: Poly, minimal: Poly) -> int:
+        """Which real root of ``minimal`` (from the smallest) ``remainder(alpha)`` is: its
+        enclosure over ever smaller intervals around ``alpha`` meets one isolating interval."""
+        intervals = [(Fraction(a), Fraction(b)) for (a, b), _ in minimal.intervals()]
+        low, high = self.interval
+        while True:
+            enclosure = _enclose(remainder, low, high)
+            meets = [k for k, (a, b) in enumerate(intervals)
+                     if a <= enclosure[1] and enclosure[0] <= b]
+            if len(meets) == 1:
+                return meets[0]
+            low, high = _refine(self.minimal, low, high)
 
     def _surd(self, remainder: Poly) -> sympy.Expr:
         """A value of degree 2 over the rationals, as ``c + s * e * sqrt(d)``."""
-        minimal = Poly(sympy.resultant(self.minimal.as_expr(), _Y - remainder.as_expr(), T), _Y)
-        quadratic = next(f for f, _ in minimal.factor_list()[1] if f.degree() == 2)
+        quadratic = _minimal_polynomial(self.minimal, remainder)
         a, b, c = (sympy.Rational(v) for v in quadratic.all_coeffs())
         centre = -b / (2 * a)
         spread = sympy.sqrt(b * b - 4 * a * c) / abs(2 * a)
@@ -204,11 +214,24 @@ def _refine(minimal: Poly, low: Fraction, high: Fraction) -> tuple[Fraction, Fra
     return Fraction(int(a.p), int(a.q)), Fraction(int(b.p), int(b.q))
 
 
-def _minimal_degree(minimal: Poly, value: Poly) -> int:
-    """The degree over the rationals of ``value(alpha)``: the degree of the irreducible
-    polynomial whose power is the characteristic polynomial ``res_t(f(t), y - value(t))``."""
+def _minimal_polynomial(minimal: Poly, value: Poly) -> Poly:
+    """The minimal polynomial (in ``y``, integer coefficients) of ``value(alpha)``: the
+    irreducible polynomial whose power is the characteristic polynomial
+    ``res_t(f(t), y - value(t))``."""
     resultant = Poly(sympy.resultant(minimal.as_expr(), _Y - value.as_expr(), T), _Y)
-    return int(sympy.degree(resultant.sqf_part(), _Y))
+    return Poly(resultant.sqf_part().as_expr(), _Y, domain="QQ").clear_denoms()[1].set_domain(
+        "ZZ").primitive()[1]
+
+
+def _enclose(value: Poly, low: Fraction, high: Fraction) -> tuple[Fraction, Fraction]:
+    """An interval holding ``value(x)`` for every ``x`` in ``[low, high]`` (Horner's rule in
+    exact interval arithmetic)."""
+    result = (Fraction(0), Fraction(0))
+    for coefficient in value.all_coeffs():
+        products = [result[0] * low, result[0] * high, result[1] * low, result[1] * high]
+        c = Fraction(int(coefficient.numerator), int(coefficient.denominator))
+        result = (min(products) + c, max(products) + c)
+    return result
 
 
 __all__ = ["AlgebraicPoint", "Solutions", "real_solutions"]

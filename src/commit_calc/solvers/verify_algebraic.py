@@ -21,9 +21,15 @@ from commit_calc.model.normal_form import NormalFormGame
 
 
 def verify_algebraic(
-    game: NormalFormGame, probabilities: Sequence[Sequence[sympy.Expr]]
+    game: NormalFormGame,
+    probabilities: Sequence[Sequence[sympy.Expr]],
+    claimed_payoffs: Sequence[sympy.Expr] | None = None,
 ) -> tuple[tuple[sympy.Expr, ...], tuple[sympy.Expr, ...]]:
     """Each player's exact expected payoff and regret at an algebraic mixed profile.
+
+    With ``claimed_payoffs`` (a solver's), the payoffs returned are those, once each is found
+    exactly equal to the expected payoff computed here; a regret is then reported as 1 for a
+    payoff that differs.
 
     Raises :class:`GameDefinitionError` if a distribution has the wrong length, a negative
     probability, or does not sum to exactly 1.
@@ -45,7 +51,7 @@ def verify_algebraic(
         len(d) != size for d, size in zip(probabilities, game.shape)
     ):
         raise GameDefinitionError("verify_algebraic(): the profile does not fit the game's shape")
-    field = _field([p for d in probabilities for p in d])
+    field = _field([p for d in probabilities for p in d] + list(claimed_payoffs or ()))
     mix = [[field.from_sympy(sympy.sympify(p)) for p in d] for d in probabilities]
     for player, distribution in enumerate(mix):
         if sum(distribution, field.zero) != field.one or any(_sign(field, p) < 0
@@ -62,8 +68,14 @@ def verify_algebraic(
         for value in values[1:]:
             if _sign(field, value - best) > 0:
                 best = value
-        payoffs.append(_simplified(field.to_sympy(payoff)))
-        regrets.append(_simplified(field.to_sympy(best - payoff)))
+        regret = _simplified(field.to_sympy(best - payoff))
+        if claimed_payoffs is None:
+            payoffs.append(_simplified(field.to_sympy(payoff)))
+        else:
+            payoffs.append(claimed_payoffs[player])
+            if field.from_sympy(sympy.sympify(claimed_payoffs[player])) != payoff:
+                regret = sympy.S.One
+        regrets.append(regret)
     return tuple(payoffs), tuple(regrets)
 
 
