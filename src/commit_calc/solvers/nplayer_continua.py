@@ -61,11 +61,24 @@ def continuum(
             continue
         if condition is sympy.false:
             return variable, sympy.S.EmptySet
-        feasible = feasible.intersect(
-            sympy.solve_univariate_inequality(condition, variable, relational=False))
+        feasible = feasible.intersect(_solution_set(value, relation == "pos", variable))
         if feasible is sympy.S.EmptySet:
             break
     return variable, feasible
+
+
+def _solution_set(value: sympy.Expr, strict: bool, variable: sympy.Symbol) -> sympy.Set:
+    """Where ``value > 0`` (``strict``) or ``value <= 0``: by hand when ``value`` is linear,
+    else by sympy's univariate inequality solver."""
+    polynomial = Poly(value, variable)
+    if polynomial.degree() == 1:
+        slope, constant = polynomial.all_coeffs()
+        root = -constant / slope
+        if (slope > 0) == strict:  # value > 0 right of the root, or value <= 0 left of it
+            return sympy.Interval(root, sympy.oo, left_open=strict)
+        return sympy.Interval(-sympy.oo, root, right_open=strict)
+    condition = value > 0 if strict else value <= 0
+    return sympy.solve_univariate_inequality(condition, variable, relational=False)
 
 
 def interval_text(values: sympy.Set) -> str:

@@ -76,6 +76,8 @@ class AlgebraicPoint:
         remainder = self.reduce(value)
         if remainder.degree() <= 0:
             return sympy.Rational(remainder.LC()) if not remainder.is_zero else sympy.S.Zero
+        if self.minimal.degree() == 2:
+            return self._quadratic(remainder)
         minimal = _minimal_polynomial(self.minimal, remainder)
         if minimal.degree() == 2:
             return self._surd(remainder)
@@ -94,6 +96,15 @@ class AlgebraicPoint:
             if len(meets) == 1:
                 return meets[0]
             low, high = _refine(self.minimal, low, high)
+
+    def _quadratic(self, remainder: Poly) -> sympy.Expr:
+        """``h0 + h1 * alpha`` with ``alpha`` the smaller (index 0) or larger root of the monic
+        quadratic minimal polynomial, written with a square root."""
+        _, b, c = (sympy.Rational(v) for v in self.minimal.monic().all_coeffs())
+        side = 1 if self.index == 1 else -1
+        alpha = (-b + side * sympy.sqrt(b * b - 4 * c)) / 2
+        h1, h0 = (sympy.Rational(v) for v in remainder.all_coeffs())
+        return sympy.expand(h0 + h1 * alpha)
 
     def _surd(self, remainder: Poly) -> sympy.Expr:
         """A value of degree 2 over the rationals, as ``c + s * e * sqrt(d)``."""

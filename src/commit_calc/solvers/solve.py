@@ -32,9 +32,10 @@ def solve(
     """Every equilibrium of ``game`` at the given parameter values (defaults elsewhere).
 
     Two-player normal-form games get all extreme Nash equilibria (mixed included); small games
-    with more players all their equilibria, exactly (:mod:`~commit_calc.solvers.nplayer_supports`),
-    larger ones their pure equilibria, with a warning. Trees get every subgame-perfect equilibrium, or
-    with ``concept="nash"`` their Nash equilibria.
+    with more players all their equilibria, exactly
+    (:mod:`~commit_calc.solvers.nplayer_supports`), larger ones their pure equilibria, with a
+    warning. Trees get every subgame-perfect equilibrium, or with ``concept="nash"`` their Nash
+    equilibria (small trees with three or more players through the same exact search).
 
     ``method`` may name one of nashpy's algorithms instead (two-player normal-form games only):
     its floating-point answers are rationalised and kept only if they pass the exact check.
