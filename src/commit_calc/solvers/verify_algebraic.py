@@ -51,8 +51,10 @@ def verify_algebraic(
         len(d) != size for d, size in zip(probabilities, game.shape)
     ):
         raise GameDefinitionError("verify_algebraic(): the profile does not fit the game's shape")
-    field = _field([p for d in probabilities for p in d] + list(claimed_payoffs or ()))
-    mix = [[field.from_sympy(sympy.sympify(p)) for p in d] for d in probabilities]
+    field, generators = _field([p for d in probabilities for p in d]
+                               + list(claimed_payoffs or ()))
+    convert = _converter(field, generators)
+    mix = [[convert(p) for p in d] for d in probabilities]
     for player, distribution in enumerate(mix):
         if sum(distribution, field.zero) != field.one or any(_sign(field, p) < 0
                                                           for p in distribution):
@@ -73,13 +75,40 @@ def verify_algebraic(
             payoffs.append(_simplified(field.to_sympy(payoff)))
         else:
             payoffs.append(claimed_payoffs[player])
-            if field.from_sympy(sympy.sympify(claimed_payoffs[player])) != payoff:
+            if convert(claimed_payoffs[player]) != payoff:
                 regret = sympy.S.One
         regrets.append(regret)
     return tuple(payoffs), tuple(regrets)
 
 
-def _field(numbers: Sequence[Any]) -> Any:
+def _converter(field: Any, generators: list[sympy.Expr]) -> Any:
+    """A function from sympy numbers to elements of ``field``: through the powers of the
+    generator where there is one (fast), else by sympy's general conversion; cached."""
+    cache: dict[sympy.Expr, Any] = {}
+    powers: list[Any] = []
+    if len(generators) == 1:
+        powers.append(field.one)
+        powers.append(field.from_sympy(generators[0]))
+
+    def convert(number: object) -> Any:
+        expression = sympy.sympify(number)
+        if expression not in cache:
+            if len(generators) == 1:
+                coefficients = sympy.Poly(expression, generators[0], domain=QQ).all_coeffs()
+                total = field.zero
+                for k, c in enumerate(reversed(coefficients)):
+                    while len(powers) <= k:
+                        powers.append(powers[-1] * powers[1])
+                    total += field.convert(c) * powers[k]
+                cache[expression] = total
+            else:
+                cache[expression] = field.from_sympy(expression)
+        return cache[expression]
+
+    return convert
+
+
+def _field(numbers: Sequence[Any]) -> tuple[Any, list[sympy.Expr]]:
     generators: set[sympy.Expr] = set()
     for number in numbers:
         expression = sympy.sympify(number)
@@ -88,9 +117,8 @@ def _field(numbers: Sequence[Any]) -> Any:
             atom for atom in expression.atoms(sympy.Pow)
             if atom.exp.is_Rational and not atom.exp.is_Integer
         }
-    if not generators:
-        return QQ
-    return QQ.algebraic_field(*sorted(generators, key=sympy.default_sort_key))
+    ordered = sorted(generators, key=sympy.default_sort_key)
+    return (QQ.algebraic_field(*ordered) if ordered else QQ), ordered
 
 
 def _strategy_values(field: Any, array: Any, mix: list[list[Any]], player: int) -> list[Any]:
