@@ -101,15 +101,19 @@ def nplayer_equilibria(game: NormalFormGame, *, time_limit: float = TIME_LIMIT) 
 
     Examples
     --------
-    Each player of this three-player game plays their first strategy with probability
-    ``sqrt(2) - 1`` in its only totally mixed equilibrium:
+    The third player of this game plays their first strategy with probability
+    ``(sqrt(7) - 1)/2`` in its only totally mixed equilibrium (derived by hand in
+    ``tests/solvers/test_nplayer.py``); the game has three equilibria, all isolated:
 
     >>> game = NormalFormGame.from_arrays([
-    ...     [[[0, 1], [-1, 0]], [[0, 0], [0, 0]]],
-    ...     [[[0, -1], [0, 0]], [[1, 0], [0, 0]]],
-    ...     [[[2, 0], [0, 0]], [[0, 0], [-1, 0]]]])
-    >>> [e.profile.probabilities[0] for e in nplayer_equilibria(game).equilibria]
-    [(0, 1), (-1 + sqrt(2), 2 - sqrt(2))]
+    ...     [[[2, 6], [-2, 2]], [[0, 0], [0, 0]]],
+    ...     [[[-2, -6], [0, 0]], [[2, -2], [0, 0]]],
+    ...     [[[9, 0], [1, 0]], [[1, 0], [-3, 0]]]])
+    >>> for e in nplayer_equilibria(game).equilibria:
+    ...     print(e.component, e.profile.probabilities[2])
+    1 (1, 0)
+    2 (1/2, 1/2)
+    3 (-1/2 + sqrt(7)/2, 3/2 - sqrt(7)/2)
     """
     if not game.is_numeric:
         raise ParameterError(
