@@ -180,10 +180,11 @@ def test_spe_of_a_normal_form_game_is_refused(bos_file: Path):
 
 
 def test_warnings_go_to_stderr(tmp_path: Path):
-    """A three-player game: only pure equilibria are searched, and the user is told so."""
+    """A three-player game where A is indifferent everywhere: its equilibria form continua,
+    and the user is told so on standard error."""
     path = tmp_path / "three.toml"
     outcomes = "".join(
-        f'[[table.outcomes]]\nprofile = ["{a}", "{b}", "{c}"]\npayoffs = [{int(a == b)}, '
+        f'[[table.outcomes]]\nprofile = ["{a}", "{b}", "{c}"]\npayoffs = [0, '
         f'{int(b == c)}, {int(a == c)}]\n\n'
         for a in "XY" for b in "XY" for c in "XY"
     )

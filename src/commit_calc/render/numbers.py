@@ -40,14 +40,19 @@ def decimal_text(value: Number, digits: int = 6) -> str:
 def human_text(value: Number | sympy.Expr) -> str:
     """Exact text, with a decimal beside it where the number is not whole.
 
-    Formulas (expressions with parameters) are shown as they are.
+    Formulas (expressions with parameters) are shown as they are; irrational numbers (exact
+    algebraic numbers of n-player equilibria) get their decimal too.
 
     >>> human_text(sympy.Rational(7, 2)), human_text(sympy.Integer(250)), human_text(Fraction(1, 3))
     ('7/2 (3.5)', '250', '1/3 (0.333333)')
+    >>> human_text(sympy.sqrt(2) - 1)
+    '-1 + sqrt(2) (0.414214)'
     """
     if isinstance(value, Fraction | int) or (
         isinstance(value, sympy.Basic) and isinstance(value, sympy.Rational)
     ):
         text = exact_text(value)
         return text if "/" not in text else f"{text} ({decimal_text(value)})"
+    if isinstance(value, sympy.Basic) and value.is_number and value.is_algebraic:
+        return f"{exact_text(value)} ({float(value):.6g})"
     return exact_text(value)

@@ -83,9 +83,20 @@ def _equilibrium_document(game: Game, equilibrium: Equilibrium) -> dict[str, Any
     }
     if equilibrium.component is not None:
         document["component"] = equilibrium.component
+    if isinstance(game, NormalFormGame) and not _is_rational(equilibrium):
+        document["decimals"] = {
+            "strategies": {player: {k: float(v) for k, v in d.items()}
+                           for player, d in strategies(game, equilibrium).items()},
+            "payoffs": {p: float(v) for p, v in equilibrium.labelled_payoffs(game).items()},
+        }
     if isinstance(equilibrium, BeliefEquilibrium) and isinstance(game, ExtensiveFormGame):
         document.update(belief_keys(game, equilibrium))
     return document
+
+
+def _is_rational(equilibrium: Equilibrium) -> bool:
+    numbers = [*equilibrium.payoffs, *(p for d in equilibrium.profile.probabilities for p in d)]
+    return all(not isinstance(v, sympy.Basic) or v.is_Rational for v in numbers)
 
 
 def _outcome_document(outcome: Outcome) -> dict[str, Any]:

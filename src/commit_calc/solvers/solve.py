@@ -31,9 +31,11 @@ def solve(
 ) -> SolveResult:
     """Every equilibrium of ``game`` at the given parameter values (defaults elsewhere).
 
-    Two-player normal-form games get all extreme Nash equilibria (mixed included); games with
-    more players get their pure equilibria. Trees get every subgame-perfect equilibrium, or
-    with ``concept="nash"`` their Nash equilibria.
+    Two-player normal-form games get all extreme Nash equilibria (mixed included); small games
+    with more players all their equilibria, exactly
+    (:mod:`~commit_calc.solvers.nplayer_supports`), larger ones their pure equilibria, with a
+    warning. Trees get every subgame-perfect equilibrium, or with ``concept="nash"`` their Nash
+    equilibria (small trees with three or more players through the same exact search).
 
     ``method`` may name one of nashpy's algorithms instead (two-player normal-form games only):
     its floating-point answers are rationalised and kept only if they pass the exact check.
@@ -98,12 +100,16 @@ def _solve_normal_form(game: NormalFormGame, concept: str) -> SolveResult:
         from commit_calc.solvers.mixed_nash import extreme_equilibria
 
         return extreme_equilibria(game)
+    from commit_calc.solvers.nplayer_supports import limits_exceeded, nplayer_equilibria
     from commit_calc.solvers.pure_nash import pure_nash_equilibria
 
+    reason = limits_exceeded(game)
+    if reason is None:
+        return nplayer_equilibria(game)
     result = pure_nash_equilibria(game)
     note = (
-        f"a {game.num_players}-player game: only pure equilibria were searched; mixed "
-        "equilibria may exist too"
+        f"a {game.num_players}-player game: only pure equilibria were searched ({reason} "
+        "of the exact mixed search); mixed equilibria may exist too"
     )
     return dataclasses.replace(result, warnings=result.warnings + (note,))
 
@@ -120,6 +126,13 @@ def _solve_tree(game: ExtensiveFormGame, concept: str) -> SolveResult:
     if concept == "nash":
         from commit_calc.solvers.extensive_nash import extensive_nash_equilibria
 
+        if game.num_players >= 3:
+            from commit_calc.solvers.nplayer_trees import tree_nplayer_equilibria
+            from commit_calc.solvers.reduction import reduced_normal_form
+
+            found = tree_nplayer_equilibria(game, reduced_normal_form(game))
+            if found is not None:
+                return found
         return extensive_nash_equilibria(game)
     from commit_calc.solvers.subgame_perfect import subgame_perfect_equilibria
 

@@ -1,0 +1,156 @@
+"""An independent exact check of mixed profiles whose probabilities are algebraic numbers.
+
+The probabilities (``1/2 + sqrt(5)/10``, polynomials in ``CRootOf(...)``) are read as elements
+of the number field sympy builds from the radicals and roots they contain
+(``QQ.algebraic_field``); expected payoffs and regrets are then computed in that field, where
+equality is exact. A nonzero number's sign is read from a 50-digit evaluation that sympy
+certifies (``evalf(strict=True)``). Nothing here uses the solver's polynomial systems.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+import sympy
+from sympy import QQ
+
+from commit_calc.errors import GameDefinitionError
+from commit_calc.model.normal_form import NormalFormGame
+
+
+def verify_algebraic(
+    game: NormalFormGame,
+    probabilities: Sequence[Sequence[sympy.Expr]],
+    claimed_payoffs: Sequence[sympy.Expr] | None = None,
+) -> tuple[tuple[sympy.Expr, ...], tuple[sympy.Expr, ...]]:
+    """Each player's exact expected payoff and regret at an algebraic mixed profile.
+
+    With ``claimed_payoffs`` (a solver's), the payoffs returned are those, once each is found
+    exactly equal to the expected payoff computed here; a regret is then reported as 1 for a
+    payoff that differs.
+
+    Raises :class:`GameDefinitionError` if a distribution has the wrong length, a negative
+    probability, or does not sum to exactly 1.
+
+    Examples
+    --------
+    The three-player game of ``tests/solvers/test_nplayer_textbook.py`` where each player
+    plays the first strategy with probability ``sqrt(2) - 1``:
+
+    >>> game = NormalFormGame.from_arrays([
+    ...     [[[0, 1], [-1, 0]], [[0, 0], [0, 0]]],
+    ...     [[[0, -1], [0, 0]], [[1, 0], [0, 0]]],
+    ...     [[[2, 0], [0, 0]], [[0, 0], [-1, 0]]]])
+    >>> p = sympy.sqrt(2) - 1
+    >>> verify_algebraic(game, [(p, 1 - p)] * 3)[1]
+    (0, 0, 0)
+    """
+    if len(probabilities) != game.num_players or any(
+        len(d) != size for d, size in zip(probabilities, game.shape)
+    ):
+        raise GameDefinitionError("verify_algebraic(): the profile does not fit the game's shape")
+    field, generators = _field([p for d in probabilities for p in d]
+                               + list(claimed_payoffs or ()))
+    convert = _converter(field, generators)
+    mix = [[convert(p) for p in d] for d in probabilities]
+    for player, distribution in enumerate(mix):
+        if sum(distribution, field.zero) != field.one or any(_sign(field, p) < 0
+                                                          for p in distribution):
+            raise GameDefinitionError(
+                f"verify_algebraic(): the distribution of player {player + 1} is not a "
+                "probability distribution"
+            )
+    payoffs, regrets = [], []
+    for player, array in enumerate(game.numeric_payoffs()):
+        values = _strategy_values(field, array, mix, player)
+        payoff = sum((m * v for m, v in zip(mix[player], values)), field.zero)
+        best = values[0]
+        for value in values[1:]:
+            if _sign(field, value - best) > 0:
+                best = value
+        regret = _simplified(field.to_sympy(best - payoff))
+        if claimed_payoffs is None:
+            payoffs.append(_simplified(field.to_sympy(payoff)))
+        else:
+            payoffs.append(claimed_payoffs[player])
+            if convert(claimed_payoffs[player]) != payoff:
+                regret = sympy.S.One
+        regrets.append(regret)
+    return tuple(payoffs), tuple(regrets)
+
+
+def _converter(field: Any, generators: list[sympy.Expr]) -> Any:
+    """A function from sympy numbers to elements of ``field``: through the powers of the
+    generator where there is one (fast), else by sympy's general conversion; cached."""
+    cache: dict[sympy.Expr, Any] = {}
+    powers: list[Any] = []
+    if len(generators) == 1:
+        powers.append(field.one)
+        powers.append(field.from_sympy(generators[0]))
+
+    def convert(number: object) -> Any:
+        expression = sympy.sympify(number)
+        if expression not in cache:
+            if len(generators) == 1:
+                coefficients = sympy.Poly(expression, generators[0], domain=QQ).all_coeffs()
+                total = field.zero
+                for k, c in enumerate(reversed(coefficients)):
+                    while len(powers) <= k:
+                        powers.append(powers[-1] * powers[1])
+                    total += field.convert(c) * powers[k]
+                cache[expression] = total
+            else:
+                cache[expression] = field.from_sympy(expression)
+        return cache[expression]
+
+    return convert
+
+
+def _field(numbers: Sequence[Any]) -> tuple[Any, list[sympy.Expr]]:
+    generators: set[sympy.Expr] = set()
+    for number in numbers:
+        expression = sympy.sympify(number)
+        generators |= expression.atoms(sympy.CRootOf)
+        generators |= {
+            atom for atom in expression.atoms(sympy.Pow)
+            if atom.exp.is_Rational and not atom.exp.is_Integer
+        }
+    ordered = sorted(generators, key=sympy.default_sort_key)
+    return (QQ.algebraic_field(*ordered) if ordered else QQ), ordered
+
+
+def _strategy_values(field: Any, array: Any, mix: list[list[Any]], player: int) -> list[Any]:
+    others = [
+        [(k, p) for k, p in enumerate(d) if p != field.zero]
+        for q, d in enumerate(mix) if q != player
+    ]
+    values = []
+    for own in range(len(mix[player])):
+        total = field.zero
+        for combination in itertools.product(*others):
+            weight = field.one
+            index = []
+            for k, p in combination:
+                weight *= p
+                index.append(k)
+            index.insert(player, own)
+            value = array[tuple(index)]
+            total += weight * field.convert(QQ(value.numerator, value.denominator))
+        values.append(total)
+    return values
+
+
+def _sign(field: Any, value: Any) -> int:
+    if value == field.zero:
+        return 0
+    number = field.to_sympy(value).evalf(50, strict=True)
+    return 1 if number > 0 else -1
+
+
+def _simplified(value: sympy.Expr) -> sympy.Expr:
+    return sympy.expand(value)
+
+
+__all__ = ["verify_algebraic"]
