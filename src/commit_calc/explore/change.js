@@ -66,6 +66,12 @@
       const current = x[j];
       const above = all.filter(function (r) { return X.cmp(r.value, current) > 0; });
       const below = all.filter(function (r) { return X.cmp(r.value, current) < 0; }).reverse();
+      if (all.some(function (r) { return X.cmp(r.value, current) === 0; })) {
+        // on a threshold now: the first change either way is right here
+        const here = { value: current, exact: true, here: true };
+        if (upper === null || X.cmp(current, upper) < 0) above.unshift(here);
+        if (lower === null || X.cmp(current, lower) > 0) below.unshift(here);
+      }
       const parts = [describe(p, j, x, above, upper, 1, regionAt), describe(p, j, x, below, lower, -1, regionAt)]
         .filter(Boolean);
       if (!parts.length) item.appendChild(document.createTextNode("no threshold within its bounds: changing it alone does not change the equilibria."));
@@ -91,7 +97,8 @@
     const at = x.slice(); at[j] = threshold;
     const part = X.el("div", { "class": "threshold" });
     const word = direction > 0 ? "raise it above " : "lower it below ";
-    part.appendChild(document.createTextNode((ahead[0].exact ? "" : "\u2248 ") + word + X.show(threshold)));
+    part.appendChild(document.createTextNode((ahead[0].exact ? "" : "\u2248 ") + word + X.show(threshold) +
+      (ahead[0].here ? " (its value now, a threshold)" : "")));
     if (probe !== null) {
       const beyond = x.slice(); beyond[j] = probe;
       const there = outcomeAt(beyond, regionAt);
@@ -99,7 +106,7 @@
         " (the same outcome: only choices off the path change)" : "") + ". "));
     } else part.appendChild(document.createTextNode(". "));
     part.appendChild(document.createTextNode("Exactly at it: " + outcomeAt(at, regionAt) + ". "));
-    if (ahead[0].exact) {
+    if (ahead[0].exact && !ahead[0].here) {
       const go = X.el("button", { type: "button", "class": "go" }, "set " + p.name + " = " + X.show(threshold).split(" ")[0]);
       go.addEventListener("click", function () { X.setValue(j, threshold); });
       part.appendChild(go);

@@ -94,7 +94,7 @@ def evaluate(data: RationalFunction, point: Sequence[sympy.Rational]) -> sympy.R
 
 
 def sign(value: sympy.Rational) -> int:
-    return (value > 0) - (value < 0)
+    return 1 if value > 0 else (-1 if value < 0 else 0)
 
 
 def region_index(data: Mapping[str, Any], point: Sequence[sympy.Rational]) -> int:

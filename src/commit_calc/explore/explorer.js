@@ -109,7 +109,7 @@
       if (about) slider.setAttribute("aria-describedby", "about-" + i);
       const exactLabel = el("label", { "for": "exact-" + i, "class": "visually-hidden" }, "exact value of " + p.name);
       const exact = el("input", { type: "text", id: "exact-" + i, inputmode: "text", autocomplete: "off",
-        "data-param": String(i), value: p.default, size: "10" });
+        "data-param": String(i), "data-name": p.name, value: p.default, size: "10" });
       const problem = el("span", { "class": "problem", id: "problem-" + i, role: "status" });
       slider.addEventListener("input", function () {
         state.values[i] = fromText(slider.value);
