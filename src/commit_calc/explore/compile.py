@@ -11,7 +11,7 @@ lands in the tie region, as ``commit-calc solve`` says. :func:`evaluate` does th
 >>> x, y = sympy.symbols("x y")
 >>> data = rational_function(x / 2 - 3 * y, [x, y])
 >>> data
-[[['1', '2', [1, 0]], ['-3', '1', [0, 1]]], [['1', '1', [0, 0]]]]
+[[['1', '1', [1, 0]], ['-6', '1', [0, 1]]], [['2', '1', [0, 0]]]]
 >>> evaluate(data, [sympy.Rational(1), sympy.Rational(1, 6)])
 0
 """
