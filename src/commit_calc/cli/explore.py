@@ -28,8 +28,11 @@ from commit_calc.cli.options import (
     help="Which equilibria the page shows: auto (subgame-perfect for trees, Nash for tables), "
     "nash or spe.",
 )
+@click.option("--axes", metavar="X,Y", default=None,
+              help="The two parameters of the page's outcome map. Default: two parameters "
+                   "the thresholds depend on.")
 def explore(game: str, values: dict[str, object], output_file: str | None,
-            concept: str) -> None:
+            concept: str, axes: str | None) -> None:
     """Write GAME's explorer: one HTML file, with a slider and an exact-value box per
     parameter, the equilibrium outcome and payoffs, the tree (or payoff table) with the
     equilibrium highlighted, and the nearest threshold of each parameter.
@@ -43,7 +46,7 @@ def explore(game: str, values: dict[str, object], output_file: str | None,
     Examples:
       $ commit-calc explore enforcer-reliability
       wrote enforcer-reliability.html
-      $ commit-calc explore disarm-trust --set exile_payoff=0 -o lesson.html
+      $ commit-calc explore disarm-trust --axes salary,renege_gain -o lesson.html
       wrote lesson.html
     """
     target = _target(game, output_file)
@@ -52,7 +55,8 @@ def explore(game: str, values: dict[str, object], output_file: str | None,
     loaded = load_game_argument(game)
     from commit_calc.explore import explore as make_page
 
-    page = run_library(make_page, loaded, values, concept.lower())
+    named = None if axes is None else [name.strip() for name in axes.split(",")]
+    page = run_library(make_page, loaded, values, concept.lower(), named)
     if target is None:
         with click.open_file("-", "wb") as stream:
             stream.write(page.html.encode("utf-8"))

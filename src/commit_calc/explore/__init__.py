@@ -5,7 +5,7 @@ equilibrium, computed in the page from the game's exact regions (see ``commit-ca
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from commit_calc.model.extensive_form import ExtensiveFormGame
@@ -31,8 +31,10 @@ class ExplorerPage:
 
 
 def explore(game: ExtensiveFormGame | NormalFormGame,
-            values: Mapping[str, object] | None = None, concept: str = "auto") -> ExplorerPage:
-    """The explorer page of ``game``, the parameters in ``values`` fixed (no slider).
+            values: Mapping[str, object] | None = None, concept: str = "auto",
+            axes: Sequence[str] | None = None) -> ExplorerPage:
+    """The explorer page of ``game``, the parameters in ``values`` fixed (no slider), with an
+    outcome map over the two parameters ``axes`` (default: two that thresholds depend on).
 
     Raises
     ------
@@ -45,7 +47,7 @@ def explore(game: ExtensiveFormGame | NormalFormGame,
     from commit_calc.explore.data import page_data
     from commit_calc.explore.page import render_page
 
-    return ExplorerPage(render_page(page_data(game, values, concept)))
+    return ExplorerPage(render_page(page_data(game, values, concept, axes)))
 
 
 __all__ = ["ExplorerPage", "explore"]

@@ -15,7 +15,7 @@ import sympy
 
 from commit_calc.analysis.region_grid import regions_of
 from commit_calc.analysis.regions import RegionAnalysis
-from commit_calc.errors import UnsupportedGameError
+from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.explore.compile import Budget, polynomial, rational_function
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
@@ -28,8 +28,10 @@ MAX_LEAVES = 500
 
 
 def page_data(game: Game, values: Mapping[str, object] | None = None,
-              concept: str = "auto") -> dict[str, Any]:
-    """The page's data for ``game`` with the parameters in ``values`` fixed."""
+              concept: str = "auto", axes: Sequence[str] | None = None) -> dict[str, Any]:
+    """The page's data for ``game`` with the parameters in ``values`` fixed; ``axes`` names
+    the two parameters of the outcome map (default: the two free parameters that the most
+    region conditions use)."""
     fixed = game.parameters.checked(values or {})
     free = [p for p in game.parameters if p.name not in fixed]
     symbols = [p.symbol for p in free]
@@ -69,8 +71,26 @@ def page_data(game: Game, values: Mapping[str, object] | None = None,
             data["notes"].append("The exact regions do not list every equilibrium of this game.")
         data["mode"] = "grid"
         data.update(grid_data(game, fixed, free, data["params"], concept))
+    data["map"] = _map_axes(free, keys, axes)
     data["picture"] = _picture(reduced, symbols, budget)
     return data
+
+
+def _map_axes(free: Sequence[Parameter], keys: Sequence[sympy.Expr],
+              axes: Sequence[str] | None) -> dict[str, int] | None:
+    """Indices (among the free parameters) of the map's two axes, or None for no map."""
+    names = [p.name for p in free]
+    if axes is not None:
+        if len(axes) != 2 or axes[0] == axes[1]:
+            raise ParameterError("--axes: name two different parameters, as X,Y")
+        for name in axes:
+            if name not in names:
+                raise ParameterError(f"--axes: '{name}' is not a parameter with a slider "
+                                     f"(the game's free parameters: {', '.join(names) or 'none'})")
+        return {"x": names.index(axes[0]), "y": names.index(axes[1])}
+    used = [sum(1 for k in keys if p.symbol in k.free_symbols) for p in free]
+    ranked = sorted((i for i in range(len(free)) if used[i]), key=lambda i: -used[i])
+    return {"x": ranked[0], "y": ranked[1]} if len(ranked) >= 2 else None
 
 
 def _parameter(parameter: Parameter, keys: Sequence[sympy.Expr], free: Sequence[Parameter],

@@ -169,7 +169,7 @@
     found.list.forEach(function (e) { outcome.appendChild(el("li", {}, DATA.equilibria[e].outcome)); });
     if (state.selected >= found.list.length) state.selected = 0;
     drawAll();
-    if (DATA.mode === "exact") window.explorerChange(state.values, regionAt);
+    if (DATA.mode === "exact") { window.explorerChange(state.values, regionAt); window.explorerMap(state.values); }
     document.body.setAttribute("data-update-ms", String(performance.now() - started));
   }
   function drawAll() {
@@ -214,6 +214,7 @@
       .forEach(function (n) { notes.appendChild(el("li", {}, n)); });
     const fixed = DATA.fixed.map(function (f) { return f[0] + " = " + f[1]; }).join(", ");
     if (fixed) notes.appendChild(el("li", {}, "Fixed: " + fixed));
+    if (!DATA.map || DATA.mode !== "exact") document.getElementById("map-section").hidden = true;
     buildControls();
     update();
     document.body.setAttribute("data-render-ms", String(performance.now() - started));

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 #: The script files, in the order they run.
-SCRIPTS = ("explorer.js", "picture.js", "change.js")
+SCRIPTS = ("explorer.js", "picture.js", "change.js", "map.js")
 
 _TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -47,6 +47,8 @@ outcome</h2>
 <div id="picture" class="picture"></div>
 <p class="legend">Thick solid line: the equilibrium path. Solid line: its choices off the path. \
 Thin dashed line: actions it does not take.</p></section>
+<section id="map-section" aria-labelledby="map-title"><h2 id="map-title">Outcome map</h2>
+<div id="map"></div></section>
 <section aria-labelledby="change-title"><h2 id="change-title">What would change it</h2>
 <ul id="change" class="change"></ul></section>
 </div>
