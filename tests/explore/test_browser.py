@@ -172,3 +172,29 @@ def test_hostile_labels_never_run(browser: Any, tmp_path: Path) -> None:
     assert _outcomes(browser) == ["stop"]
     assert browser.find_elements(By.CSS_SELECTOR, "img") == []
     _no_errors(browser)
+
+
+def test_map_click_moves_the_point_and_formulas_are_mathml(browser: Any, tmp_path: Path
+                                                          ) -> None:
+    """A click on the outcome map sets its two parameters; the page then agrees with solve
+    there. Thresholds come with their formula as MathML (elements only, no attributes)."""
+    game = load_game("enforcer-reliability")
+    _open(browser, explore(game, axes=("reliability", "salary")).html, tmp_path, "map")
+    canvas = browser.find_element(By.CSS_SELECTOR, "#map canvas")
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    size = canvas.size
+    ActionChains(browser).move_to_element_with_offset(
+        canvas, int(size["width"] * 0.4), -int(size["height"] * 0.3)).click().perform()
+    reliability = _exact_box(browser, "reliability").get_attribute("value")
+    salary = _exact_box(browser, "salary").get_attribute("value")
+    assert sympy.Rational(reliability) > sympy.Rational(1, 2)  # right of the centre
+    assert sympy.Rational(salary) > 550  # above the middle of 0..1100
+    assert sorted(_outcomes(browser)) == _solve_outcomes(
+        game, {"reliability": str(reliability), "salary": str(salary)})
+    formulas = browser.find_elements(By.CSS_SELECTOR, ".formula math")
+    assert formulas and all(
+        browser.execute_script("return arguments[0].querySelectorAll('[onload],[href],[src]')"
+                               ".length", f) == 0 for f in formulas)
+    _no_errors(browser)
+    _not_blank(browser, tmp_path / "map.png")

@@ -15,7 +15,7 @@ from commit_calc.cli.options import (
 )
 
 
-@click.command()
+@click.command(short_help="One web page where sliders move GAME's equilibrium.")
 @game_argument
 @set_option
 @click.option("--output-file", "-o", metavar="FILE.html", default=None,
@@ -35,7 +35,8 @@ def explore(game: str, values: dict[str, object], output_file: str | None,
             concept: str, axes: str | None) -> None:
     """Write GAME's explorer: one HTML file, with a slider and an exact-value box per
     parameter, the equilibrium outcome and payoffs, the tree (or payoff table) with the
-    equilibrium highlighted, and the nearest threshold of each parameter.
+    equilibrium highlighted, an outcome map over two parameters, and the nearest threshold
+    of each parameter with its formula.
 
     The page computes the equilibrium itself, exactly, from the game's closed-form regions
     (compiled into it): it needs no network, no server and no Python, so it can be sent to

@@ -39,6 +39,25 @@
     }
     return found.map(function (t) { return { value: X.fromFloat(t), exact: false }; });
   }
+  const MATHML = "http://www.w3.org/1998/Math/MathML";
+  const ALLOWED = ["math", "mrow", "mi", "mn", "mo", "mfrac", "msup", "msub", "msubsup", "msqrt",
+    "mroot", "mfenced", "mspace", "mtext"];
+  /* The threshold formula of key k along parameter j as MathML: parsed as XML and rebuilt
+     from allowed MathML elements and text only (no attribute is kept). */
+  function formulaNode(k, j) {
+    const text = X.DATA.formulas && X.DATA.formulas[k] && X.DATA.formulas[k][j];
+    if (!text) return null;
+    const parsed = new DOMParser().parseFromString('<math xmlns="' + MATHML + '">' + text + "</math>", "application/xml");
+    if (parsed.getElementsByTagName("parsererror").length) return null;
+    function copy(node) {
+      if (node.nodeType === 3) return document.createTextNode(node.nodeValue);
+      if (node.nodeType !== 1 || ALLOWED.indexOf(node.localName) < 0) return null;
+      const made = document.createElementNS(MATHML, node.localName);
+      node.childNodes.forEach(function (child) { const c = copy(child); if (c) made.appendChild(c); });
+      return made;
+    }
+    return copy(parsed.documentElement);
+  }
   function outcomeAt(x, regionAt) {
     const r = regionAt(x);
     if (r < 0) return "outside the game's domain";
@@ -57,7 +76,9 @@
       const searchLow = lower === null ? lo - 10 * span : X.toFloat(lower);
       const searchHigh = upper === null ? hi + 10 * span : X.toFloat(upper);
       let all = [];
-      X.DATA.keys.forEach(function (key) { all = all.concat(roots(along(key, j, x), searchLow, searchHigh)); });
+      X.DATA.keys.forEach(function (key, k) {
+        all = all.concat(roots(along(key, j, x), searchLow, searchHigh).map(function (r) { r.key = k; return r; }));
+      });
       all = all.filter(function (r) {
         return (lower === null || X.cmp(r.value, lower) >= 0) && (upper === null || X.cmp(r.value, upper) <= 0);
       }).sort(function (a, b) { return X.cmp(a.value, b.value); });
@@ -68,7 +89,8 @@
       const below = all.filter(function (r) { return X.cmp(r.value, current) < 0; }).reverse();
       if (all.some(function (r) { return X.cmp(r.value, current) === 0; })) {
         // on a threshold now: the first change either way is right here
-        const here = { value: current, exact: true, here: true };
+        const at = all.find(function (r) { return X.cmp(r.value, current) === 0; });
+        const here = { value: current, exact: true, here: true, key: at.key };
         if (upper === null || X.cmp(current, upper) < 0) above.unshift(here);
         if (lower === null || X.cmp(current, lower) > 0) below.unshift(here);
       }
@@ -110,6 +132,12 @@
       const go = X.el("button", { type: "button", "class": "go" }, "set " + p.name + " = " + X.show(threshold).split(" ")[0]);
       go.addEventListener("click", function () { X.setValue(j, threshold); });
       part.appendChild(go);
+    }
+    const formula = formulaNode(ahead[0].key, j);
+    if (formula) {
+      const line = X.el("div", { "class": "formula" }, "the threshold: " + p.name + " = ");
+      line.appendChild(formula);
+      part.appendChild(line);
     }
     return part;
   }

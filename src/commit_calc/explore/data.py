@@ -17,6 +17,7 @@ from commit_calc.analysis.region_grid import regions_of
 from commit_calc.analysis.regions import RegionAnalysis
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.explore.compile import Budget, polynomial, rational_function
+from commit_calc.explore.formulas import threshold_mathml
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.parameters import Parameter
@@ -63,6 +64,7 @@ def page_data(game: Game, values: Mapping[str, object] | None = None,
         data["mode"] = "exact"
         data["concept"] = analysis.concept
         data["keys"] = [polynomial(k, symbols, budget) for k in keys]
+        data["formulas"] = [threshold_mathml(k, symbols) for k in keys]
         data["equilibria"], data["regions"] = _regions(analysis, symbols, budget)
     else:
         from commit_calc.explore.grid import grid_data
