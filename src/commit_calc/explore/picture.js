@@ -4,7 +4,7 @@
    actions it does not take thin and dashed (told apart without colour). */
 (function () {
   const X = window.explorer;
-  const SCALE = 48; // pixels per centimetre of the layout
+  const SCALE = 42; // pixels per centimetre of the layout
   const COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]; // Okabe-Ito
 
   function label(text, x, y, attrs) {
@@ -15,10 +15,10 @@
     const nodes = X.DATA.picture.nodes;
     const xs = nodes.map(function (n) { return n.x * SCALE; });
     const ys = nodes.map(function (n) { return -n.y * SCALE; });
-    const left = Math.min.apply(null, xs) - 110, right = Math.max.apply(null, xs) + 110;
+    const left = Math.min.apply(null, xs) - 75, right = Math.max.apply(null, xs) + 75;
     const bottom = Math.max.apply(null, ys) + 30 + 22 * X.DATA.players.length;
     const picture = X.svg("svg", { viewBox: [left, -40, right - left, bottom + 40].join(" "),
-      width: "100%", style: "max-width:" + (right - left) + "px;min-width:" + Math.min(right - left, 560) + "px",
+      width: "100%", style: "max-width:" + (right - left) + "px;min-width:" + Math.min(right - left, 640) + "px",
       role: "img", "aria-labelledby": "picture-title" });
     picture.appendChild(X.svg("title", { id: "picture-title" }, "Game tree with the chosen equilibrium highlighted"));
     const reach = nodes.map(function () { return X.ZERO; });
