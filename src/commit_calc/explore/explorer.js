@@ -218,6 +218,7 @@
     buildControls();
     update();
     document.body.setAttribute("data-render-ms", String(performance.now() - started));
+    document.body.setAttribute("data-ready-ms", String(performance.now())); // since navigation
     document.body.setAttribute("data-ready", "true");
   });
 })();

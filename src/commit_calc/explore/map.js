@@ -29,12 +29,29 @@
     });
   });
   const setOf = names.map(function (labels) { return sets.indexOf(labels.join("; or ")); });
-  function regionOfFloats(x) {
-    const signs = keyFloats.map(function (key) {
-      let total = 0;
+  /* Each key as a polynomial in the two axes only, the other parameters at x: [[c, ex, ey]]. */
+  function collapse(x) {
+    return keyFloats.map(function (key) {
+      const terms = new Map();
       for (const m of key) {
-        let term = m[0];
-        for (let i = 0; i < m[1].length; i++) if (m[1][i]) term *= Math.pow(x[i], m[1][i]);
+        let c = m[0];
+        for (let i = 0; i < m[1].length; i++) {
+          if (m[1][i] && i !== MAP.x && i !== MAP.y) c *= Math.pow(x[i], m[1][i]);
+        }
+        const ex = m[1][MAP.x] || 0, ey = m[1][MAP.y] || 0, id = ex * 1000 + ey;
+        const t = terms.get(id);
+        if (t) t[0] += c; else terms.set(id, [c, ex, ey]);
+      }
+      return Array.from(terms.values());
+    });
+  }
+  function regionOfFloats(keys, u, v) {
+    const signs = keys.map(function (key) {
+      let total = 0;
+      for (const t of key) {
+        let term = t[0];
+        for (let e = 0; e < t[1]; e++) term *= u;
+        for (let e = 0; e < t[2]; e++) term *= v;
         total += term;
       }
       return total > 0 ? 1 : (total < 0 ? -1 : 0);
@@ -73,32 +90,44 @@
     box.appendChild(axes);
     box.appendChild(X.el("ul", { id: "map-legend", "class": "legend-list" }));
   }
+  const RGB = COLOURS.map(function (c) { return [1, 3, 5].map(function (k) { return parseInt(c.substr(k, 2), 16); }); });
+  /* The cells' colours and, in black, the edges between cells of different outcomes. */
+  function paint(context, codes) {
+    const width = CELLS_X * CELL, image = context.createImageData(width, CELLS_Y * CELL), data = image.data;
+    for (let py = 0; py < CELLS_Y * CELL; py++) {
+      const j = Math.floor(py / CELL), edgeY = py % CELL === CELL - 1 && j + 1 < CELLS_Y;
+      for (let px = 0; px < width; px++) {
+        const i = Math.floor(px / CELL), c = codes[j * CELLS_X + i];
+        const edge = (px % CELL === CELL - 1 && i + 1 < CELLS_X && codes[j * CELLS_X + i + 1] !== c) ||
+          (edgeY && codes[(j + 1) * CELLS_X + i] !== c);
+        const rgb = edge ? [17, 17, 17] : (c < 0 ? [255, 255, 255] : RGB[c % RGB.length]);
+        const at = (py * width + px) * 4;
+        data[at] = rgb[0]; data[at + 1] = rgb[1]; data[at + 2] = rgb[2]; data[at + 3] = 255;
+      }
+    }
+    return image;
+  }
+  const cached = { others: null, codes: [], image: null };
   window.explorerMap = function (values) {
     if (!MAP || X.DATA.mode !== "exact") return;
     if (!canvas) build();
     const context = canvas.getContext("2d");
     const sx = span(MAP.x), sy = span(MAP.y);
-    const x = values.map(X.toFloat);
-    const codes = [];
-    for (let j = 0; j < CELLS_Y; j++) {
-      for (let i = 0; i < CELLS_X; i++) {
-        x[MAP.x] = sx[0] + (sx[1] - sx[0]) * (i + 0.5) / CELLS_X;
-        x[MAP.y] = sy[1] - (sy[1] - sy[0]) * (j + 0.5) / CELLS_Y;
-        const r = regionOfFloats(x);
-        const code = r < 0 ? -1 : setOf[r];
-        codes.push(code);
-        context.fillStyle = code < 0 ? "#FFFFFF" : COLOURS[code % COLOURS.length];
-        context.fillRect(i * CELL, j * CELL, CELL, CELL);
+    const others = values.map(function (v, i) { return i === MAP.x || i === MAP.y ? "" : v.n + "/" + v.d; }).join(",");
+    if (others !== cached.others) {  // moving along the axes only moves the point
+      const keys = collapse(values.map(X.toFloat));
+      const codes = [];
+      for (let j = 0; j < CELLS_Y; j++) {
+        for (let i = 0; i < CELLS_X; i++) {
+          const r = regionOfFloats(keys, sx[0] + (sx[1] - sx[0]) * (i + 0.5) / CELLS_X,
+            sy[1] - (sy[1] - sy[0]) * (j + 0.5) / CELLS_Y);
+          codes.push(r < 0 ? -1 : setOf[r]);
+        }
       }
+      cached.others = others; cached.codes = codes; cached.image = paint(context, codes);
     }
-    context.fillStyle = "#111111";
-    for (let j = 0; j < CELLS_Y; j++) {
-      for (let i = 0; i < CELLS_X; i++) {
-        const c = codes[j * CELLS_X + i];
-        if (i + 1 < CELLS_X && codes[j * CELLS_X + i + 1] !== c) context.fillRect((i + 1) * CELL - 1, j * CELL, 2, CELL);
-        if (j + 1 < CELLS_Y && codes[(j + 1) * CELLS_X + i] !== c) context.fillRect(i * CELL, (j + 1) * CELL - 1, CELL, 2);
-      }
-    }
+    const codes = cached.codes;
+    context.putImageData(cached.image, 0, 0);
     const cx = (X.toFloat(values[MAP.x]) - sx[0]) / (sx[1] - sx[0]) * CELLS_X * CELL;
     const cy = (1 - (X.toFloat(values[MAP.y]) - sy[0]) / (sy[1] - sy[0])) * CELLS_Y * CELL;
     context.beginPath(); context.arc(cx, cy, 8, 0, 2 * Math.PI);
