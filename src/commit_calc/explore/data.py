@@ -27,6 +27,10 @@ Game = ExtensiveFormGame | NormalFormGame
 #: The most terminal nodes a tree drawn on the page may have.
 MAX_LEAVES = 500
 
+#: The most actions at one decision node for which the exact regions are computed (their
+#: case split considers every subset of a node's actions); past it the page uses the grid.
+MAX_ACTIONS = 10
+
 
 def page_data(game: Game, values: Mapping[str, object] | None = None,
               concept: str = "auto", axes: Sequence[str] | None = None) -> dict[str, Any]:
@@ -52,7 +56,10 @@ def page_data(game: Game, values: Mapping[str, object] | None = None,
         "notes": [],
     }
     analysis: RegionAnalysis | None = None
+    crowded = _crowded_node(reduced)
     try:
+        if crowded:
+            raise UnsupportedGameError(crowded)
         analysis = regions_of(game, fixed, concept)
     except UnsupportedGameError as error:
         data["notes"].append(f"No exact regions for this game ({error}).")
@@ -76,6 +83,17 @@ def page_data(game: Game, values: Mapping[str, object] | None = None,
     data["map"] = _map_axes(free, keys, axes)
     data["picture"] = _picture(reduced, symbols, budget)
     return data
+
+
+def _crowded_node(game: Game) -> str:
+    """Why the exact regions are not attempted (their case split grows as 2 to the number
+    of actions at a node), or "" when they are."""
+    if isinstance(game, ExtensiveFormGame):
+        for node in game.nodes:
+            if node.is_decision and len(node.actions) > MAX_ACTIONS:
+                return (f"node '{node.name}' has {len(node.actions)} actions, more than the "
+                        f"{MAX_ACTIONS} the exact regions handle in bounded time")
+    return ""
 
 
 def _map_axes(free: Sequence[Parameter], keys: Sequence[sympy.Expr],
