@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
@@ -23,7 +24,7 @@ class ExplorerPage:
                 'style="width:100%;height:900px;border:1px solid #ccc" '
                 'title="commit-calc explorer"></iframe>')
 
-    def save(self, path: str) -> None:
+    def save(self, path: str | Path) -> None:
         """Write the page to ``path`` (atomically)."""
         from commit_calc.io.atomic import write_atomic
 

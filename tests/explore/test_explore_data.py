@@ -60,7 +60,7 @@ def test_page_agrees_with_solve_at_random_points(name: str) -> None:
     game = load_game(name)
     data = page_data(game)
     if data["mode"] != "exact":
-        pytest.skip(f"{name}: grid mode (checked in test_grid_points_are_solved)")
+        pytest.skip(f"{name}: grid mode (checked by test_grid_points_are_solved)")
     rng = random.Random(name)
     for _ in range(6):
         _check(game, data, _random_point(data, rng))

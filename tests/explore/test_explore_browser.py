@@ -81,8 +81,11 @@ def _type(browser: Any, name: str, value: str) -> None:
 
 
 def _no_errors(browser: Any) -> None:
+    """No console error, and the page fetched nothing (its only resource is itself)."""
     errors = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
     assert not errors, errors
+    assert browser.execute_script(
+        "return performance.getEntriesByType('resource').length") == 0
 
 
 def _not_blank(browser: Any, path: Path) -> None:
