@@ -159,6 +159,7 @@ def test_grid_game_says_so(browser: Any, tmp_path: Path) -> None:
     assert sorted(_outcomes(browser)) == _solve_outcomes(game, {})
     _type(browser, "noise", "1/3")
     assert "not on the precomputed grid" in browser.find_element(By.ID, "grid-note").text
+    assert "does not have" in browser.find_element(By.ID, "change").text
     _no_errors(browser)
 
 

@@ -215,6 +215,10 @@
     const fixed = DATA.fixed.map(function (f) { return f[0] + " = " + f[1]; }).join(", ");
     if (fixed) notes.appendChild(el("li", {}, "Fixed: " + fixed));
     if (!DATA.map || DATA.mode !== "exact") document.getElementById("map-section").hidden = true;
+    if (DATA.mode !== "exact") {
+      document.getElementById("change").appendChild(el("li", {}, "Thresholds come from exact regions, " +
+        "which this game does not have: move the controls to see the equilibria at the grid's points."));
+    }
     buildControls();
     update();
     document.body.setAttribute("data-render-ms", String(performance.now() - started));
