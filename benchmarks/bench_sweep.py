@@ -22,13 +22,15 @@ Measured in one run, on ``enforcer-reliability`` over (salary, reliability):
   ``size x size`` sweep, each as text and as CSV, in the library (sweep and rendering) and
   from the command line (output to a file), best of 3; the ratio per point should be
   at most about 1;
-* point by point: ``bagwell-commitment`` (no exact regions: every point is solved) over
-  ``--points`` values of ``noise``, in points per second of CPU time, before (every point
-  through ``solve``: sympy substitution, sympy reduced normal form) and after (the game
-  prepared once, :class:`commit_calc.analysis.pointwise.PreparedGame`), in one run; and
-  ``commit-calc sweep bagwell-commitment`` over ``10 * --points`` values to a file
-  (CPU time of the process, its start included: wall time on a shared machine says more
-  about the other processes);
+* point by point (``--point-by-point`` runs this table alone): ``bagwell-commitment`` (two
+  players, imperfect information), Selten's horse with a parameter (three players) and
+  ``enforcer-reliability`` (perfect information), each swept over one parameter in [0, 1], in
+  points per second of CPU time, before (every point through ``solve``: sympy substitution,
+  sympy reduced normal form; ``--points`` points) and after (the game prepared once,
+  :class:`commit_calc.analysis.pointwise.PreparedGame`; ten times as many points), best of 3,
+  interleaved, in one run; and ``commit-calc sweep bagwell-commitment`` over ``30 * --points``
+  values to a file (CPU time of the process, its start included: wall time on a shared
+  machine says more about the other processes);
 * thresholds (the symbolic regions and comparative statics, every parameter symbolic) for
   every catalog game, in the library (no process start), and for ``enforcer-reliability``
   also with the text report, and from the command line against one ``commit-calc solve``.
@@ -219,17 +221,56 @@ def cpu_best(function, repeat: int = 3) -> float:  # type: ignore[no-untyped-def
     return min(times)
 
 
-def pointwise_rates(count: int) -> tuple[float, float, float]:
-    """Points per CPU second of the point-by-point sweep of ``bagwell-commitment``: every
-    point through ``solve`` (before), the prepared game (after), and the command line on ten
-    times as many points (the child process's CPU time, its start included)."""
+#: Point-by-point sweeps measured before (``solve`` at every point) and after (the prepared
+#: game): (what, game, parameter swept, what kind of game).
+POINTWISE = [
+    ("bagwell-commitment", "noise", "imperfect information, one block, two players"),
+    ("selten-horse, with `t`", "t", "imperfect information, three players"),
+    ("enforcer-reliability", "reliability", "perfect information"),
+]
+
+#: Selten's horse has no parameter: player 3's payoff after D, R becomes ``3 * t``.
+HORSE_PAYOFF = ("[nodes.DR]\npayoffs = [3, 2, 2]",
+                '[nodes.DR]\npayoffs = [3, 2, "3 * t"]\n\n'
+                '[parameters.t]\nvalue = "1/2"\nmin = 0\nmax = 1')
+
+
+def pointwise_game(name: str):  # type: ignore[no-untyped-def]
+    """A game of :data:`POINTWISE` (the parametric Selten's horse written to a file)."""
+    if not name.startswith("selten-horse"):
+        return load_game(name)
+    from commit_calc.io import catalog
+
+    text = catalog.path_of("selten-horse").read_text()
+    assert HORSE_PAYOFF[0] in text
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "horse.toml"
+        path.write_text(text.replace(*HORSE_PAYOFF))
+        return load_game(str(path))
+
+
+def pointwise_rates(name: str, parameter: str, count: int,
+                    repeat: int) -> tuple[float, float]:
+    """Points per CPU second of a point-by-point sweep over ``parameter`` in [0, 1]: every
+    point through ``solve`` (before, on ``count`` points) and the prepared game (after, on
+    ``10 * count`` points); best of ``repeat``, the two interleaved so a busy moment of the
+    machine hits both."""
     from commit_calc.analysis.sweep import _pointwise
 
-    game = load_game("bagwell-commitment")
-    axes = (Axis.parse("noise", 0, 1, count),)
-    before = count / cpu_best(lambda: _pointwise(game, {}, axes, "auto", None, None,
-                                                 prepared=False), repeat=1)
-    after = count / cpu_best(lambda: sweep(game, axes, method="points"))
+    game = pointwise_game(name)
+    few = (Axis.parse(parameter, 0, 1, count),)
+    many = (Axis.parse(parameter, 0, 1, 10 * count),)
+    before = after = float("inf")
+    for _ in range(repeat):
+        before = min(before, cpu_best(lambda: _pointwise(
+            game, {}, few, "auto", None, None, prepared=False), repeat=1))
+        after = min(after, cpu_best(lambda: sweep(game, many, method="points"), repeat=1))
+    return count / before, 10 * count / after
+
+
+def command_line_rate(count: int) -> float:
+    """Points per CPU second of ``commit-calc sweep bagwell-commitment`` over ``count``
+    values to a file (the child process's CPU time, its start included)."""
     import resource
 
     with tempfile.TemporaryDirectory() as folder:
@@ -237,10 +278,9 @@ def pointwise_rates(count: int) -> tuple[float, float, float]:
         used = resource.getrusage(resource.RUSAGE_CHILDREN)
         with target.open("w") as handle:
             subprocess.run([*CLI, "sweep", "bagwell-commitment", "--vary",
-                            f"noise=0:1:{10 * count}"], check=True, stdout=handle)
+                            f"noise=0:1:{count}"], check=True, stdout=handle)
         done = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = done.ru_utime + done.ru_stime - used.ru_utime - used.ru_stime
-    return before, after, 10 * count / cpu
+    return count / (done.ru_utime + done.ru_stime - used.ru_utime - used.ru_stime)
 
 
 def thresholds_times() -> list[tuple[str, float | None]]:
@@ -275,7 +315,8 @@ def thresholds_enforcer() -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1000)
-    parser.add_argument("--points", type=int, default=300)
+    parser.add_argument("--points", type=int, default=300,
+                        help="points solved one by one (ten times as many by the prepared game)")
     parser.add_argument("--repeat", type=int, default=20,
                         help="best of how many runs, for the library against bare numpy")
     parser.add_argument("--only-numpy", action="store_true",
@@ -318,14 +359,20 @@ def main() -> None:
         print(f"| {name} | {'not covered' if seconds is None else f'{seconds:.3f}'} |")
 
 
-def point_by_point(points: int) -> None:
-    before, after, cli = pointwise_rates(points)
-    print(f"\n## Point by point (`bagwell-commitment`, {points} values of noise)\n")
-    print("| path | points/s | ratio to solve per point |\n|---|---:|---:|")
-    print(f"| library, `solve` at every point (before) | {before:,.0f} | 1 |")
-    print(f"| library, prepared game (after) | {after:,.0f} | {after / before:.1f} |")
-    print(f"| command line, {10 * points:,} points, CPU time, process start included | "
-          f"{cli:,.0f} | {cli / before:.1f} |")
+def point_by_point(points: int, repeat: int = 3) -> None:
+    print(f"\n## Point by point: `solve` at every point (before) and the prepared game "
+          f"(after), points per CPU second, best of {repeat}, in one run\n")
+    print("| game (parameter in [0, 1]) | kind | before | after | after / before |")
+    print("|---|---|---:|---:|---:|")
+    first = 0.0
+    for name, parameter, kind in POINTWISE:
+        before, after = pointwise_rates(name, parameter, points, repeat)
+        first = first or before
+        print(f"| {name} ({parameter}) | {kind} | {before:,.0f} | {after:,.0f} | "
+              f"{after / before:.1f} |")
+    cli = command_line_rate(30 * points)
+    print(f"| command line, bagwell-commitment, {30 * points:,} points, process start "
+          f"included | | | {cli:,.0f} | {cli / first:.1f} |")
 
 
 if __name__ == "__main__":

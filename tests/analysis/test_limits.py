@@ -109,4 +109,4 @@ def test_point_by_point_sweeps_are_bounded_before_any_work():
 
     game = load_game("bagwell-commitment")
     with pytest.raises(ParameterError, match="more than the 1,000,000 solved one by one"):
-        sweep(game, [Axis.parse("noise", 0, 1, MAX_POINTWISE + 1)])
+        sweep(game, [Axis.parse("noise", 0, 1, MAX_POINTWISE + 1)], method="points")

@@ -211,11 +211,29 @@ def test_points_outside_the_prepared_numbers_go_to_solve():
     assert _same(_chance_game(payoff="1/u"), ["u"], [(Fraction(k, 4),) for k in range(1, 5)]) == 4
 
 
-def test_three_players_in_a_block_go_to_solve():
-    """Selten's horse: three players move in one block, whose mixed equilibria the exact
-    solver does not search; the prepared path leaves it to ``solve`` (which warns)."""
+def test_three_players_in_a_block_are_prepared_too():
+    """Selten's horse: three players move in one block, whose pure equilibria ``solve``
+    searches (and warns that mixed ones are not); the prepared path lists the same ones."""
     game = load_game("selten-horse")
+    for concept in ("auto", "nash"):
+        assert _same(game, [], [()], concept) == 1
+
+
+def test_three_players_without_a_pure_equilibrium_go_to_solve():
+    """A three-player block with no pure equilibrium: ``solve`` refuses it (mixed equilibria
+    of such games are not searched), so the prepared path gives ``None``, not an empty list."""
+    pennies = Decision("A", {
+        side: Decision("B", {
+            other: Decision("C", {"x": Terminal((int(side == other), int(side != other), 0)),
+                                  "y": Terminal((int(side != other), int(side == other), 0))},
+                            infoset="C1")
+            for other in ("h", "t")}, infoset="B1")
+        for side in ("h", "t")}, name="a")
+    game = ExtensiveFormGame.build(players=("A", "B", "C"), root=pennies)
     assert PreparedGame(game, []).solve([]) is None
+    assert "no pure equilibrium" in _old(game, [], [], "auto")
+    # Nash equilibria of the whole tree: solve lists none (and warns), and so does this
+    assert PreparedGame(game, [], "nash").solve([]) == [] == _old(game, [], [], "nash")
 
 
 def test_a_wrong_answer_is_caught(monkeypatch):
@@ -229,3 +247,30 @@ def test_a_wrong_answer_is_caught(monkeypatch):
     monkeypatch.setattr(prepared_blocks, "extreme_pairs", lambda matrices: [((1, 0), (0, 0, 0, 1))])
     with pytest.raises(VerificationFailure):
         prepared.solve([Fraction(1, 3)])
+
+
+def test_formulas_beyond_rational_functions_are_checked_for_exactness():
+    """With ``min`` and ``max`` the compiled formulas are not rational functions: each value
+    is checked to be an exact number (it is, here), and a value that is not (a float) would
+    send the point to ``solve``."""
+    game = _chance_game(payoff="max(u, 1/2) - min(u, 0) + u**2")
+    # u is a probability: the 5 points in [0, 1] are solved, the others left to solve
+    assert _same(game, ["u"], [(Fraction(k, 4),) for k in range(-2, 7)]) == 5
+    prepared = PreparedGame(game, ["u"])
+    assert prepared.solve([Fraction(1, 4)]) is not None
+    prepared._function = lambda u: [0.25 for _ in prepared._moving]
+    assert prepared.solve([Fraction(1, 4)]) is None
+
+
+def test_games_too_large_to_compile_are_still_solved_alike(monkeypatch):
+    """Where the compiled check or tables would be too long, the prepared path checks with
+    ``verify`` or leaves the game to ``solve``: the answers do not change."""
+    from commit_calc.solvers import _compiled
+
+    monkeypatch.setattr(_compiled, "MAX_SOURCE", 400)
+    for name in ("bagwell-commitment", "kreps-trust", "battle-of-the-sexes"):
+        game = load_game(name)
+        names = [p.name for p in game.parameters]
+        points = [tuple(Fraction(k, 4) for _ in names) for k in range(5)]
+        for concept in ("auto", "nash"):
+            _same(game, names, points, concept)

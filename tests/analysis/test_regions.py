@@ -159,22 +159,52 @@ def _from_regions(analysis, point):
     region = analysis.region_at(point)
     mapping = {analysis.symbols[k]: v for k, v in point.items()}
     return sorted(
-        (e.outcome, tuple(sympy.nsimplify(v.xreplace(mapping)) for v in e.payoffs.values()),
-         tuple(tuple(sympy.nsimplify(sympy.sympify(x).xreplace(mapping)) for x in d)
+        (e.outcome, tuple(_exact(v.xreplace(mapping)) for v in e.payoffs.values()),
+         tuple(tuple(_exact(sympy.sympify(x).xreplace(mapping)) for x in d)
                for d in e.distributions))
         for e in region.equilibria)
 
 
-# bagwell-commitment: its regions are incomplete until the mixed equilibria of two-player
-# tables larger than 2x2 (its reduced normal form is 2x4) are analysed
-COVERED = [name for name, *_ in list_games() if name != "bagwell-commitment"]
+def _exact(value):
+    """``value`` as a rational: nsimplify leaves no rational alone (sympy 1.14 turns 1052/1423,
+    a point of repeated-prisoners-dilemma, into a product of fractional powers)."""
+    return value if value.is_Rational else sympy.nsimplify(value)
 
 
-@pytest.mark.parametrize("name", COVERED)
+#: Games whose regions with every parameter symbolic exceed the case split's limit (the
+#: signalling games' reduced normal forms with 12-13 parameters): checked with only a few
+#: parameters symbolic, below.
+HEAVY = {"costly-implementation": ("signal_cost_committed", "signal_cost_opportunistic"),
+         "reputation-two-cohorts": ("prior_committed", "discount")}
+
+
+@pytest.mark.parametrize("name", [name for name, *_ in list_games() if name not in HEAVY])
 def test_random_points_match_per_point_solving(name):
+    """Every catalog game: where the regions are incomplete (mixed equilibria of a subgame
+    larger than 2x2, or of three players, not analysed: they say so), their pure equilibria
+    are solve's pure ones (pure behaviour is pure play in the reduced normal form)."""
     game = load_game(name)
     analysis = parameter_regions(game)
     rng = random.Random(name)
     for _ in range(12):
         point = _point(game, rng)
-        assert _from_regions(analysis, point) == _solved(game, point), point
+        solved = _solved(game, point)
+        if not analysis.complete:
+            solved = [e for e in solved if all(x in (0, 1) for d in e[2] for x in d)]
+        assert _from_regions(analysis, point) == solved, point
+
+
+@pytest.mark.parametrize("name", sorted(HEAVY))
+def test_heavy_games_with_two_symbolic_parameters(name):
+    game = load_game(name)
+    free = HEAVY[name]
+    fixed = {p.name: p.default for p in game.parameters if p.name not in free}
+    analysis = parameter_regions(game, fixed)
+    rng = random.Random(name)
+    for _ in range(8):
+        point = {**fixed, **{k: v for k, v in _point(game, rng).items() if k in free}}
+        solved = _solved(game, point)
+        if not analysis.complete:
+            solved = [e for e in solved if all(x in (0, 1) for d in e[2] for x in d)]
+        symbolic = {k: v for k, v in point.items() if k in free}
+        assert _from_regions(analysis, symbolic) == solved, point

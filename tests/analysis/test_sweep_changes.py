@@ -31,10 +31,12 @@ def test_bagwell_marks_only_where_the_equilibrium_set_changes():
 
     On noise = 0, 1/100, ..., 1 the set changes at 1/100, 1/4, 26/100, 3/4, 76/100 and 1.
     """
-    result = sweep(load_game("bagwell-commitment"), [Axis.parse("noise", 0, 1, 101)])
-    assert result.method == "points"
-    assert changed_values(result) == [Fraction(k, 100) for k in (1, 25, 26, 75, 76, 100)]
-    assert len(result.classes) > 45  # the payoffs move at every point in (0, 1/4), (3/4, 1)
+    game = load_game("bagwell-commitment")
+    by_points = sweep(game, [Axis.parse("noise", 0, 1, 101)], method="points")
+    by_regions = sweep(game, [Axis.parse("noise", 0, 1, 101)], method="regions")
+    expected = [Fraction(k, 100) for k in (1, 25, 26, 75, 76, 100)]
+    assert changed_values(by_points) == changed_values(by_regions) == expected
+    assert len(by_points.classes) > 45  # the payoffs move at every point in (0, 1/4), (3/4, 1)
 
 
 def test_points_mark_the_same_changes_as_the_exact_regions():

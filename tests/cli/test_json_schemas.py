@@ -37,8 +37,8 @@ THRESHOLDS = load_schema("thresholds-1")
 CATALOG = [name for name, *_ in list_games()]
 
 # Rock, paper, scissors (e.g. Osborne 2004, "An Introduction to Game Theory", ex. 4.1) with a
-# win worth w and a loss -1: a 3x3 game with a parameter, which the symbolic analysis covers
-# only for pure equilibria, so a sweep solves it point by point.
+# win worth w and a loss -1: a 3x3 game with a parameter, whose mixed equilibria the symbolic
+# analysis covers, so a sweep goes by regions.
 RPS_TOML = """\
 name = "rps-w"
 title = "Rock, paper, scissors with a win worth w"
@@ -58,6 +58,23 @@ Column = ["Rock", "Paper", "Scissors"]
         ("Paper", "Rock", '"w"', -1), ("Paper", "Paper", 0, 0), ("Paper", "Scissors", -1, '"w"'),
         ("Scissors", "Rock", -1, '"w"'), ("Scissors", "Paper", '"w"', -1),
         ("Scissors", "Scissors", 0, 0)])
+
+# A 4x5 table (126 bases per player, more than the symbolic analysis of mixed equilibria
+# takes): its regions list pure equilibria only, so a sweep solves it point by point.
+WIDE_TOML = """\
+name = "wide"
+players = ["Row", "Column"]
+
+[parameters.w]
+value = 1
+
+[table.strategies]
+Row = ["r0", "r1", "r2", "r3"]
+Column = ["c0", "c1", "c2", "c3", "c4"]
+""" + "".join(
+    f'\n[[table.outcomes]]\nprofile = ["r{i}", "c{j}"]\n'
+    f'payoffs = ["{(i * j) % 3} * w", {(i + j) % 4}]\n'
+    for i in range(4) for j in range(5))
 
 
 def run_json(*args: str) -> dict[str, Any]:
@@ -146,9 +163,9 @@ def test_sweep_with_set_values_negative_values_and_a_tie():
     assert max(len(row["equilibria"]) for row in document["rows"]) > 1  # a tie somewhere
 
 
-@pytest.mark.parametrize("toml, method", [(RPS_TOML, "points")])
-def test_sweep_of_a_normal_form_game_solved_point_by_point(tmp_path: Path, toml: str,
-                                                           method: str):
+@pytest.mark.parametrize("toml, method", [(RPS_TOML, "regions"), (WIDE_TOML, "points")])
+def test_sweep_of_a_normal_form_game_by_regions_or_point_by_point(tmp_path: Path, toml: str,
+                                                                  method: str):
     path = tmp_path / "rps.toml"
     path.write_text(toml, encoding="utf-8")
     document = run_json("sweep", str(path), "--vary", "w=0:2:3")
@@ -177,9 +194,9 @@ def check_thresholds(document: dict[str, Any], game: Any) -> None:
         if hasattr(game, "infosets"):  # a tree: behaviour agrees with the strategies
             for player, plan in entry["strategies"].items():
                 for label, action in plan.items():
-                    played = entry["behaviour"][player][label]
-                    assert action == (next(iter(played)) if len(played) == 1
-                                      else "mix(" + ", ".join(played) + ")")
+                    played = sorted(entry["behaviour"][player][label])  # JSON keys sorted
+                    shown = action[4:-1].split(", ") if action.startswith("mix(") else [action]
+                    assert sorted(shown) == played and (len(played) > 1) == (shown != [action])
     for found in document["thresholds"]:
         assert set(found["regions"]) <= set(numbers)
         if found["value"] is not None:
@@ -191,8 +208,11 @@ def check_thresholds(document: dict[str, Any], game: Any) -> None:
 
 @pytest.mark.parametrize("name", CATALOG)
 def test_thresholds_of_every_catalog_game(name: str):
+    from heavy_games import HEAVY
+
     game = load_game(name)
-    result = CliRunner().invoke(cli, ["thresholds", name, "--format", "json"])
+    result = CliRunner().invoke(cli, ["thresholds", name, *HEAVY.get(name, []), "--format",
+                                      "json"])
     assert result.exit_code == 0, result.output
     check_thresholds(json.loads(result.stdout), game)
 
@@ -215,8 +235,8 @@ def test_thresholds_with_set_free_and_for(args: list[str]):
 
 
 def test_thresholds_incomplete_with_a_warning(tmp_path: Path):
-    path = tmp_path / "rps.toml"
-    path.write_text(RPS_TOML, encoding="utf-8")
+    path = tmp_path / "wide.toml"
+    path.write_text(WIDE_TOML, encoding="utf-8")
     document = run_json("thresholds", str(path))
     check_thresholds(document, load_game(str(path)))
     assert document["complete"] is False and document["warnings"]
@@ -230,10 +250,11 @@ COMMANDS = {
     "solve a table": (["solve", "matching-pennies"], "solve-1"),
     "sweep by regions": (["sweep", "enforcer-reliability", "--vary", "salary=0:500:3"],
                          "sweep-1"),
-    "sweep point by point": (["sweep", "bagwell-commitment", "--vary", "noise=0:1:2"],
+    "sweep point by point": (["sweep", "reputation-two-cohorts", "--vary", "discount=0:1:2"],
                              "sweep-1"),
     "thresholds": (["thresholds", "enforcer-reliability", "--free", "reliability",
                     "--for", "reliability"], "thresholds-1"),
+    "repeated": (["repeated", "reconciliation-cohorts"], "repeated-1"),
 }
 
 
@@ -244,7 +265,7 @@ def test_every_json_output_says_which_commit_calc_wrote_it(args: list[str], sche
     jsonschema.Draft202012Validator(load_schema(schema)).validate(document)
 
 
-@pytest.mark.parametrize("name", ["solve-1", "sweep-1", "thresholds-1"])
+@pytest.mark.parametrize("name", ["solve-1", "sweep-1", "thresholds-1", "repeated-1"])
 def test_the_version_key_is_an_addition_within_version_1(name: str):
     schema = load_schema(name)
     assert schema["properties"]["commit_calc_version"]["type"] == "string"
@@ -254,7 +275,7 @@ def test_the_version_key_is_an_addition_within_version_1(name: str):
 # The schemas themselves -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["sweep-1", "thresholds-1"])
+@pytest.mark.parametrize("name", ["sweep-1", "thresholds-1", "repeated-1"])
 def test_schemas_are_valid_draft_2020_12(name: str):
     schema = load_schema(name)
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -389,15 +410,15 @@ class _Clock:
 
 def _sweep_with(monkeypatch: pytest.MonkeyPatch, stderr: io.StringIO, tick: float
                 ) -> tuple[str, str]:
-    """Run a point-by-point sweep (bagwell-commitment: imperfect information) with the clock
-    and standard error given; its standard output and standard error."""
+    """Run a point-by-point sweep (reputation-two-cohorts: three players, no complete exact
+    regions) with the clock and standard error given; its standard output and standard error."""
     stdout = io.StringIO()
     monkeypatch.setattr(sys, "stdout", stdout)
     monkeypatch.setattr(sys, "stderr", stderr)
     monkeypatch.setattr(sweep_command, "time", types.SimpleNamespace(
         monotonic=_Clock(tick).monotonic))
-    cli.main(["sweep", "bagwell-commitment", "--vary", "noise=0:1:6", "--format", "json"],
-             prog_name="commit-calc", standalone_mode=False)
+    cli.main(["sweep", "reputation-two-cohorts", "--vary", "discount=0:1:6", "--format",
+              "json"], prog_name="commit-calc", standalone_mode=False)
     return stdout.getvalue(), stderr.getvalue()
 
 
@@ -408,17 +429,17 @@ def test_progress_bar_on_a_terminal_after_a_second(monkeypatch: pytest.MonkeyPat
     percents = re.findall(r"(\d+)%", err)
     assert percents[-4:] == ["50", "66", "83", "100"]  # from point 3 of 6 on, once a point
     assert not {"16", "33"} & set(percents)  # nothing within the first second
-    check_sweep(json.loads(out), load_game("bagwell-commitment"))  # stdout is the JSON alone
+    check_sweep(json.loads(out), load_game("reputation-two-cohorts"))  # the JSON alone
 
 
 def test_no_progress_bar_within_a_second(monkeypatch: pytest.MonkeyPatch):
     out, err = _sweep_with(monkeypatch, _Terminal(), tick=0.01)
     assert err == ""
-    check_sweep(json.loads(out), load_game("bagwell-commitment"))
+    check_sweep(json.loads(out), load_game("reputation-two-cohorts"))
 
 
 def test_no_progress_bar_when_standard_error_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch):
     out, err = _sweep_with(monkeypatch, io.StringIO(), tick=10)
     # only the one-line warning that the sweep is slow (10 s a point), no bar
     assert err.startswith("sweep: solving 6 points one by one") and err.count("\n") == 1
-    check_sweep(json.loads(out), load_game("bagwell-commitment"))
+    check_sweep(json.loads(out), load_game("reputation-two-cohorts"))

@@ -27,6 +27,7 @@ COMMANDS = [
     ["thresholds", "prisoners-dilemma"],
     ["convert", "kreps-trust", "-", "--to", "json"],
     ["draw", "kreps-trust"],
+    ["repeated", "prisoners-dilemma"],
     ["solve", "--help"],
     ["--version"],
 ]

@@ -6,6 +6,7 @@ import json
 
 import sympy
 from click.testing import CliRunner
+from heavy_games import HEAVY
 
 from commit_calc.cli.main import cli
 
@@ -72,7 +73,7 @@ def test_every_catalog_game():
     from commit_calc.io.catalog import list_games
 
     for name, *_ in list_games():
-        result = run(name, "--format", "json")
+        result = run(name, *HEAVY.get(name, []), "--format", "json")
         assert result.exit_code == 0, (name, result.output)
 
 

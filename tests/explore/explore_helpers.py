@@ -1,4 +1,5 @@
-"""A game whose names and labels try to break out of the page (shared by the tests)."""
+"""Games for the explorer tests: one whose names and labels try to break out of the page,
+one too crowded for exact regions."""
 
 from __future__ import annotations
 
@@ -22,3 +23,13 @@ def hostile_game() -> ExtensiveFormGame:
                 SCRIPT: Terminal((0, 0))}),
             "stop": Terminal(("1/2", "1/2"))}),
         name="hostile", title=SCRIPT)
+
+
+def crowded_game() -> ExtensiveFormGame:
+    """A node with eleven actions, more than the exact regions handle: the page uses the grid.
+    Action k pays ``k * noise - k**2 / 20``, so the best action moves with ``noise``."""
+    noise = Parameter("noise", default="1/2", lower=0, upper=1)
+    actions = {f"a{k}": Terminal((f"{k} * noise - {k * k}/20", 0)) for k in range(11)}
+    return ExtensiveFormGame.build(
+        players=("Chooser", "Other"), parameters=(noise,),
+        root=Decision("Chooser", actions), name="crowded", title="Eleven choices")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import sympy
-from explore_helpers import ACTION, SCRIPT, hostile_game
+from explore_helpers import ACTION, SCRIPT, crowded_game, hostile_game
 
 from commit_calc.analysis.labels import profile_label
 from commit_calc.explore import explore
@@ -153,8 +153,8 @@ def test_table_game_equilibria_are_selectable(browser: Any, tmp_path: Path) -> N
 
 
 def test_grid_game_says_so(browser: Any, tmp_path: Path) -> None:
-    game = load_game("bagwell-commitment")
-    _open(browser, explore(game).html, tmp_path, "bagwell")
+    game = crowded_game()
+    _open(browser, explore(game).html, tmp_path, "crowded")
     assert "precomputed exact grid" in browser.find_element(By.ID, "notes").text
     assert sorted(_outcomes(browser)) == _solve_outcomes(game, {})
     _type(browser, "noise", "1/3")

@@ -17,10 +17,14 @@ from commit_calc.model import ExtensiveFormGame, NormalFormGame
 ALL = catalog.names()
 
 RECONCILIATION = ["reconciliation-2x2", "disarm-trust", "enforcer-reliability",
-                  "strategic-enforcer"]
+                  "strategic-enforcer", "costly-implementation", "reputation-two-cohorts"]
 CLASSIC = ["prisoners-dilemma", "matching-pennies", "battle-of-the-sexes", "stag-hunt",
            "entry-deterrence", "kreps-trust", "centipede", "ultimatum", "selten-horse",
-           "bagwell-commitment"]
+           "bagwell-commitment", "beer-quiche", "job-market-signalling"]
+#: Repeated games: a [repeated] section over an inline stage game (loading one as a game gives
+#: its stage game, with the discount and continuation parameters declared beside the others).
+REPEATED = {"reconciliation-cohorts": "reconciliation", "repeated-prisoners-dilemma": "classic",
+            "chain-store": "classic"}
 
 DEFAULTS = {
     "salary": 250, "amnesty": 300, "territorial": 100, "conscription_cost": 600,
@@ -29,11 +33,20 @@ DEFAULTS = {
     "reliability": sympy.Rational(1, 2), "sanction": 600, "crowding_out": 0,
     "enforcer_benefit": 500, "idlib_interest": 200, "reputation_cost": 600,
     "enforcement_cost": 100, "enforcer_war_cost": 300,
+    "prior_committed": sympy.Rational(1, 2), "signal_cost_committed": 100,
+    "signal_cost_opportunistic": 900,
 }
+#: Defaults that differ between games: the reputation game starts where its equilibrium is pure.
+GAME_DEFAULTS = {"reputation-two-cohorts": {"prior_committed": sympy.Rational(2, 3),
+                                            "discount": sympy.Rational(9, 10)}}
+UNITS = {"reliability": "probability", "prior_committed": "probability",
+         "discount": "per period"}
 
 
 def test_the_public_names():
-    assert sorted(RECONCILIATION) + sorted(CLASSIC) == ALL
+    reconciliation = [n for n, group in REPEATED.items() if group == "reconciliation"]
+    classic = [n for n, group in REPEATED.items() if group == "classic"]
+    assert sorted(RECONCILIATION + reconciliation) + sorted(CLASSIC + classic) == ALL
     assert catalog.DEFAULT_GAME == "enforcer-reliability"
 
 
@@ -72,15 +85,14 @@ def test_unknown_name_lists_the_catalog():
 @pytest.mark.parametrize("name", RECONCILIATION)
 def test_reconciliation_parameters(name):
     game = load_game(name)
+    defaults = {**DEFAULTS, **GAME_DEFAULTS.get(name, {})}
     for parameter in game.parameters:
-        assert parameter.default == DEFAULTS[parameter.name], parameter.name
+        assert parameter.default == defaults[parameter.name], parameter.name
         assert parameter.meaning
-        assert parameter.unit == ("probability" if parameter.name == "reliability"
-                                  else "USD/month")
+        assert parameter.unit == UNITS.get(parameter.name, "USD/month")
+        if parameter.unit in ("probability", "per period"):
+            assert (parameter.lower, parameter.upper) == (0, 1)
     assert set(game.free_parameters) == {p.name for p in game.parameters}
-    if "reliability" in game.parameters:
-        assert (game.parameters["reliability"].lower, game.parameters["reliability"].upper) \
-            == (0, 1)
 
 
 U_H = 250 + 300 + 100
@@ -143,3 +155,30 @@ def test_crowding_out_enters_the_renege_payoffs():
     leaves = _leaves(game)
     assert leaves[("Disarm", "Reliable", "Renege")][1] == 650
     assert leaves[("Disarm", "Unreliable", "Renege")][1] == 1250
+
+
+def test_reconciliation_cohorts_is_disarm_trust_repeated():
+    """The stage game of reconciliation-cohorts is disarm-trust, parameters and payoffs alike
+    (issue 11, item 8); the repeated game adds discount in (0, 1) and continuation in (0, 1]."""
+    from commit_calc.io.repeated_file import load_repeated
+
+    stage = load_game("disarm-trust")
+    game = load_repeated("reconciliation-cohorts")
+    own = {p.name: p for p in game.parameters}
+    for parameter in stage.parameters:
+        assert own[parameter.name] == parameter
+    assert set(own) == {p.name for p in stage.parameters} | {"discount", "continuation"}
+    assert (own["discount"].lower, own["discount"].upper) == (0, 1)
+    assert (own["continuation"].default, own["continuation"].upper) == (1, 1)
+    assert _leaves(game.stage_game.at()) == _leaves(stage.at())
+    assert dict(game.lifetimes) == {"Rebels": "short", "Regime": "long"}
+    assert game.strategy == "grim-trigger"
+
+
+@pytest.mark.parametrize("name", sorted(REPEATED))
+def test_repeated_games_load_as_repeated_games(name):
+    from commit_calc.io.repeated_file import load_repeated
+
+    game = load_repeated(name)
+    assert game.name == name and game.sources
+    assert game.check_values()["discount"] == sympy.Rational(9, 10)

@@ -254,7 +254,8 @@ def test_pygambit_reads_what_we_write_and_finds_the_same_pure_equilibria(name):
 # Two-player games whose (reduced) table is small: the ultimatum game's 5 x 32 table is very
 # degenerate and vertex enumeration of it takes minutes in either program.
 TWO_PLAYER_SMALL = [n for n in names()
-                    if n not in ("strategic-enforcer", "selten-horse", "ultimatum")]
+                    if n not in ("strategic-enforcer", "selten-horse", "ultimatum",
+                                 "reputation-two-cohorts")]
 
 
 @pytest.mark.parametrize("name", TWO_PLAYER_SMALL)

@@ -285,8 +285,12 @@ def test_the_examples_in_the_format_documentation_parse():
 
     document = Path(__file__).parents[2] / "docs" / "game-file-format.md"
     blocks = re.findall(r"```toml\n(.*?)```", document.read_text(), re.DOTALL)
-    assert len(blocks) == 2
-    tree, table = (parse_game_text(block, source="doc.toml") for block in blocks)
+    assert len(blocks) == 4  # a tree, a table, and two repeated games (read below)
+    tree, table = (parse_game_text(block, source="doc.toml") for block in blocks[:2])
+    from commit_calc.io.repeated_file import parse_repeated_text
+
+    for block in blocks[2:]:
+        assert parse_repeated_text(block, source="doc.toml").check_values()
     assert tree.at({"reliability": 1}).node("sanctioned").payoffs == (-1000, 600)
     assert table.payoff(("Defect", "Defect")) == (1, 1)
 

@@ -47,10 +47,10 @@ def test_exact_probability_of_disarmament(game, text, expected):
     assert probabilities[DISARM] == expected
 
 
-def test_a_normal_belief_gives_a_closed_form_with_erf(game):
+def test_a_normal_belief_gives_a_closed_form_with_erfc(game):
     found = uncertainty(game, [belief("normal(1/2, 1/10)")], samples=1000)
     (disarm,) = [p for p in found.outcomes if p.outcome == DISARM]
-    assert disarm.probability.has(sympy.erf)
+    assert disarm.probability.has(sympy.erfc)
     # truncated to [0, 1]: (Phi(5) - Phi(35/33)) / (Phi(5) - Phi(-5))
     phi = lambda x: (1 + math.erf(x / math.sqrt(2))) / 2  # noqa: E731
     assert float(disarm.probability) == pytest.approx((phi(5) - phi(35 / 33))
@@ -160,3 +160,32 @@ def test_two_uniform_parameters_exactly(game):
     estimate = uncertainty(game, beliefs, samples=20_000, seed=2, method="mc")
     (mc,) = [p for p in estimate.outcomes if p.outcome == DISARM]
     assert mc.interval[0] <= float(disarm) <= mc.interval[1]
+
+
+def test_results_as_a_data_frame(game):
+    pandas = pytest.importorskip("pandas")
+    frame = uncertainty(game, [belief("beta(3, 2)")], samples=500).to_frame()
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame["probability"]) == ["67769/131769", "64000/131769"]
+
+
+def test_an_empirical_distribution_from_a_csv_column(game, tmp_path):
+    """Five yearly guesses of the reliability: 0.8, 0.7, 0.2, 0.5, 0.5; the rebels disarm at
+    0.7 and 0.8 (>= 20/33), so with probability 2/5."""
+    table = tmp_path / "reliability.csv"
+    table.write_text("year,reliability\n2016,0.8\n2017,0.7\n2018,0.2\n2019,0.5\n2020,0.5\n")
+    found = uncertainty(game, [belief(f"csv({table}, reliability)")], samples=100)
+    assert {p.outcome: p.probability for p in found.outcomes}[DISARM] == sympy.Rational(2, 5)
+    with pytest.raises(ParameterError, match="no column 'wrong'"):
+        belief(f"csv({table}, wrong)")
+    with pytest.raises(ParameterError, match="not a regular file"):
+        belief("csv(/dev/zero, reliability)")
+
+
+def test_a_truncation_far_in_a_tail_keeps_its_digits(game):
+    """normal(100, 1) truncated to [0, 1] puts almost all its mass near 1, above 20/33: the
+    closed form must evaluate to that (with erf the numbers cancelled to garbage)."""
+    found = uncertainty(game, [belief("normal(100, 1)")], samples=200)
+    estimates = {p.outcome: p.estimate for p in found.outcomes}
+    assert estimates[DISARM] == pytest.approx(1.0)
+    assert 0 < estimates["Stay armed"] < 1e-15

@@ -13,7 +13,6 @@ own for each action that can be that best response.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,11 +21,13 @@ import sympy
 
 from commit_calc.analysis.atoms import Requirement, conjunction
 from commit_calc.analysis.candidates import Feasibility, Term, normal_form_candidates
+from commit_calc.analysis.clauses import Clauses
 from commit_calc.analysis.comparison import requirement_within
 from commit_calc.analysis.continuation import continuation_value, moves_of, others_reach
 from commit_calc.errors import UnsupportedGameError
-from commit_calc.model.extensive_form import DECISION, TERMINAL, ExtensiveFormGame, Node
-from commit_calc.solvers.reduction import ReducedNormalForm, reduced_normal_form
+from commit_calc.model.extensive_form import DECISION, ExtensiveFormGame, Node
+from commit_calc.solvers.reduction import ReducedNormalForm, kuhn_weights, reduced_normal_form
+from commit_calc.solvers.subgame_perfect import _folded_game, block_nodes
 
 Distribution = tuple[sympy.Expr, ...]
 #: One case of a block: (condition, distribution per information set of the game, payoffs).
@@ -46,12 +47,12 @@ def block_cases(game: ExtensiveFormGame, root: Node, leaf_values: Mapping[int, S
         sympy.Expr]], term: Term, feasible: Feasibility) -> BlockCases:
     """The equilibria of the block at ``root`` whose subgames (``leaf_values``: root index ->
     payoffs) pay the given formulas, each within ``term``."""
-    block = _block_nodes(game, root, leaf_values)
+    block = block_nodes(game, root, leaf_values)
     movers = {game.nodes[k].player for k in block if game.nodes[k].kind == DECISION}
     players = [p for p in game.players if p in movers]
     players += [p for p in game.players if p not in movers][: max(0, 2 - len(players))]
-    folded = _folded(game, block, leaf_values, players)
-    full = _folded(game, block, leaf_values, game.players)
+    folded = _folded_game(game, block, leaf_values, players)
+    full = _folded_game(game, block, leaf_values, game.players)
     reduced = reduced_normal_form(folded)
     found, complete = normal_form_candidates(reduced.game, feasible)
     warnings = []
@@ -61,16 +62,14 @@ def block_cases(game: ExtensiveFormGame, root: Node, leaf_values: Mapping[int, S
                         "pure equilibria are analysed (solve searches no more); mixed "
                         "equilibria may exist too")
     elif not complete:
-        warnings.append(f"subgame at node '{root.name}': only its pure equilibria are analysed; "
-                        "mixed equilibria may exist too")
+        warnings.append(f"subgame at node '{root.name}': only its pure equilibria are analysed "
+                        "(its reduced normal form is larger than 4x4, 3x5 or 2x7, or larger than "
+                        "2x2 with more than 4 parameters); mixed equilibria may exist too")
     cases: list[BlockCase] = []
     for candidate in found:
         behaviour, totals = _behaviour(folded, reduced, candidate.distributions)
-        for condition in candidate.condition:
-            joined = conjunction(itertools.chain(term.items(), condition.items()))
-            if joined is None or feasible(joined) is False:
-                continue
-            joined = _reached(joined, totals, feasible, root)
+        for alternative in _alternatives(candidate.condition, term, feasible, root):
+            joined = _reached(alternative, totals, feasible, root)
             if joined is None:
                 continue
             for case, complete_behaviour in _completions(folded, behaviour, joined, feasible):
@@ -81,37 +80,29 @@ def block_cases(game: ExtensiveFormGame, root: Node, leaf_values: Mapping[int, S
     return BlockCases(cases, complete, tuple(warnings))
 
 
-def _block_nodes(game: ExtensiveFormGame, root: Node, leaves: Mapping[int, object]
-                 ) -> list[int]:
-    """The block's nodes in prefix order: ``root`` down to the ``leaves`` and terminals."""
-    block, stack = [], [root.index]
-    while stack:
-        index = stack.pop()
-        block.append(index)
-        if index == root.index or index not in leaves:
-            stack.extend(game.nodes[index].children)
-    return sorted(block)
+#: Terms a candidate's conjunction of clauses may expand into within one case.
+MAX_EXPANDED = 2000
 
 
-def _folded(game: ExtensiveFormGame, block: list[int],
-            leaf_values: Mapping[int, Sequence[sympy.Expr]], players: Sequence[str]
-            ) -> ExtensiveFormGame:
-    """The block as a game of its own, its subgames replaced by terminal nodes paying
-    ``leaf_values``, payoffs kept for ``players`` only (as the numeric solver folds it)."""
-    position = {index: k for k, index in enumerate(block)}
-    keep = [game.players.index(p) for p in players]
-    nodes = []
-    for k, index in enumerate(block):
-        node = game.nodes[index]
-        parent = position[node.parent] if k and node.parent is not None else None
-        if index in leaf_values or node.kind == TERMINAL:
-            vector = leaf_values.get(index, node.payoffs)
-            nodes.append(Node(k, node.name, TERMINAL, parent,
-                              payoffs=tuple(vector[p] for p in keep)))
-        else:
-            nodes.append(dataclasses.replace(node, index=k, parent=parent, children=tuple(
-                position[c] for c in node.children)))
-    return ExtensiveFormGame(tuple(players), tuple(nodes), game.parameters)
+def _alternatives(condition: Sequence[Term | Clauses], term: Term, feasible: Feasibility,
+                  root: Node) -> list[Term]:
+    """The candidate's condition within ``term`` as terms: a conjunction of clauses (the
+    mixed candidates of :mod:`.mixed_candidates`) multiplied out, clause by clause, dropping
+    what is contradictory or proved empty; the tree above compares payoffs within terms."""
+    found: list[Term] = []
+    for alternative in condition:
+        partial = [term]
+        clauses = alternative.clauses if isinstance(alternative, Clauses) else ((alternative,),)
+        for clause in clauses:
+            partial = [j for t in partial for option in clause
+                       if (j := conjunction(itertools.chain(t.items(), option.items())))
+                       is not None and feasible(j) is not False]
+            if len(partial) > MAX_EXPANDED:
+                raise UnsupportedGameError(
+                    f"symbolic analysis: the conditions of a mixed equilibrium in the subgame "
+                    f"at node '{root.name}' expand into more than {MAX_EXPANDED} cases")
+        found.extend(partial)
+    return found
 
 
 def _behaviour(game: ExtensiveFormGame, reduced: ReducedNormalForm,
@@ -120,15 +111,7 @@ def _behaviour(game: ExtensiveFormGame, reduced: ReducedNormalForm,
     """Kuhn's behaviour strategies of a symbolic mixed profile of the reduced game: ``None``
     where the player's own strategy rules the information set out; and the weight with which
     each player's strategy reaches each of its information sets (to be positive)."""
-    weights: dict[str, list[sympy.Expr]] = {}
-    for player, plans in enumerate(reduced.strategies):
-        for plan, weight in zip(plans, mixed[player]):
-            if weight == 0:
-                continue
-            for label, action in plan.items():
-                infoset = game.infoset(label)
-                row = weights.setdefault(label, [sympy.S.Zero] * len(infoset.actions))
-                row[infoset.actions.index(action)] += weight
+    weights = kuhn_weights(game, reduced, mixed)
     behaviour: list[Distribution | None] = []
     totals = []
     for infoset in game.infosets:

@@ -4,11 +4,12 @@ it is an equilibrium.
 * Trees: see :mod:`.tree_candidates`, which uses the normal-form candidates below for the
   parts of a tree with imperfect information.
 * Normal-form games: every pure profile, an equilibrium iff no player gains by a unilateral
-  deviation. Two-player games with at most two strategies each also get their mixed extreme
-  equilibria from the indifference conditions (see :func:`_two_by_two`).
+  deviation. Two-player tables up to :data:`.mixed_candidates.MAX_BASES` bases per player
+  (4x4, 3x5, 2x7) also get every other extreme equilibrium from pairs of bases of the
+  best-response polyhedra (:mod:`.mixed_candidates`).
 
-A candidate's condition is a disjunction of conjunctions ``{key: allowed signs}``
-(see :mod:`.atoms`).
+A candidate's condition is a disjunction of alternatives: conjunctions ``{key: allowed
+signs}`` (see :mod:`.atoms`) or conjunctions of clauses (:class:`.clauses.Clauses`).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from functools import lru_cache
 
 import sympy
 
-from commit_calc.analysis.atoms import Requirement, Signs, conjunction, evaluate_term, requirement
-from commit_calc.analysis.domain import Domain, sign_conditions
+from commit_calc.analysis.atoms import Requirement, Signs, conjunction, requirement
+from commit_calc.analysis.clauses import Clauses, alternative_status, alternative_within
+from commit_calc.analysis.domain import Domain, domain_of, sign_conditions
 from commit_calc.analysis.feasibility import satisfiable
 from commit_calc.analysis.labels import normal_form_label
 from commit_calc.analysis.pieces import has_kinks, pieces
@@ -45,7 +47,7 @@ class Candidate:
     outcome: str
     distributions: tuple[tuple[sympy.Expr, ...], ...]
     payoffs: tuple[sympy.Expr, ...]
-    condition: tuple[Term, ...]
+    condition: tuple[Term | Clauses, ...]
 
 
 class Feasibility:
@@ -72,17 +74,20 @@ class Feasibility:
 
 def normal_form_candidates(game: NormalFormGame, feasible: Feasibility | None = None
                            ) -> tuple[list[Candidate], bool]:
-    """Pure candidates (and mixed ones for games up to 2x2); the flag says whether they are
-    every equilibrium that :func:`commit_calc.solvers.solve.solve` reports.
+    """Pure candidates (and the other extreme equilibria of two-player tables within
+    :data:`.mixed_candidates.MAX_BASES`); the flag says whether they are every equilibrium
+    that :func:`commit_calc.solvers.solve.solve` reports.
 
     A table with ``min``/``max`` is split into pieces (:mod:`.pieces`) where every payoff is a
     polynomial; each piece's candidates hold within its condition, and a candidate found in
     several pieces with the same payoffs is one candidate.
     """
+    if feasible is None:
+        feasible = Feasibility(domain_of(game))
     profiles = list(game.profiles())
     entries = [array[index] for array in game.payoffs for index in profiles]
     if not has_kinks(entries):
-        return _table_candidates(game)
+        return _table_candidates(game, feasible)
     merged: dict[tuple[object, ...], Candidate] = {}
     complete = True
     for cell, values in pieces(entries, feasible=feasible):
@@ -90,9 +95,9 @@ def normal_form_candidates(game: NormalFormGame, feasible: Feasibility | None = 
             sympy.ImmutableDenseNDimArray(values[k * len(profiles):(k + 1) * len(profiles)],
                                           game.shape)
             for k in range(game.num_players))
-        found, complete = _table_candidates(replace(game, payoffs=arrays))
+        found, complete = _table_candidates(replace(game, payoffs=arrays), feasible)
         for candidate in found:
-            terms = tuple(t for t in (conjunction(itertools.chain(term.items(), cell.items()))
+            terms = tuple(t for t in (alternative_within(term, cell)
                                       for term in candidate.condition) if t is not None)
             key = (candidate.outcome, candidate.distributions, candidate.payoffs)
             if key in merged:
@@ -104,7 +109,8 @@ def normal_form_candidates(game: NormalFormGame, feasible: Feasibility | None = 
     return [c for c in merged.values() if c.condition], complete
 
 
-def _table_candidates(game: NormalFormGame) -> tuple[list[Candidate], bool]:
+def _table_candidates(game: NormalFormGame, feasible: Feasibility
+                      ) -> tuple[list[Candidate], bool]:
     """:func:`normal_form_candidates` of a table whose payoffs are polynomials."""
     candidates = []
     for profile in game.profiles():
@@ -127,84 +133,20 @@ def _table_candidates(game: NormalFormGame) -> tuple[list[Candidate], bool]:
             distributions, tuple(game.payoffs[p][profile] for p in range(game.num_players)),
             (term,),
         ))
-    if game.num_players != 2:
+    if game.num_players != 2 or min(game.shape) == 1:
         return candidates, True
-    if max(game.shape) <= 1 or min(game.shape) == 1:
-        return candidates, True
-    if game.shape != (2, 2):
+    from commit_calc.analysis.mixed_candidates import mixed_candidates, supports_mixed
+
+    if not supports_mixed(game):
         return candidates, False
-    return candidates + _two_by_two(game), True
-
-
-def _two_by_two(game: NormalFormGame) -> list[Candidate]:
-    """Mixed extreme equilibria of a 2x2 game.
-
-    With ``d1 = a11 - a21``, ``d2 = a12 - a22`` (row's gain from its first strategy against
-    each column) and ``e1 = b11 - b12``, ``e2 = b21 - b22`` (column's gain from its first
-    strategy against each row), the column mixes at ``q* = d2 / (d2 - d1)`` (probability of
-    its first strategy) and the row at ``p* = e2 / (e2 - e1)``, each defined in (0, 1) iff the
-    two gains have strictly opposite signs. The extreme equilibria are the pairs ``(p, q)``
-    with ``p`` in {1, 0, p*}, ``q`` in {1, 0, q*} that are equilibria: a player who mixes must
-    be indifferent against the other's strategy (von Stengel 2007, "Equilibrium computation
-    for two-player games in strategic and extensive form", ch. 3 of Algorithmic Game Theory:
-    extreme equilibria are completely labelled vertex pairs of the best-response polytopes,
-    whose vertices here are exactly these mixtures). Pure pairs are the pure candidates.
-    """
-    a, b = game.payoffs
-    d1, d2 = a[0, 0] - a[1, 0], a[0, 1] - a[1, 1]
-    e1, e2 = b[0, 0] - b[0, 1], b[1, 0] - b[1, 1]
-
-    def opposite(x: sympy.Expr, y: sympy.Expr) -> list[Term]:
-        terms = []
-        for sx, sy in (("<", ">"), (">", "<")):
-            term = conjunction([requirement(x, sx), requirement(y, sy)])
-            if term is not None:
-                terms.append(term)
-        return terms
-
-    def indifferent(mixed: list[Term], gain: sympy.Expr) -> list[Term]:
-        # the mixer's mixture is in (0, 1) (`mixed`) and it is indifferent (`gain` = 0)
-        # against the other player's pure strategy
-        needs = requirement(gain, "==")
-        return [t for t in (conjunction([*x.items(), needs]) for x in mixed) if t is not None]
-
-    p_star = sympy.cancel(e2 / (e2 - e1)) if sympy.simplify(e2 - e1) != 0 else None
-    q_star = sympy.cancel(d2 / (d2 - d1)) if sympy.simplify(d2 - d1) != 0 else None
-    candidates = []
-    pure = ((0, sympy.Integer(1)), (1, sympy.Integer(0)))  # (strategy, probability of first)
-    mixes: list[tuple[sympy.Expr, sympy.Expr, list[Term]]] = []
-    if p_star is not None:
-        mixes += [(p_star, q, indifferent(opposite(e1, e2), (d1, d2)[k])) for k, q in pure]
-    if q_star is not None:
-        mixes += [(p, q_star, indifferent(opposite(d1, d2), (e1, e2)[k])) for k, p in pure]
-    if p_star is not None and q_star is not None:
-        terms = [t for t in (conjunction(list(x.items()) + list(y.items()))
-                             for x in opposite(e1, e2) for y in opposite(d1, d2)) if t is not None]
-        mixes.append((p_star, q_star, terms))
-    for p, q, terms in mixes:
-        if not terms:
-            continue
-        row = (p, sympy.cancel(1 - p))
-        column = (q, sympy.cancel(1 - q))
-        payoffs = tuple(
-            sympy.factor(sympy.cancel(sum(row[i] * column[j] * m[i, j]
-                                          for i in range(2) for j in range(2))))
-            for m in (a, b)
-        )
-        supports = [
-            {label: x for label, x in zip(labels, dist) if x != 0}
-            for labels, dist in zip(game.strategies, (row, column))
-        ]
-        candidates.append(Candidate(
-            normal_form_label(supports), (row, column), payoffs, tuple(terms)))
-    return candidates
+    return candidates + mixed_candidates(game, feasible), True
 
 
 def evaluate(candidate: Candidate, signs: Mapping[sympy.Expr, int]) -> bool | None:
     """True/False/None (open) for a candidate under a partial sign assignment."""
     open_ = False
     for term in candidate.condition:
-        status = evaluate_term(term, signs)
+        status = alternative_status(term, signs)
         if status is True:
             return True
         if status is None:

@@ -43,9 +43,10 @@ class _FractionPrinter(PythonCodePrinter):  # type: ignore[misc]  # sympy has no
 
 
 def exact_function(
-    expression: sympy.Expr, symbols: Sequence[sympy.Symbol]
+    expression: sympy.Expr, symbols: Sequence[sympy.Symbol], rational: type = Fraction
 ) -> Callable[..., Any]:
-    """``expression`` compiled once to a Python function computing in ``Fraction``.
+    """``expression`` compiled once to a Python function computing in ``Fraction`` (or in
+    ``rational``, another exact type built as ``rational(p, q)``, such as gmpy2's ``mpq``).
 
     >>> import sympy
     >>> r = sympy.Symbol("r")
@@ -53,7 +54,7 @@ def exact_function(
     Fraction(2, 3)
     """
     function: Callable[..., Any] = sympy.lambdify(
-        list(symbols), expression, modules=[{"Fraction": Fraction}, "math"],
+        list(symbols), expression, modules=[{"Fraction": rational}, "math"],
         printer=_FractionPrinter)
     return function
 

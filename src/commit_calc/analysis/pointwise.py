@@ -5,19 +5,23 @@ builds the numeric game and its reduced normal forms in sympy, and converts ever
 back to Python numbers for the kernels. A sweep that solves thousands of points of one game
 repeats the work that depends only on the game's structure. :class:`PreparedGame` does that
 work once: the payoffs and probabilities that move with the parameters are compiled to one
-function that computes exactly in ``int`` and ``Fraction``
-(:func:`~commit_calc.analysis.exact_grid.exact_function`), the others are converted once; the
-structure of each block of the subgame decomposition (its reduced strategies and the
-terminal nodes each strategy profile reaches) is listed once (:mod:`.prepared_blocks`). At
-a point, the numbers go straight into the flat tables the kernels read: backward
-induction, the subgame decomposition and exact vertex enumeration run as in ``solve``, and
-every equilibrium reported is checked by :mod:`~commit_calc.solvers.verify` with the same
-numbers (the check does not use the solver's reasoning). The equilibria, their order,
-payoffs and labels are those of ``solve``.
+function that computes exactly in ``int`` and gmpy2's ``mpq``
+(:func:`~commit_calc.analysis.exact_grid.exact_function`), and put together with the others
+(converted once) by generated straight-line code that also checks chance probabilities; the
+structure of each block of the subgame decomposition (its reduced strategies and the terminal
+nodes each strategy profile reaches) is listed once and its tables compiled
+(:mod:`.prepared_blocks`); the exact check is compiled once
+(:class:`~commit_calc.solvers.tree_check.TreeCheck`). At a point: backward induction, the
+subgame decomposition, closed-form equilibria of tables where a player has two strategies
+(:mod:`~commit_calc.solvers._two_strategy_pairs`) or exact vertex enumeration, and pure
+equilibria of blocks of more than two players run as in ``solve``, and every equilibrium
+reported is checked exactly with the same numbers (the check does not use the solver's
+reasoning). The equilibria, their order, payoffs and labels are those of ``solve``.
 
-Games or points outside what is prepared (more than two players in a block or a table, a
-point where a formula is undefined or a probability leaves [0, 1]) get ``None`` from
-:meth:`PreparedGame.solve`: the caller solves them with ``solve``, which says what is wrong.
+Games or points outside what is prepared (more than two players in a table, a block of more
+than two players without a pure equilibrium, a point where a formula is undefined or a
+probability leaves [0, 1]) get ``None`` from :meth:`PreparedGame.solve`: the caller solves
+them with ``solve``, which says what is wrong.
 
 >>> from fractions import Fraction
 >>> from commit_calc.io import load_game
@@ -31,9 +35,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import sympy
@@ -45,33 +48,41 @@ from commit_calc.analysis.prepared_blocks import (
     Fallback,
     PreparedDecomposition,
     extreme_pairs,
-    integers,
 )
 from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
-from commit_calc.model.values import kernel_rational
-from commit_calc.solvers.backward_induction import FlatTree, Number, _pure, _solve
+from commit_calc.model.values import kernel_fraction, kernel_rational
+from commit_calc.solvers._compiled import straight_line
+from commit_calc.solvers._two_strategy_pairs import unit_vector
+from commit_calc.solvers.backward_induction import FlatTree, Number, _solve
 from commit_calc.solvers.listing import listing_limit
 from commit_calc.solvers.results import VerificationFailure
-from commit_calc.solvers.verify import Verification, verify, verify_subgame_perfect
+from commit_calc.solvers.tree_check import TreeCheck
+from commit_calc.solvers.verify import (
+    Verification,
+    _number,
+    _rationals,
+    verify,
+    verify_subgame_perfect,
+)
 
 Game = ExtensiveFormGame | NormalFormGame
 
+#: Perfect-information trees up to this many nodes get the compiled check.
+MAX_COMPILED_PERFECT = 60
 
-@dataclass(frozen=True)
-class PointSolution:
+
+class PointSolution(NamedTuple):  # a named tuple: made thousands of times a second
     """One equilibrium at a point: its distributions (per information set, or per player of
-    a table), exact payoffs (as ``solve`` reports them) and outcome label."""
+    a table), exact payoffs (those ``solve`` reports, as ``int`` or ``mpq``), outcome label
+    and :func:`supports`."""
 
     probabilities: tuple[tuple[Any, ...], ...]
-    payoffs: tuple[sympy.Rational, ...]
+    payoffs: tuple[Number, ...]
     label: str
-
-    @property
-    def choices(self) -> tuple[tuple[int, ...], ...]:
-        """The actions (or strategies) played with positive probability, per distribution."""
-        return supports(self.probabilities)
+    #: the actions (or strategies) played with positive probability, per distribution
+    choices: tuple[tuple[int, ...], ...]
 
 
 def supports(probabilities: Sequence[Sequence[Any]]) -> tuple[tuple[int, ...], ...]:
@@ -105,26 +116,36 @@ class PreparedGame:
                                     + len(node.probabilities)))
                 formulas.extend(node.payoffs + node.probabilities)
         # numbers that do not move are converted once; the others are compiled together
-        self._fixed: list[Number] = []
+        fixed: list[Number] = []
         self._moving: list[int] = []
         for k, formula in enumerate(formulas):
             if formula.free_symbols:
                 self._moving.append(k)
-                self._fixed.append(0)
+                fixed.append(0)
             elif formula.is_Rational:
-                self._fixed.append(kernel_rational(int(formula.p), int(formula.q)))
+                fixed.append(kernel_rational(int(formula.p), int(formula.q)))
             else:  # not an exact number: solve says so
                 self._mode = None
-                self._fixed.append(0)
+                fixed.append(0)
+        #: per node (or player of a table), its numbers that do not move
+        self._fixed = [tuple(fixed[start:stop]) for start, stop in self._spans]
         try:
             self._function: Callable[..., Any] = exact_function(
-                [formulas[k] for k in self._moving], symbols)
+                [formulas[k] for k in self._moving], symbols, kernel_fraction)
         except Exception:  # noqa: BLE001 - a formula Python cannot compute exactly: solve does
             self._mode = None
+        #: + - * / and whole powers of exact numbers are exact: no check of each value
+        self._exact = all(formulas[k].is_rational_function(*symbols) for k in self._moving)
+        try:
+            self._assemble = straight_line(["values", "fixed"], self._assembly(game))
+        except ValueError:  # too many numbers to compile: solve takes every point
+            self._mode = None
         if isinstance(game, ExtensiveFormGame):
-            self._chance = [n.index for n in game.nodes if n.kind == CHANCE]
             self._shape = _Shape(game)
             self._limit = listing_limit(game, 1000)  # as solve lists them
+            #: the exact check, compiled for blocks of imperfect information
+            self._check: TreeCheck | None = None
+            self._one_block = game.subgame_roots == (game.root.index,)
         if self._mode in ("spe", "nash"):
             assert isinstance(game, ExtensiveFormGame)
             roots = ([game.root.index] if self._mode == "nash" else self._block_roots(game))
@@ -133,13 +154,21 @@ class PreparedGame:
                                 for root in roots}
             except Fallback:
                 self._mode = None
+        # with perfect information every node starts a subgame and the compiled check grows
+        # with the square of the tree: larger trees keep verify's one pass
+        if isinstance(game, ExtensiveFormGame) and (self._mode in ("spe", "nash") or (
+                self._mode == "backward" and len(game.nodes) <= MAX_COMPILED_PERFECT)):
+            try:
+                self._check = TreeCheck(game, subgame_perfect=self._mode != "nash")
+            except ValueError:  # too large to compile: checked by verify itself
+                self._check = None
 
     def _choose_mode(self, concept: str) -> str | None:
         game = self.game
         if isinstance(game, NormalFormGame):
             return "table" if game.num_players == 2 and concept != "spe" else None
         if concept == "nash":
-            return "nash" if game.num_players == 2 else None
+            return "nash" if game.num_players >= 2 else None
         if game.properties.perfect_information:
             return "backward"
         return "spe" if game.num_players >= 2 else None
@@ -167,46 +196,61 @@ class PreparedGame:
         except (Fallback, ArithmeticError):  # solve meets the same and says what it is
             return None
 
+    def _assembly(self, game: Game) -> list[str]:
+        """Straight-line source of the game's numbers (per node, or per player of a table)
+        from ``values`` (the moving numbers) and ``fixed`` (the others, per span); ``None``
+        where a chance node's moving probabilities leave [0, 1] or do not sum to 1."""
+        where = {k: position for position, k in enumerate(self._moving)}
+        spans = [[f"values[{where[k]}]" if k in where else f"fixed[{s}][{k - start}]"
+                  for k in range(start, stop)] for s, (start, stop) in enumerate(self._spans)]
+        lines = []
+        if isinstance(game, ExtensiveFormGame):
+            for node in game.nodes:
+                found = spans[node.index]
+                if node.kind == CHANCE and any(p.startswith("values") for p in found):
+                    lines.append(f"if {' + '.join(found)} != 1 or "
+                                 + " or ".join(f"{p} < 0" for p in found) + ": return None")
+        listed = ", ".join(f"fixed[{s}]" if all(x.startswith("fixed") for x in found)
+                           else "(" + ", ".join(found) + ",)" for s, found in enumerate(spans))
+        return [*lines, f"return [{listed}]"]
+
     def _numbers(self, point: Sequence[Fraction]) -> list[tuple[Number, ...]]:
         """The game's numbers at ``point`` in kernel types; chance probabilities checked."""
-        raw = self._fixed.copy()
         try:
-            values = self._function(*point)
+            values = self._function(*(kernel_fraction(v.numerator, v.denominator)
+                                      for v in point))
         except (ArithmeticError, TypeError, ValueError, NameError):  # undefined here
             raise Fallback from None
-        for k, value in zip(self._moving, values):
-            if type(value) is int:
-                raw[k] = value
-            elif isinstance(value, Fraction):
-                raw[k] = kernel_rational(value.numerator, value.denominator)
-            else:  # a float or anything inexact: the general path decides
-                raise Fallback
-        numbers = [tuple(raw[start:stop]) for start, stop in self._spans]
-        if isinstance(self.game, ExtensiveFormGame):
-            for k in self._chance:
-                found = numbers[k]
-                if sum(found) != 1 or any(p < 0 for p in found):
-                    raise Fallback
+        if not self._exact and any(type(v) is not kernel_fraction and type(v) is not int
+                                   for v in values):
+            raise Fallback  # a float or anything inexact: the general path decides
+        numbers: list[tuple[Number, ...]] | None = self._assemble(values, self._fixed)
+        if numbers is None:
+            raise Fallback  # a chance probability outside [0, 1]: solve says so
         return numbers
 
-    def _label(self, probabilities: tuple[tuple[Any, ...], ...], profile: Any) -> str:
+    def _solution(self, probabilities: tuple[tuple[Any, ...], ...],
+                  payoffs: Sequence[Number]) -> PointSolution:
+        """The solution with its label, computed once per support."""
         key = supports(probabilities)
         if key not in self._labels:
+            profile = (MixedProfile if isinstance(self.game, NormalFormGame)
+                       else BehaviourProfile).trusted(probabilities)
             self._labels[key] = profile_label(self.game, profile)
-        return self._labels[key]
+        return PointSolution(probabilities, tuple(payoffs), self._labels[key], key)
 
     def _solve_table(self, numbers: list[tuple[Number, ...]]) -> list[PointSolution]:
         game = self.game
         assert isinstance(game, NormalFormGame)
         m, n = game.shape
         arrays = [np.array(values, dtype=object).reshape(m, n) for values in numbers]
-        scaled = [integers(values) for values in numbers]
         found = []
-        for x, y in extreme_pairs([row[k * n:(k + 1) * n] for k in range(m)] for row in scaled):
+        for x, y in extreme_pairs([[values[k * n:(k + 1) * n] for k in range(m)]
+                                   for values in numbers]):
             profile = MixedProfile.trusted((x, y))
-            check = _checked(verify(game, profile, numbers=arrays))
-            found.append(PointSolution(profile.probabilities, check.payoffs,
-                                       self._label(profile.probabilities, profile)))
+            payoffs = _checked(verify(game, profile, numbers=arrays)).payoffs
+            found.append(self._solution(profile.probabilities, tuple(
+                kernel_rational(int(v.p), int(v.q)) for v in payoffs)))
         return found
 
     def _solve_tree(self, numbers: list[tuple[Number, ...]]) -> list[PointSolution]:
@@ -223,26 +267,50 @@ class PreparedGame:
                     if action >= 0:
                         k = infoset_of[node]
                         assert k is not None
-                        chosen[k] = _pure(widths[k], action)
+                        chosen[k] = unit_vector(widths[k], action)
                 listed.append(tuple(chosen))
+        elif self._mode == "spe" and self._one_block:
+            # one block, the whole tree: its equilibria grouped by payoffs, as the
+            # decomposition lists them (the payoffs are those of the check)
+            block = self._blocks[game.root.index]
+            checked = [(d, self._verified(d, numbers))
+                       for d, _ in block.equilibria(numbers, {}, payoffs=False)]
+            if not checked:  # more than two players and no pure equilibrium: solve says so
+                raise Fallback
+            grouped = dict.fromkeys(payoffs for _, payoffs in checked)
+            if len(grouped) < len(checked):  # equal payoffs listed together
+                checked = [(d, p) for payoffs in grouped for d, p in checked if p == payoffs]
+            return [self._solution(d, p) for d, p in checked[:limit]]
         elif self._mode == "spe":
             solver = PreparedDecomposition(game, self._shape.tree(numbers), self._blocks,
                                            numbers)
             solver.solve()
-            listed = [tuple(d) for d in solver.enumerate(limit)]
+            # pure choices come as sympy numbers: as exact Python numbers for the check
+            listed = [tuple(tuple(_number(p) for p in distribution) for distribution in d)
+                      for d in solver.enumerate(limit)]
         else:
             block = self._blocks[game.root.index]
             listed = [distributions for distributions, _ in block.equilibria(numbers, {})]
-        found = []
-        for distributions in listed:
-            profile = BehaviourProfile.trusted(distributions)
-            if self._mode == "nash":
-                check = verify(game, profile, numbers=numbers)
-            else:
-                check = verify_subgame_perfect(game, profile, numbers=numbers)
-            found.append(PointSolution(distributions, _checked(check).payoffs,
-                                       self._label(distributions, profile)))
-        return found
+        return [self._solution(d, self._verified(d, numbers))
+                for d in listed]
+
+    def _verified(self, distributions: tuple[tuple[Any, ...], ...],
+                  numbers: list[tuple[Number, ...]]) -> Sequence[Number]:
+        """The payoffs of a profile of the tree, checked exactly (an error if it is not an
+        equilibrium: a bug)."""
+        if self._check is not None:  # the distributions fit: the prepared blocks made them
+            payoffs, regrets = self._check.regrets(distributions, numbers)
+            if any(regrets):
+                _checked(Verification(_rationals(payoffs), _rationals(regrets)))
+            return payoffs
+        game = self.game
+        assert isinstance(game, ExtensiveFormGame)
+        profile = BehaviourProfile.trusted(distributions)
+        if self._mode == "nash":
+            check = _checked(verify(game, profile, numbers=numbers))
+        else:  # one pass checks every subgame of a perfect-information tree
+            check = _checked(verify_subgame_perfect(game, profile, numbers=numbers))
+        return tuple(kernel_rational(int(v.p), int(v.q)) for v in check.payoffs)
 
 
 def _checked(check: Verification) -> Verification:

@@ -3,10 +3,13 @@ of the subgame decomposition from exact numbers, as
 :func:`~commit_calc.solvers.mixed_nash.extreme_equilibria`,
 :func:`~commit_calc.solvers.extensive_nash.extensive_nash_equilibria` and
 :func:`~commit_calc.solvers.subgame_perfect.subgame_perfect_equilibria` do from a numeric game:
-the same kernel (exact vertex enumeration), the same order, the same numbers.
+the same extreme equilibria (in closed form where a player has at most two strategies, else
+by exact vertex enumeration; pure equilibria where more than two players move), the same
+order, the same numbers.
 
 Each block's reduced normal form is listed once (strategies, and the terminal nodes each pure
-profile reaches with the chance moves on the way); at a point only its payoffs are computed.
+profile reaches with the chance moves on the way), and the code computing its tables from a
+point's numbers is generated once (:mod:`~commit_calc.solvers._compiled`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from fractions import Fraction
 from typing import Any
 
 from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
-from commit_calc.model.values import kernel_rational
+from commit_calc.model.values import kernel_fraction, kernel_rational
+from commit_calc.solvers._compiled import straight_line
+from commit_calc.solvers._two_strategy_pairs import two_strategy_pairs, unit_vector
 from commit_calc.solvers._vertex_enumeration import completely_labelled_pairs
 from commit_calc.solvers.backward_induction import FlatTree, Number, ValueMap, Vector
 from commit_calc.solvers.mixed_nash import _components
@@ -52,12 +57,24 @@ def integers(values: Sequence[Number]) -> list[int]:
 
 
 def extreme_pairs(matrices: Any) -> list[tuple[tuple[Number, ...], tuple[Number, ...]]]:
-    """Extreme equilibria of a bimatrix game of integers in ``extreme_equilibria``'s order."""
+    """Extreme equilibria of a bimatrix game (two lists of rows of exact numbers) in
+    ``extreme_equilibria``'s order: in closed form where a player has at most two strategies
+    (:mod:`~commit_calc.solvers._two_strategy_pairs`), else by exact vertex enumeration."""
     row, column = matrices
-    pairs = [(kernel_numbers(x), kernel_numbers(y), x_labels, y_labels)
-             for x, y, x_labels, y_labels in completely_labelled_pairs(row, column)]
-    pairs.sort(key=lambda pair: (tuple(-p for p in pair[0]), tuple(-p for p in pair[1])))
-    components = _components(pairs)  # type: ignore[arg-type]  # reads the labels only
+    if len(row) <= 2 or len(row[0]) <= 2:
+        pairs = two_strategy_pairs(row, column)
+    else:
+        n = len(row[0])
+        scaled = [integers([v for r in matrix for v in r]) for matrix in (row, column)]
+        a, b = ([values[k:k + n] for k in range(0, len(values), n)] for values in scaled)
+        pairs = [(kernel_numbers(x), kernel_numbers(y), x_labels, y_labels)
+                 for x, y, x_labels, y_labels in completely_labelled_pairs(a, b)]
+    # by the players' probabilities, first strategies first: descending (the pairs differ)
+    pairs.sort(key=lambda pair: (pair[0], pair[1]), reverse=True)
+    if len(pairs) < 2 or len({x for _, _, x, _ in pairs}) == len(
+            {y for _, _, _, y in pairs}) == len(pairs):
+        return [(x, y) for x, y, _, _ in pairs]  # each its own component, in this order
+    components = _components(pairs)
     order = sorted(range(len(pairs)), key=lambda k: components[k])
     return [(pairs[k][0], pairs[k][1]) for k in order]
 
@@ -92,9 +109,11 @@ class Block:
         players += [p for p in game.players if p not in movers][: max(0, 2 - len(players))]
         if whole:  # the reduced normal form of the whole tree keeps the players' order
             players = list(game.players)
-        if len(players) != 2:
+        if len(players) < 2:
             raise Fallback
         self.nodes, self.leaves = nodes, leaves
+        #: the block is the whole tree: its numbers are the game's
+        self.whole_tree = not leaves and len(nodes) == len(game.nodes)
         self.keep = [game.players.index(p) for p in players]
         self.num_players = game.num_players
         zero = (0,) * game.num_players
@@ -102,21 +121,72 @@ class Block:
         template = self.template
         self.infoset_indices = [game.infoset_index(i.label) for i in template.infosets]
         self.widths = [len(i.actions) for i in template.infosets]
+        #: per information set, its pure distributions
+        self.pure = [[tuple(int(a == b) for b in range(w)) for a in range(w)]
+                     for w in self.widths]
         if math.prod(_plan_count(template, player) for player in players) > MAX_PROFILES:
             raise Fallback  # solve refuses such a reduced normal form, with a message
         plans = [_player_plans(template, player) for player in players]
         self.shape = tuple(len(p) for p in plans)
-        self.plan_moves = [[[(template.infoset_index(label), template.infoset(label).actions
-                              .index(action)) for label, action in plan.items()]
-                            for plan in own] for own in plans]
+        #: per information set of the block: its player (0 or 1), and the action each of
+        #: their reduced strategies takes there (-1 where the strategy does not reach it)
+        self.plan_actions: list[tuple[int, list[int]]] = []
+        for infoset in template.infosets:
+            owner = players.index(infoset.player)
+            self.plan_actions.append((owner, [
+                infoset.actions.index(plan[infoset.label]) if infoset.label in plan else -1
+                for plan in plans[owner]]))
         paths = [self._paths(profile) for profile in itertools.product(*plans)]
+        if len(players) > 2:  # pure equilibria only, as solve searches them
+            #: per block player, the groups of profiles (row-major) that differ only in
+            #: that player's strategy
+            self.deviations = _deviation_groups(self.shape)
         #: the distinct chance moves on the way to a terminal node: their product, the
         #: probability of the way, is computed once per point
         self.ways = list(dict.fromkeys(moves for found in paths for _, moves in found))
         way = {moves: k for k, moves in enumerate(self.ways)}
-        #: per pure profile (row-major), the terminal nodes reached and the way to each
-        self.paths = [[(terminal, way[moves]) for terminal, moves in found] for found in paths]
+        #: every player's table at a point, from the block's numbers (compiled once)
+        try:
+            self.tables = straight_line(["full"], self._table_source(
+                [[(terminal, way[moves]) for terminal, moves in found] for found in paths]))
+        except ValueError:  # too large to compile
+            raise Fallback from None
 
+    def _table_source(self, paths: list[list[tuple[int, int]]]) -> list[str]:
+        """Straight-line source computing every player's table (rows of the first player's
+        strategies) from ``full``, the block's numbers; ``paths`` gives per pure profile
+        (row-major) the terminal nodes reached and the way of chance moves to each. Each
+        number is read once, and each product of a way's probability and a payoff computed
+        once (several profiles share it)."""
+        used = sorted({node for moves in self.ways for node, _ in moves}
+                      | {terminal for found in paths for terminal, _ in found})
+        lines = [f"f{node} = full[{node}]" for node in used]
+        lines += [f"w{k} = " + " * ".join(f"f{node}[{move}]" for node, move in moves)
+                  for k, moves in enumerate(self.ways) if moves]
+        terms: dict[tuple[int, int, int], str] = {}
+
+        def term(terminal: int, way: int, player: int) -> str:
+            if not self.ways[way]:
+                return f"f{terminal}[{player}]"
+            key = (terminal, way, player)
+            if key not in terms:
+                terms[key] = f"q{len(terms)}"
+                lines.append(f"{terms[key]} = w{way} * f{terminal}[{player}]")
+            return terms[key]
+
+        def entry(k: int, player: int) -> str:
+            return " + ".join(term(t, w, player) for t, w in paths[k])
+
+        if len(self.shape) == 2:  # a bimatrix game: rows of the first player's strategies
+            m, n = self.shape
+            tables = ", ".join(
+                "[" + ", ".join("[" + ", ".join(entry(i * n + j, player) for j in range(n))
+                                + "]" for i in range(m)) + "]"
+                for player in range(self.num_players))
+        else:  # flat, row-major
+            tables = ", ".join("[" + ", ".join(entry(k, player) for k in range(len(paths)))
+                               + "]" for player in range(self.num_players))
+        return [*lines, f"return [{tables}]"]
 
     def _paths(self, profile: Sequence[Any]) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
         """The terminal nodes a pure profile reaches, each with the chance moves on its way."""
@@ -138,60 +208,78 @@ class Block:
         return found
 
     def equilibria(self, numbers: Sequence[tuple[Number, ...]],
-                   leaf_payoffs: dict[int, Vector]) -> list[Found]:
+                   leaf_payoffs: dict[int, Vector], payoffs: bool = True) -> list[Found]:
         """The block's equilibria as ``extensive_nash_equilibria`` of its folded game lists
-        them, with each one's expected payoffs for every player of the whole game."""
-        full: list[Sequence[Number]] = [
+        them, with each one's expected payoffs for every player of the whole game (or
+        ``()`` without ``payoffs``)."""
+        full: Sequence[Sequence[Number]] = numbers if self.whole_tree else [
             leaf_payoffs[k] if k in leaf_payoffs else numbers[k] for k in self.nodes]
-        weights = []
-        for moves in self.ways:
-            weight: Number = 1
-            for node, k in moves:
-                weight *= full[node][k]
-            weights.append(weight)
-        players = range(self.num_players)
-        tables: list[list[Number]] = [[] for _ in players]  # every player's, row-major
-        for paths in self.paths:
-            for player in players:
-                total: Number = 0
-                for terminal, way in paths:
-                    total += weights[way] * full[terminal][player]
-                tables[player].append(total)
-        m, n = self.shape
-        scaled = [integers(tables[player]) for player in self.keep]
+        tables = self.tables(full)  # every player's, as rows
+        if len(self.shape) > 2:
+            return self._pure_equilibria(tables, full)
         found: list[Found] = []
         seen = set()
-        for mixed in extreme_pairs([row[k * n:(k + 1) * n] for k in range(m)]
-                                    for row in scaled):
+        for mixed in extreme_pairs([tables[player] for player in self.keep]):
             distributions = self._behaviour(mixed, full)
             if distributions in seen:
                 continue
             seen.add(distributions)
-            found.append((distributions, _expected(mixed, tables, n)))
+            found.append((distributions, _expected(mixed, tables) if payoffs else ()))
+        return found
+
+    def _pure_equilibria(self, tables: list[list[Number]],
+                         full: Sequence[Sequence[Number]]) -> list[Found]:
+        """The pure equilibria of a block of more than two players, in the order of
+        ``pure_nash_equilibria`` (row-major), as ``extensive_nash_equilibria`` lists them
+        (perhaps none: the decomposition then leaves the point to ``solve``, which says so)."""
+        stable = [True] * len(tables[0])
+        for player, groups in zip(self.keep, self.deviations):
+            table = tables[player]
+            for group in groups:
+                top = max(table[k] for k in group)
+                for k in group:
+                    if table[k] != top:
+                        stable[k] = False
+        found: list[Found] = []
+        seen = set()
+        for profile in (k for k, here in enumerate(stable) if here):
+            strategies = []
+            rest = profile
+            for size in reversed(self.shape):
+                rest, own = divmod(rest, size)
+                strategies.append(unit_vector(size, own))
+            distributions = self._behaviour(strategies[::-1], full)
+            if distributions in seen:
+                continue
+            seen.add(distributions)
+            found.append((distributions, tuple(table[profile] for table in tables)))
         return found
 
     def _behaviour(self, mixed: Sequence[Sequence[Number]],
-                   full: list[Sequence[Number]]) -> tuple[tuple[Any, ...], ...]:
+                   full: Sequence[Sequence[Number]]) -> tuple[tuple[Any, ...], ...]:
         """Kuhn's map, as :func:`~commit_calc.solvers.reduction.behaviour_profile`."""
-        weights: dict[int, list[Any]] = {}
-        reached: dict[int, Any] = {}
-        for moves_of, mix in zip(self.plan_moves, mixed):
-            for moves, weight in zip(moves_of, mix):
-                if weight == 0:
-                    continue
-                for infoset, action in moves:
-                    row = weights.setdefault(infoset, [0] * self.widths[infoset])
-                    row[action] += weight
-                    reached[infoset] = reached.get(infoset, 0) + weight
-        distributions: list[tuple[Any, ...] | None] = [
-            _quotients(weights[k], reached[k]) if reached.get(k, 0) != 0
-            else None for k in range(len(self.widths))]
+        supports = [[(s, w) for s, w in enumerate(mix) if w] for mix in mixed]
+        distributions: list[tuple[Any, ...] | None] = []
+        for (owner, actions), pure in zip(self.plan_actions, self.pure):
+            support = supports[owner]
+            if len(support) == 1:  # a pure strategy: a pure action, or unreached
+                action = actions[support[0][0]]
+                distributions.append(pure[action] if action >= 0 else None)
+                continue
+            weights: list[Any] = [0] * len(pure)
+            reached: Any = 0
+            for s, weight in support:
+                action = actions[s]
+                if action >= 0:
+                    weights[action] += weight
+                    reached += weight
+            distributions.append(_quotients(weights, reached) if reached else None)
         if None in distributions:
             self._complete(distributions, full)
         return tuple(distributions)  # type: ignore[arg-type]
 
     def _complete(self, distributions: list[tuple[Any, ...] | None],
-                  full: list[Sequence[Number]]) -> None:
+                  full: Sequence[Sequence[Number]]) -> None:
         """Unreached information sets get pure best responses, last first (as
         ``reduction._complete_with_best_responses``)."""
         template = self.template
@@ -218,31 +306,37 @@ class Block:
             best = totals.index(max(totals))
             distributions[k] = tuple(1 if a == best else 0 for a in range(self.widths[k]))
 
-def _expected(mixed: Sequence[Sequence[Number]], tables: list[list[Number]], n: int) -> Vector:
+def _deviation_groups(shape: Sequence[int]) -> list[list[list[int]]]:
+    """Per axis of a row-major array of ``shape``, the lists of flat indices that differ only
+    along that axis."""
+    strides = [math.prod(shape[axis + 1:]) for axis in range(len(shape))]
+    found = []
+    for size, stride in zip(shape, strides):
+        starts = [k for k in range(math.prod(shape)) if (k // stride) % size == 0]
+        found.append([[start + own * stride for own in range(size)] for start in starts])
+    return found
+
+
+def _expected(mixed: Sequence[Sequence[Number]], tables: list[list[list[Number]]]) -> Vector:
     """Every player's expected payoff at a mixed profile of the block's reduced normal form
-    (``tables``: each player's payoffs, row-major, ``n`` columns). The behaviour profile of
-    Kuhn's map is realisation-equivalent to it, so this is the payoff of the behaviour profile
-    in the tree (``subgame_perfect._expected``), exactly."""
+    (``tables``: each player's payoffs, as rows). The behaviour profile of Kuhn's map is
+    realisation-equivalent to it, so this is the payoff of the behaviour profile in the tree
+    (``subgame_perfect._expected``), exactly."""
     x, y = mixed
-    terms = [(p * q, i * n + j) for i, p in enumerate(x) if p for j, q in enumerate(y) if q]
+    terms = [(p * q, i, j) for i, p in enumerate(x) if p for j, q in enumerate(y) if q]
     found: list[Number] = []
     for table in tables:
-        value = sum([w * table[k] for w, k in terms])
+        value = sum([w * table[i][j] for w, i, j in terms])
         found.append(int(value.numerator) if value.denominator == 1 else value)
     return tuple(found)
 
 
 def _quotients(weights: Sequence[Any], total: Any) -> tuple[Number, ...]:
-    """``weights`` divided by ``total``, whole quotients as ``int`` (kernel numbers)."""
-    found: list[Number] = []
-    for weight in weights:
-        if type(weight) is int and type(total) is int:
-            whole = Fraction(weight, total)
-            found.append(kernel_rational(whole.numerator, whole.denominator))
-        else:
-            quotient = weight / total
-            found.append(int(quotient) if quotient.denominator == 1 else quotient)
-    return tuple(found)
+    """``weights`` (nonnegative) divided by their sum ``total``, as kernel numbers: a pure
+    distribution of ``int``, else ``mpq`` (never whole) and ``0``."""
+    if total in weights:
+        return tuple(int(w == total) for w in weights)
+    return tuple(kernel_fraction(w, total) if w else 0 for w in weights)
 
 
 class PreparedDecomposition(_Decomposition):
@@ -264,8 +358,10 @@ class PreparedDecomposition(_Decomposition):
         for combination in itertools.product(*(m.items() for m in leaf_maps)):
             leaf_payoffs = tuple(vector for vector, _ in combination)
             weight = math.prod(count for _, count in combination)
-            for distributions, payoffs in block.equilibria(
-                    self.numbers, dict(zip(block.leaves, leaf_payoffs))):
+            listed = block.equilibria(self.numbers, dict(zip(block.leaves, leaf_payoffs)))
+            if not listed:  # more than two players and no pure equilibrium: solve says so
+                raise Fallback
+            for distributions, payoffs in listed:
                 values[payoffs] = values.get(payoffs, 0) + weight
                 found.append(_BlockEquilibrium(payoffs, leaf_payoffs, tuple(
                     zip(block.infoset_indices, distributions))))

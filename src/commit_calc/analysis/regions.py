@@ -43,6 +43,7 @@ from commit_calc.analysis.candidates import (
     evaluate,
     normal_form_candidates,
 )
+from commit_calc.analysis.clauses import Clauses, refuted_conditions
 from commit_calc.analysis.domain import Domain, domain_of
 from commit_calc.analysis.tree_candidates import tree_candidates
 from commit_calc.errors import UnsupportedGameError
@@ -108,8 +109,9 @@ class RegionAnalysis:
     """Every region of a game's parameter space (the parameters not fixed stay symbolic).
 
     ``complete`` says whether the regions list every equilibrium that
-    :func:`commit_calc.solvers.solve.solve` finds at each point (False for two-player normal-
-    form games larger than 2x2, where only pure equilibria are analysed).
+    :func:`commit_calc.solvers.solve.solve` finds at each point (False for two-player tables
+    larger than :data:`.mixed_candidates.MAX_BASES` bases per player, such as 4x5, where only
+    pure equilibria are analysed).
     """
 
     game: Game
@@ -198,8 +200,9 @@ def parameter_regions(
         concept_name = "nash"
         if not complete:
             warnings.append(
-                "only pure equilibria are analysed for two-player games larger than 2x2; "
-                "mixed equilibria may exist too"
+                "only pure equilibria are analysed for two-player tables larger than 4x4, 3x5 "
+                "or 2x7, or larger than 2x2 with more than 4 parameters; mixed equilibria may "
+                "exist too"
             )
         elif reduced.num_players > 2:
             warnings.append(f"a {reduced.num_players}-player game: only pure equilibria")
@@ -248,11 +251,16 @@ def _split(
 ) -> list[tuple[Term, frozenset[int], bool]]:
     """Leaves of the case split: (conjunction, indices of true candidates, resolved)."""
     leaves: list[tuple[Term, frozenset[int], bool]] = []
-    stack: list[tuple[dict[sympy.Expr, int], bool]] = [({}, True)]
+    stack: list[tuple[dict[sympy.Expr, int], bool, frozenset[int]]] = [({}, True, frozenset())]
     checked = 0
     while stack:
-        signs, resolved = stack.pop()
-        statuses = [evaluate(c, signs) for c in candidates]
+        signs, resolved, refuted = stack.pop()
+        statuses = [False if i in refuted else evaluate(c, signs)
+                    for i, c in enumerate(candidates)]
+        # candidates of tables' mixed equilibria proved impossible here need no split
+        refuted |= refuted_conditions([c.condition for c in candidates], statuses, signs,
+                                      feasible)
+        statuses = [False if i in refuted else s for i, s in enumerate(statuses)]
         key = _next_key(candidates, statuses, signs)
         if key is None:
             term = {k: frozenset({s}) for k, s in signs.items()}
@@ -269,7 +277,7 @@ def _split(
                     "solve point by point (sweep --method points)")
             verdict = feasible({k: frozenset({s}) for k, s in extended.items()})
             if verdict is not False:
-                stack.append((extended, resolved and verdict is True))
+                stack.append((extended, resolved and verdict is True, refuted))
     leaves.reverse()
     return leaves
 
@@ -280,6 +288,11 @@ def _next_key(candidates: Sequence[Candidate], statuses: Sequence[bool | None],
         if status is not None:
             continue
         for term in candidate.condition:
+            if isinstance(term, Clauses):
+                key = term.open_key(signs)
+                if key is not None:
+                    return key
+                continue
             if any(k in signs and signs[k] not in allowed for k, allowed in term.items()):
                 continue
             for key in term:

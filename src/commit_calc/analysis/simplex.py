@@ -18,6 +18,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 
 Row = list[Fraction]
@@ -55,28 +56,79 @@ def strictly_feasible(
     rows_eq = [[_rational(v) for v in row] + [_ZERO] for row in a_eq]
     objective = [_ZERO] * n + [_ONE if any_strict else _ZERO]
     best = _maximise(rows_ub, rhs_ub, rows_eq, [_rational(v) for v in b_eq], objective)
-    if best is None:
+    if isinstance(best, Infeasible):
         return False
-    return best > 0 if any_strict else True
+    return best.value > 0 if any_strict else True
+
+
+@dataclass(frozen=True)
+class LinearOptimum:
+    """The optimum of a linear program: its value, an optimal point and optimal duals.
+
+    ``duals`` has one entry per row, inequality rows first: ``y_ub >= 0`` and ``y_eq`` with
+    ``y_ub a_ub + y_eq a_eq >= c`` column by column and ``y b = value`` (a certificate of
+    optimality that anyone can check by arithmetic alone).
+    """
+
+    value: Fraction
+    point: tuple[Fraction, ...]
+    duals: tuple[Fraction, ...]
+
+
+@dataclass(frozen=True)
+class Infeasible:
+    """A Farkas certificate that a linear program has no feasible point.
+
+    ``farkas`` has one entry per row, inequality rows first: ``y_ub >= 0``,
+    ``y_ub a_ub + y_eq a_eq >= 0`` column by column and ``y b < 0``.
+    """
+
+    farkas: tuple[Fraction, ...]
+
+
+def maximise(
+    a_ub: Sequence[Sequence[Fraction]],
+    b_ub: Sequence[Fraction],
+    a_eq: Sequence[Sequence[Fraction]],
+    b_eq: Sequence[Fraction],
+    c: Sequence[Fraction],
+) -> LinearOptimum | Infeasible:
+    """Maximise ``c z`` over ``z >= 0``, ``a_ub z <= b_ub``, ``a_eq z = b_eq``, exactly.
+
+    The objective must be bounded above on the feasible set. Returns the optimum with its
+    certificate, or a certificate that the set is empty.
+
+    >>> from fractions import Fraction as F
+    >>> # max x + 2y with x + y <= 1: the vertex (0, 1), dual 2
+    >>> best = maximise([[F(1), F(1)]], [F(1)], [], [], [F(1), F(2)])
+    >>> str(best.value), [str(v) for v in best.point], [str(v) for v in best.duals]
+    ('2', ['0', '1'], ['2'])
+    >>> empty = maximise([[F(1)]], [F(-1)], [], [], [F(1)])  # x <= -1 with x >= 0
+    >>> [str(v) for v in empty.farkas]
+    ['1']
+    """
+    rows_ub = [[_rational(v) for v in row] for row in a_ub]
+    rows_eq = [[_rational(v) for v in row] for row in a_eq]
+    return _maximise(rows_ub, [_rational(v) for v in b_ub], rows_eq,
+                     [_rational(v) for v in b_eq], [_rational(v) for v in c])
 
 
 def _maximise(
     a_ub: list[Row], b_ub: list[Fraction], a_eq: list[Row], b_eq: list[Fraction], c: Row
-) -> Fraction | None:
-    """Maximum of ``c z`` over ``z >= 0``, ``a_ub z <= b_ub``, ``a_eq z = b_eq``; None if empty.
-
-    The objective must be bounded above on the feasible set (ours is ``t <= 1``).
-    """
+) -> LinearOptimum | Infeasible:
+    """Two-phase simplex for :func:`maximise` on rows already made exact."""
     n = len(c)
     m_ub, m = len(a_ub), len(a_ub) + len(a_eq)
     width = n + m_ub + m  # variables, slacks, artificials
     tableau: list[Row] = []
     rhs: list[Fraction] = []
     basis: list[int] = []
+    signs: list[int] = []
     for i, (row, b) in enumerate(list(zip(a_ub, b_ub)) + list(zip(a_eq, b_eq))):
         full = list(row) + [_ZERO] * (m_ub + m)
         if i < m_ub:
             full[n + i] = _ONE
+        signs.append(-1 if b < 0 else 1)
         if b < 0:
             full = [-v for v in full]
             b = -b
@@ -93,7 +145,7 @@ def _maximise(
         phase_one[j] = -_ONE
     value = _run(tableau, rhs, basis, phase_one, allowed=range(width))
     if value < 0:
-        return None
+        return Infeasible(_row_duals(tableau, basis, phase_one, n, m_ub, signs))
     allowed = range(n + m_ub)
     for i, j in enumerate(basis):
         if j >= n + m_ub:
@@ -101,7 +153,24 @@ def _maximise(
             if pivot is not None:
                 _pivot(tableau, rhs, basis, i, pivot)
     objective = list(c) + [_ZERO] * (m_ub + m)
-    return _run(tableau, rhs, basis, objective, allowed=allowed)
+    optimum = _run(tableau, rhs, basis, objective, allowed=allowed)
+    point = [_ZERO] * n
+    for i, j in enumerate(basis):
+        if j < n:
+            point[j] = rhs[i]
+    return LinearOptimum(optimum, tuple(point),
+                         _row_duals(tableau, basis, objective, n, m_ub, signs))
+
+
+def _row_duals(tableau: list[Row], basis: list[int], c: Row, n: int, m_ub: int,
+               signs: list[int]) -> tuple[Fraction, ...]:
+    """``c_B B^-1`` for the original rows: read from the slack and artificial columns."""
+    duals = []
+    for i in range(len(tableau)):
+        column = n + i if i < m_ub else n + m_ub + i
+        value = sum((c[j] * tableau[r][column] for r, j in enumerate(basis) if c[j]), _ZERO)
+        duals.append(value if i < m_ub else signs[i] * value)
+    return tuple(duals)
 
 
 def _run(

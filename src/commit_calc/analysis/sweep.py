@@ -36,18 +36,21 @@ from commit_calc.analysis.axis import Axis
 from commit_calc.analysis.domain import InvalidPoint, mark_invalid, valid_points
 from commit_calc.analysis.exact_grid import exact_function, exact_on_grid
 from commit_calc.analysis.labels import profile_label
-from commit_calc.analysis.pointwise import PointSolution, PreparedGame
+from commit_calc.analysis.pointwise import PointSolution, PreparedGame, supports
 from commit_calc.analysis.region_grid import TOLERANCE, region_codes, regions_of
 from commit_calc.analysis.regions import Region, RegionAnalysis
 from commit_calc.errors import ParameterError, UndefinedValueError, UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
+from commit_calc.model.values import kernel_fraction, kernel_rational
 
 Game = ExtensiveFormGame | NormalFormGame
 Progress = Callable[[int, int], None]
 #: The equilibria at a point as choices: per equilibrium, the indices of the actions played
 #: with positive probability at each information set (or in each player's support).
 _Choices = tuple[tuple[tuple[int, ...], ...], ...]
+#: Each equilibrium's label and payoffs (exact Python numbers), while sweeping point by point.
+_Outcomes = tuple[tuple[str, tuple[Any, ...]], ...]
 
 #: The largest grid a sweep computes (a 1000 x 1000 sweep has 10^6 points).
 MAX_POINTS = 10**7
@@ -320,11 +323,14 @@ def _region_kinds(analysis: RegionAnalysis, count: int) -> tuple[int, ...]:
 
 
 def _point_key(fast: PreparedGame | None, game: Game, axes: Sequence[Axis], index: tuple[int, ...],
-               concept: str) -> tuple[_Choices, tuple[PointEquilibrium, ...]]:
+               concept: str, steps: Sequence[tuple[int, int, int]]
+               ) -> tuple[_Choices, _Outcomes]:
     """The equilibria at one grid point, as choices and as outcomes with payoffs: from the
     prepared game where it covers the point, else from :func:`.solvers.solve.solve`;
-    :data:`_UNDEFINED` where a payoff or probability is undefined there."""
-    solutions = None if fast is None else fast.solve([a.fraction(k) for a, k in zip(axes, index)])
+    :data:`_UNDEFINED` where a payoff or probability is undefined there. ``steps`` gives
+    each axis's values as ``(a + k * b) / d``."""
+    solutions = None if fast is None else fast.solve(
+        [kernel_fraction(a + k * b, d) for (a, b, d), k in zip(steps, index)])
     if solutions is None:
         from commit_calc.solvers.solve import solve  # only where the prepared game cannot
 
@@ -332,18 +338,36 @@ def _point_key(fast: PreparedGame | None, game: Game, axes: Sequence[Axis], inde
             result = solve(game, {a.name: a.values[k] for a, k in zip(axes, index)}, concept)
         except UndefinedValueError:  # a division by zero here: marked, not fatal
             return _UNDEFINED
-        solutions = [PointSolution(e.profile.probabilities, tuple(e.payoffs),
-                                   profile_label(result.game, e.profile))
+        solutions = [PointSolution(e.profile.probabilities,
+                                   tuple(kernel_rational(int(v.p), int(v.q)) for v in e.payoffs),
+                                   profile_label(result.game, e.profile),
+                                   supports(e.profile.probabilities))
                      for e in result.equilibria]
-    found = tuple(PointEquilibrium(s.label, s.payoffs) for s in solutions)
+    found = tuple((s.label, s.payoffs) for s in solutions)
     # the equilibria as choices: what each plays with positive probability, everywhere
     return tuple(sorted(s.choices for s in solutions)), found
+
+
+#: sympy >= 1.13 builds a rational known to be in lowest terms without a gcd
+_from_coprime_ints = getattr(sympy.Rational, "from_coprime_ints", sympy.Rational)
+
+
+def _sympy_number(value: Any) -> sympy.Rational:
+    """An exact Python number (``int``, ``mpq``, ``Fraction``: lowest terms) as sympy's."""
+    return _from_coprime_ints(int(value.numerator), int(value.denominator))
+
+
+def _steps(axis: Axis) -> tuple[int, int, int]:
+    """Integers ``a, b, d`` with ``axis.fraction(k) == (a + k * b) / d``."""
+    start, step = axis.fraction(0), axis.fraction(1) - axis.fraction(0)
+    d = start.denominator * step.denominator
+    return start.numerator * step.denominator, step.numerator * start.denominator, d
 
 
 #: The class of points where a payoff or probability is undefined (a division by zero).
 UNDEFINED_POINT = InvalidPoint("a payoff or probability is undefined (division by zero)")
 #: Its key among the point-by-point classes: no equilibrium plays action -1.
-_UNDEFINED: tuple[_Choices, tuple[PointEquilibrium, ...]] = ((((-1,),),), ())
+_UNDEFINED: tuple[_Choices, _Outcomes] = ((((-1,),),), ())
 
 
 def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axis, ...],
@@ -356,24 +380,28 @@ def _pointwise(game: Game, constants: dict[str, sympy.Rational], axes: tuple[Axi
     :func:`~commit_calc.solvers.solve.solve`."""
     shape = tuple(a.count for a in axes)
     codes = np.empty(shape, dtype=np.int32)
-    classes: dict[tuple[_Choices, tuple[PointEquilibrium, ...]], int] = {}
+    classes: dict[tuple[_Choices, _Outcomes], int] = {}
     kinds: dict[_Choices, int] = {}
     kind_of: list[int] = []
     partial = game.substitute(constants)
     fast = PreparedGame(partial, [a.name for a in axes], concept) if prepared else None
     total = int(np.prod(shape))
+    steps = [_steps(a) for a in axes]
     for done, index in enumerate(itertools.product(*(range(n) for n in shape))):
         if valid is not None and not valid[index]:
             codes[index] = -1  # outside the domain: marked below
         else:
-            key = _point_key(fast, partial, axes, index, concept)
+            key = _point_key(fast, partial, axes, index, concept, steps)
             code = classes.setdefault(key, len(classes))
             if code == len(kind_of):
                 kind_of.append(kinds.setdefault(key[0], len(kinds)))
             codes[index] = code
         if progress is not None:
             progress(done + 1, total)
-    found_classes = tuple(UNDEFINED_POINT if key == _UNDEFINED else key[1] for key in classes)
+    # the payoffs, exact Python numbers while solving, as sympy numbers once per class
+    found_classes = tuple(UNDEFINED_POINT if key == _UNDEFINED else tuple(
+        PointEquilibrium(label, tuple(map(_sympy_number, payoffs))) for label, payoffs in key[1])
+        for key in classes)
     codes, marked = mark_invalid(codes, found_classes, valid)
     if len(marked) > len(found_classes):
         kind_of.append(len(kinds))  # the invalid points: a kind of their own

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 import sympy
 
@@ -37,7 +38,7 @@ def signs_possible(conditions: Sequence[Condition], lower: sympy.Rational | None
     intervals: list[_Interval] = []
     divides: dict[sympy.Poly, set[int]] = {}  # basis polynomial -> conditions it divides
     for base in _coprime_basis([f for f, _ in conditions]):
-        divides[base] = {k for k, (f, _) in enumerate(conditions) if f.rem(base).is_zero}
+        divides[base] = {k for k, (f, _) in enumerate(conditions) if _divides(base, f)}
         roots, isolated = _isolate(base)
         points |= roots
         intervals += isolated
@@ -67,13 +68,13 @@ def _coprime_basis(polys: Sequence[sympy.Poly]) -> list[sympy.Poly]:
     """Square-free, pairwise coprime, monic polynomials whose roots are the roots of
     ``polys``; each divides every one of ``polys`` that vanishes at its roots."""
     basis: list[sympy.Poly] = []
-    pending = [f.sqf_part().monic() for f in polys if f.degree() > 0]
+    pending = [_square_free(f) for f in polys if f.degree() > 0]
     while pending:
         g = pending.pop()
         if g.degree() < 1:
             continue
         for i, b in enumerate(basis):
-            common = g.gcd(b)
+            common = _gcd(g, b)
             if common.degree() > 0:
                 basis.pop(i)
                 pending += [b.quo(common).monic(), common.monic(), g.quo(common).monic()]
@@ -83,6 +84,24 @@ def _coprime_basis(polys: Sequence[sympy.Poly]) -> list[sympy.Poly]:
     return basis
 
 
+# The same polynomials recur in every check of a case split: their square-free parts, common
+# divisors and roots are computed once.
+@lru_cache(maxsize=16384)
+def _square_free(f: sympy.Poly) -> sympy.Poly:
+    return f.sqf_part().monic()
+
+
+@lru_cache(maxsize=65536)
+def _gcd(f: sympy.Poly, g: sympy.Poly) -> sympy.Poly:
+    return f.gcd(g)
+
+
+@lru_cache(maxsize=65536)
+def _divides(base: sympy.Poly, f: sympy.Poly) -> bool:
+    return bool(f.rem(base).is_zero)
+
+
+@lru_cache(maxsize=16384)
 def _isolate(base: sympy.Poly) -> tuple[set[sympy.Rational], list[_Interval]]:
     """The rational roots of ``base`` met while isolating its roots, and intervals with
     rational ends that are not roots, one around each other root: ``(base, a, b, rest)``,

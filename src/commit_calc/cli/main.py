@@ -41,6 +41,7 @@ COMMANDS = {
     "sweep": "commit_calc.cli.sweep:sweep",
     "thresholds": "commit_calc.cli.thresholds:thresholds",
     "credibility": "commit_calc.cli.credibility:credibility",
+    "repeated": "commit_calc.cli.repeated:repeated",
     "uncertainty": "commit_calc.cli.uncertainty:uncertainty",
     "convert": "commit_calc.cli.convert:convert",
     "draw": "commit_calc.cli.draw:draw",

@@ -26,12 +26,24 @@ if TYPE_CHECKING:
 @set_option
 @click.option(
     "--concept",
-    type=click.Choice(["auto", "nash", "spe"], case_sensitive=False),
+    type=click.Choice(["auto", "nash", "spe", "pbe", "sequential", "stackelberg"],
+                      case_sensitive=False),
     default="auto",
     show_default=True,
     help="auto: subgame perfection for trees, Nash equilibrium for normal-form games. "
     "nash: Nash equilibria, also of trees (they need not be subgame perfect). "
-    "spe: subgame-perfect equilibria (trees only).",
+    "spe: subgame-perfect equilibria (trees only). "
+    "pbe: pure perfect Bayesian equilibria with beliefs, and the exact beliefs off the path "
+    "that support each (trees only). "
+    "sequential: pure sequential equilibria (consistent beliefs), where decidable. "
+    "stackelberg: the --leader's optimal commitment to a mixed strategy in a two-player "
+    "normal-form game (strong, weak and pure, compared with Nash).",
+)
+@click.option(
+    "--leader",
+    metavar="PLAYER",
+    default=None,
+    help="With --concept stackelberg: the player who commits; the other follows.",
 )
 @click.option(
     "--method",
@@ -51,8 +63,8 @@ if TYPE_CHECKING:
     "normal-form game. Text: an Explanation section after the report; JSON: an "
     "\"explanation\" list of steps.",
 )
-def solve(game: str, values: dict[str, object], concept: str, method: str,
-          output_format: str, explain: bool) -> None:
+def solve(game: str, values: dict[str, object], concept: str, leader: str | None,
+          method: str, output_format: str, explain: bool) -> None:
     """Find every equilibrium of GAME, exactly.
 
     GAME is a catalog name (see `commit-calc games`; default enforcer-reliability), a path to
@@ -68,12 +80,24 @@ def solve(game: str, values: dict[str, object], concept: str, method: str,
     Examples:
       $ commit-calc solve enforcer-reliability --set reliability=3/4 --format json
       $ commit-calc solve kreps-trust --explain
+      $ commit-calc solve reconciliation-2x2 --concept stackelberg --leader Regime
+      $ commit-calc solve beer-quiche --concept pbe
     """
+    if concept.lower() == "stackelberg" or leader is not None:
+        from commit_calc.cli.stackelberg import solve_stackelberg
+
+        solve_stackelberg(game, values, concept.lower(), leader, method.lower(),
+                          output_format.lower(), explain)
+        return
     from commit_calc.render.solve import solve_csv, solve_json, solve_text
     from commit_calc.solvers.solve import solve as solve_game
 
     if explain and output_format.lower() == "csv":
         raise click.UsageError("--explain works with --format text or json, not csv")
+    if explain and concept.lower() in ("pbe", "sequential"):
+        raise click.UsageError(
+            f"--explain does not explain --concept {concept.lower()} yet; the text output shows "
+            "each equilibrium's beliefs and the conditions on them")
     loaded = load_game_argument(game)
     result = run_library(solve_game, loaded, values, concept=concept.lower(),
                          method=method.lower())

@@ -20,7 +20,6 @@ from commit_calc.cli.options import (
 
 if TYPE_CHECKING:
     from commit_calc.uncertainty.distributions import Distribution
-from commit_calc.uncertainty.distributions import Distribution, parse_distribution
 
 
 def _distributions(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
@@ -41,7 +40,8 @@ def _distributions(ctx: click.Context, param: click.Parameter, value: tuple[str,
               help="A distribution for an uncertain parameter: uniform(a, b), beta(a, b), "
                    "beta(a, b, low, high), triangular(low, mode, high), normal(mean, sd), "
                    "lognormal(mu, sigma) (truncated to the bounds), discrete(v1, v2, ...) or "
-                   "discrete(v1:w1, ...). Repeatable; adds to those in the game file.")
+                   "discrete(v1:w1, ...), or csv(FILE, COLUMN). Repeatable; adds to those in "
+                   "the game file.")
 @set_option
 @click.option("--samples", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Samples drawn (for payoffs, and for probabilities that are not exact).")
@@ -168,6 +168,7 @@ def _beliefs(game: object, given: list[tuple[str, str]], values: dict[str, objec
              ) -> list[Distribution]:
     """The distributions: those given with --dist, then the game file's for parameters
     neither given one nor a value."""
+    from commit_calc.uncertainty.distributions import parse_distribution
 
     parameters = game.parameters  # type: ignore[attr-defined]
     beliefs = []

@@ -122,13 +122,10 @@ def _promise_subgames(game: ExtensiveFormGame, promises: Sequence[Promise]) -> l
 
 
 def _subtree(game: ExtensiveFormGame, root: int) -> ExtensiveFormGame:
-    """The subgame at ``root`` as a game of its own."""
-    span = game.descendants(game.nodes[root])
-    nodes = tuple(dataclasses.replace(
-        game.nodes[k], index=k - root,
-        parent=None if k == root else game.nodes[k].parent - root,  # type: ignore[operator]
-        children=tuple(c - root for c in game.nodes[k].children)) for k in span)
-    return ExtensiveFormGame(game.players, nodes, game.parameters, game.name)
+    """The subgame at ``root`` as a game of its own (a block with no subgame cut off)."""
+    from commit_calc.solvers.subgame_perfect import _folded_game
+
+    return _folded_game(game, list(game.descendants(game.nodes[root])), {}, game.players)
 
 
 def keeps(region: Region, promises: Sequence[Promise], game: ExtensiveFormGame | None = None

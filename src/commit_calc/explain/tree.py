@@ -19,6 +19,7 @@ from commit_calc.model.profiles import BehaviourProfile
 from commit_calc.model.values import to_fraction
 from commit_calc.render.numbers import exact_text
 from commit_calc.solvers.results import Equilibrium, Outcome, SolveResult
+from commit_calc.solvers.subgame_perfect import block_nodes
 
 Vector = tuple[Fraction, ...]
 
@@ -166,7 +167,7 @@ def _subgame_step(
     game: ExtensiveFormGame, root: Node, roots: set[int], result: SolveResult,
     values: Sequence[list[Vector]],
 ) -> Step:
-    block = _block(game, root, roots)
+    block = block_nodes(game, root, roots)
     infoset_of = game.infoset_of_node
     own = [k for k in block if k == root.index or k not in roots]
     infosets = sorted({i for k in own if (i := infoset_of[k]) is not None})
@@ -202,18 +203,6 @@ def _subgame_step(
             "Nash equilibria, found exactly in its reduced strategic form and kept where they "
             "fit the rest of the tree. Its equilibria used: " + " | ".join(described) + ".")
     return Step("subgame", text, node=root.name, values=tuple(records))
-
-
-def _block(game: ExtensiveFormGame, root: Node, roots: set[int]) -> list[int]:
-    """The nodes of the subgame at ``root`` down to (not into) its own proper subgames."""
-    block = []
-    stack = [root.index]
-    while stack:
-        index = stack.pop()
-        block.append(index)
-        if index == root.index or index not in roots:
-            stack.extend(game.nodes[index].children)
-    return sorted(block)
 
 
 def _distribution_text(actions: Sequence[str], distribution: Sequence[Any]) -> str:

@@ -79,7 +79,7 @@ MAX_NODES = 100_000
 MAX_DEFINITIONS = 200
 
 _TOP_KEYS = ("format", "name", "title", "description", "sources", "players", "parameters",
-             "definitions", "root", "nodes", "table")
+             "definitions", "root", "nodes", "table", "repeated")
 _PARAMETER_KEYS = ("value", "min", "max", "unit", "meaning", "distribution")
 _DECISION_KEYS = ("player", "actions", "infoset")
 _NODE_KINDS = ("player", "chance", "payoffs")
@@ -275,6 +275,9 @@ class _Document:
         for source in sources:
             self.expect(source, str, ("sources",), "'sources'", "an array of text")
         has_nodes, has_table = "nodes" in self.data, "table" in self.data
+        if not has_nodes and not has_table and "repeated" in self.data:
+            raise self.fail(("repeated",), "a repeated game over another file's stage game: "
+                            "read it with `commit-calc repeated` (commit_calc.io.load_repeated)")
         if has_nodes == has_table:
             raise self.fail((), "game file: give either [nodes] (a game tree) or [table] (a "
                             "normal-form game), " + ("not both" if has_nodes else "found neither"))

@@ -105,6 +105,11 @@ def kernel_rational(numerator: int, denominator: int) -> int | Fraction:
     return _mpq(numerator, denominator)  # type: ignore[no-any-return]
 
 
+#: The exact quotient ``kernel_fraction(a, b)`` of two kernel numbers, in lowest terms: an
+#: ``mpq`` (or ``Fraction`` without gmpy2), even where whole. (Typed as ``Fraction``.)
+kernel_fraction: type[Fraction] = Fraction if _mpq is None else _mpq
+
+
 _UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
 
 

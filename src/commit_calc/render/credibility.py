@@ -69,6 +69,22 @@ def _violation(violation: Violation) -> dict[str, Any]:
     }
 
 
+def gains_first(formula: sympy.Expr) -> str:
+    """A sum with its positive terms first: ``renege_gain + salary - patrol_cost``.
+
+    >>> a, b, c = sympy.symbols("a b c")
+    >>> gains_first(c - a + b)
+    'b + c - a'
+    """
+    terms = sympy.Add.make_args(sympy.expand(formula))
+    plus = [t for t in terms if not t.could_extract_minus_sign()]
+    minus = [-t for t in terms if t.could_extract_minus_sign()]
+    if not plus:
+        return exact_text(formula)
+    return " + ".join(exact_text(t) for t in plus) + "".join(
+        f" - {exact_text(t)}" for t in minus)
+
+
 def credibility_json(report: CredibilityReport, name: str) -> str:
     return json.dumps(credibility_document(report, name), indent=2, sort_keys=True) + "\n"
 
@@ -103,7 +119,7 @@ def credibility_text(report: CredibilityReport, name: str, explain: bool = False
         lines.append(f"  at {v.where} the {v.player} would play {v.alternative}: "
                      f"{human_text(v.temptation)} more than {v.promised}")
         if v.formula is not None and v.formula.free_symbols:
-            lines.append(f"    temptation = {exact_text(v.formula)}")
+            lines.append(f"    temptation = {gains_first(v.formula)}")
     if report.levers:
         heading = ("where it stays credible" if verdict.credible
                    else "what would make it credible")

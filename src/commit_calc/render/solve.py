@@ -15,10 +15,12 @@ from typing import Any
 
 import sympy
 
+from commit_calc.beliefs.assessment import BeliefEquilibrium
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.parameters import Parameters
 from commit_calc.model.profiles import BehaviourProfile, MixedProfile
+from commit_calc.render.beliefs import belief_keys, belief_lines
 from commit_calc.render.numbers import exact_text, human_text
 from commit_calc.render.schemas import version_stamp
 from commit_calc.render.tables import table
@@ -29,7 +31,8 @@ SOLVE_FORMAT = "commit-calc/solve/1"
 
 Game = NormalFormGame | ExtensiveFormGame
 
-_CONCEPT_NAMES = {"spe": "subgame-perfect equilibria", "nash": "Nash equilibria"}
+_CONCEPT_NAMES = {"spe": "subgame-perfect equilibria", "nash": "Nash equilibria",
+                  "pbe": "perfect Bayesian equilibria", "sequential": "sequential equilibria"}
 
 
 # JSON -----------------------------------------------------------------------------------------
@@ -80,6 +83,8 @@ def _equilibrium_document(game: Game, equilibrium: Equilibrium) -> dict[str, Any
     }
     if equilibrium.component is not None:
         document["component"] = equilibrium.component
+    if isinstance(equilibrium, BeliefEquilibrium) and isinstance(game, ExtensiveFormGame):
+        document.update(belief_keys(game, equilibrium))
     return document
 
 
@@ -251,6 +256,8 @@ def solve_text(result: SolveResult, game: Game | None = None) -> str:
             title += f" (component {equilibrium.component})"
         lines += ["", title, "  Strategies"]
         lines += table(_strategy_rows(solved, equilibrium), indent=4)
+        if isinstance(equilibrium, BeliefEquilibrium) and isinstance(solved, ExtensiveFormGame):
+            lines += belief_lines(solved, equilibrium)
         lines.append("  Outcome")
         if len(equilibrium.outcomes) == 1:
             lines.append("    " + _path_text(equilibrium.outcomes[0]))

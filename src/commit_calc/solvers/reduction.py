@@ -288,27 +288,35 @@ def behaviour_profile(
     >>> behaviour_profile(game, reduced, mixed).labelled(game)
     {'A': {'A1': {'Take': 1}, 'A2': {'Take': 1}}, 'B': {'B1': {'Take': 1}}}
     """
-    weights: dict[str, list[sympy.Rational]] = {}
-    reached: dict[str, sympy.Rational] = {}
+    weights = kuhn_weights(game, reduced, mixed.probabilities)
+    distributions: list[tuple[sympy.Rational, ...] | None] = []
+    for infoset in game.infosets:
+        row = weights.get(infoset.label, [])
+        total = sum(row, sympy.S.Zero)
+        if total == 0:
+            distributions.append(None)
+        else:
+            distributions.append(tuple(w / total for w in row))
+    if None in distributions:
+        _complete_with_best_responses(game, distributions)
+    return BehaviourProfile.trusted(tuple(distributions))  # type: ignore[arg-type]
+
+
+def kuhn_weights(game: ExtensiveFormGame, reduced: ReducedNormalForm,
+                 mixed: Sequence[Sequence[sympy.Expr]]) -> dict[str, list[sympy.Expr]]:
+    """Per information set, the total weight of the owner's strategies that reach it and
+    choose each action there (numbers or formulas alike); sets no strategy in the support
+    reaches are left out. Divided by their sum, they are Kuhn's behaviour strategy."""
+    weights: dict[str, list[sympy.Expr]] = {}
     for player, plans in enumerate(reduced.strategies):
-        for plan, weight in zip(plans, mixed.probabilities[player]):
+        for plan, weight in zip(plans, mixed[player]):
             if weight == 0:
                 continue
             for label, action in plan.items():
                 infoset = game.infoset(label)
                 row = weights.setdefault(label, [sympy.S.Zero] * len(infoset.actions))
                 row[infoset.actions.index(action)] += weight
-                reached[label] = reached.get(label, sympy.S.Zero) + weight
-    distributions: list[tuple[sympy.Rational, ...] | None] = []
-    for infoset in game.infosets:
-        total = reached.get(infoset.label, sympy.S.Zero)
-        if total == 0:
-            distributions.append(None)
-        else:
-            distributions.append(tuple(w / total for w in weights[infoset.label]))
-    if None in distributions:
-        _complete_with_best_responses(game, distributions)
-    return BehaviourProfile.trusted(tuple(distributions))  # type: ignore[arg-type]
+    return weights
 
 
 def _complete_with_best_responses(
@@ -396,4 +404,5 @@ def _big(count: int) -> str:
     return f"{count:,}" if count < 10**15 else count_text(count)
 
 
-__all__ = ["NO_MOVE", "ReducedNormalForm", "behaviour_profile", "reduced_normal_form"]
+__all__ = ["NO_MOVE", "ReducedNormalForm", "behaviour_profile", "kuhn_weights",
+           "reduced_normal_form"]

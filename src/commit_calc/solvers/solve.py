@@ -1,7 +1,9 @@
 """One entry point: substitute parameter values, pick the solver for the game and concept.
 
 ``concept="auto"`` means subgame perfection for trees and Nash equilibrium for normal-form
-games; ``"nash"`` on a tree gives its Nash equilibria, which need not be subgame perfect.
+games; ``"nash"`` on a tree gives its Nash equilibria, which need not be subgame perfect;
+``"pbe"`` and ``"sequential"`` give a tree's pure perfect Bayesian or sequential equilibria
+with their beliefs (:mod:`commit_calc.beliefs`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.solvers.results import SolveResult
 
-CONCEPTS = ("auto", "nash", "spe")
+CONCEPTS = ("auto", "nash", "spe", "pbe", "sequential")
 #: ``exact`` picks the exact solver for the game; the others run nashpy on two-player
 #: normal-form games and verify its answers exactly.
 METHODS = ("exact", "nashpy-support-enumeration", "nashpy-vertex-enumeration",
@@ -82,6 +84,11 @@ def _solve_with_nashpy(
 
 
 def _solve_normal_form(game: NormalFormGame, concept: str) -> SolveResult:
+    if concept in ("pbe", "sequential"):
+        raise UnsupportedGameError(
+            f"solve(): concept '{concept}' needs a game tree (beliefs live at information "
+            "sets); this game is in normal form: use concept 'nash'"
+        )
     if concept == "spe":
         raise UnsupportedGameError(
             "solve(): subgame perfection needs an extensive-form game; this game is in normal "
@@ -102,6 +109,14 @@ def _solve_normal_form(game: NormalFormGame, concept: str) -> SolveResult:
 
 
 def _solve_tree(game: ExtensiveFormGame, concept: str) -> SolveResult:
+    if concept == "pbe":
+        from commit_calc.beliefs.pbe import perfect_bayesian_equilibria
+
+        return perfect_bayesian_equilibria(game)
+    if concept == "sequential":
+        from commit_calc.beliefs.sequential import sequential_equilibria
+
+        return sequential_equilibria(game)
     if concept == "nash":
         from commit_calc.solvers.extensive_nash import extensive_nash_equilibria
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -304,12 +304,25 @@ class _Decomposition:
         return rest
 
 
+def block_nodes(game: ExtensiveFormGame, root: Node, stops: Container[int]) -> list[int]:
+    """The nodes of the subgame at ``root`` down to (not into) the nodes in ``stops`` (its
+    own proper subgames), in prefix order; a stop node itself is included."""
+    block, stack = [], [root.index]
+    while stack:
+        index = stack.pop()
+        block.append(index)
+        if index == root.index or index not in stops:
+            stack.extend(game.nodes[index].children)
+    return sorted(block)
+
+
 def _folded_game(
-    game: ExtensiveFormGame, block: list[int], leaf_payoffs: dict[int, Vector],
+    game: ExtensiveFormGame, block: list[int], leaf_payoffs: Mapping[int, Sequence[Any]],
     players: Sequence[str],
 ) -> ExtensiveFormGame:
     """The block as a game of its own: its subgames replaced by terminal nodes paying
-    ``leaf_payoffs``, payoffs kept for ``players`` only."""
+    ``leaf_payoffs`` (exact numbers, or formulas for the symbolic analysis), payoffs kept for
+    ``players`` only."""
     position = {index: k for k, index in enumerate(block)}
     keep = [game.players.index(p) for p in players]
     nodes = []
@@ -319,8 +332,7 @@ def _folded_game(
         parent = position[node.parent] if k and node.parent is not None else None
         if index in leaf_payoffs:
             vector = leaf_payoffs[index]
-            payoffs = tuple(sympy.Rational(int(vector[p].numerator), int(vector[p].denominator))
-                            for p in keep)
+            payoffs = tuple(_expression(vector[p]) for p in keep)
             nodes.append(Node(k, node.name, TERMINAL, parent, payoffs=payoffs))
         elif node.kind == TERMINAL:
             nodes.append(Node(k, node.name, TERMINAL, parent,
@@ -330,7 +342,14 @@ def _folded_game(
                 node, index=k, parent=parent,
                 children=tuple(position[c] for c in node.children),
             ))
-    return ExtensiveFormGame(tuple(players), tuple(nodes))
+    return ExtensiveFormGame(tuple(players), tuple(nodes), game.parameters)
+
+
+def _expression(value: Any) -> sympy.Expr:
+    """A payoff as sympy: formulas as they are, exact numbers (Fraction, mpq) as Rational."""
+    if isinstance(value, sympy.Basic):
+        return value
+    return sympy.Rational(int(value.numerator), int(value.denominator))
 
 
 def _expected(game: ExtensiveFormGame, profile: Sequence[Distribution]) -> Vector:
@@ -351,4 +370,4 @@ def _expected(game: ExtensiveFormGame, profile: Sequence[Distribution]) -> Vecto
     return tuple(v.numerator if v.denominator == 1 else v for v in values[0])
 
 
-__all__ = ["MAX_COMBINATIONS", "subgame_perfect_equilibria"]
+__all__ = ["MAX_COMBINATIONS", "block_nodes", "subgame_perfect_equilibria"]

@@ -127,7 +127,7 @@ def uncertainty(game: Game, beliefs: Sequence[Distribution],
 
         codes = point_codes(analysis, names, drawn.columns, _atoms(beliefs, drawn))
         labels = tuple(" / ".join(e.outcome for e in r.equilibria) for r in analysis.regions)
-        payoffs = _region_payoffs(analysis, names, drawn, codes)
+        payoffs = region_payoffs(analysis, names, drawn.columns, codes)
         used = "qmc" if method == "qmc" else "mc"
     outcomes, sets, invalid = _estimates(codes, labels, drawn)
     exact = _exact(game, beliefs, fixed) if analysis is not None and method in (
@@ -191,10 +191,11 @@ def _atoms(beliefs: Sequence[Distribution], drawn: Samples) -> list[Sequence[obj
             for b, atoms in zip(beliefs, drawn.atoms)]
 
 
-def _region_payoffs(analysis: Any, names: Sequence[str], drawn: Samples, codes: np.ndarray
-                    ) -> list[np.ndarray]:
-    """Each player's payoff at each sample: the first equilibrium of its region, evaluated
-    in floats (NaN outside every region)."""
+def region_payoffs(analysis: Any, names: Sequence[str], columns: Sequence[np.ndarray],
+                   codes: np.ndarray) -> list[np.ndarray]:
+    """Each player's payoff at each sample (``columns``: the values of ``names``; ``codes``:
+    each sample's region): the first equilibrium of its region, evaluated in floats (NaN
+    outside every region)."""
     symbols = [analysis.symbols[n] for n in names]
     players = analysis.game.players
     result = [np.full(codes.shape, np.nan) for _ in players]
@@ -202,10 +203,10 @@ def _region_payoffs(analysis: Any, names: Sequence[str], drawn: Samples, codes: 
         inside = codes == number
         if not region.equilibria or not np.any(inside):
             continue
-        columns = [c[inside] for c in drawn.columns]
+        here = [c[inside] for c in columns]
         for k, player in enumerate(players):
             formula = sympy.lambdify(symbols, region.equilibria[0].payoffs[player], "numpy")
-            result[k][inside] = np.broadcast_to(formula(*columns), columns[0].shape)
+            result[k][inside] = np.broadcast_to(formula(*here), here[0].shape)
     return result
 
 
@@ -249,10 +250,16 @@ def _exact(game: Game, beliefs: Sequence[Distribution], fixed: Mapping[str, symp
             return None
 
     def exact(table: Mapping[str, sympy.Expr]) -> tuple[Probability, ...]:
-        ranked = sorted(table.items(), key=lambda kv: (-float(kv[1]), kv[0]))
-        return tuple(Probability(k, v, float(v)) for k, v in ranked if v != 0)
-    bad = Probability("invalid", found.invalid, float(found.invalid)) if found.invalid else None
+        ranked = sorted(table.items(), key=lambda kv: (-_float(kv[1]), kv[0]))
+        return tuple(Probability(k, v, _float(v)) for k, v in ranked if v != 0)
+    bad = Probability("invalid", found.invalid, _float(found.invalid)) if found.invalid else None
     return exact(found.outcomes), exact(found.sets), bad
+
+
+def _float(value: sympy.Expr) -> float:
+    """The number nearest an exact one: evaluated with 50 digits first, since a closed form
+    such as a ratio of differences of ``erf`` loses every digit in plain floats."""
+    return float(sympy.N(value, 50))
 
 
 def _solved(game: Game, fixed: Mapping[str, sympy.Rational], drawn: Samples, workers: int,

@@ -6,7 +6,9 @@ A distribution is written ``NAME(ARGUMENTS)`` with exact numbers (``3/4``, ``0.2
 * ``beta(a, b)`` on [0, 1], or ``beta(a, b, low, high)`` scaled to [low, high];
 * ``normal(mean, sd)`` and ``lognormal(mu, sigma)`` (of the logarithm), truncated to the
   parameter's bounds;
-* ``discrete(v1, v2, ...)``, equally likely, or ``discrete(v1:w1, v2:w2, ...)`` with weights.
+* ``discrete(v1, v2, ...)``, equally likely, or ``discrete(v1:w1, v2:w2, ...)`` with weights;
+* ``csv(FILE, COLUMN)``: the values of a column of a CSV file (with a header row), each row
+  equally likely: an empirical distribution (at most :data:`MAX_CSV_BYTES` read).
 
 Samples come from scipy.stats through numpy's Generator; cumulative probabilities are exact
 (sympy) where the distribution has a closed form, which :mod:`.exact` uses for exact outcome
@@ -100,12 +102,20 @@ class Distribution:
         return self._truncated(self._untruncated())
 
     def _untruncated(self) -> sympy.Expr:
+        """The CDF before truncation, written so that no digit cancels where the bounds lie:
+        ``erfc(-z)/2`` where they lie below the centre (both ends in the lower tail), else
+        ``1 - erfc(z)/2``: a truncation far in a tail (normal(100, 1) on [0, 1]) stays exact
+        and evaluates to the right number."""
         mean, scale = self.arguments
+        z = ((_X if self.kind == "normal" else sympy.log(_X)) - mean) / (scale * sympy.sqrt(2))
+        ends = [b if self.kind == "normal" else sympy.log(b)
+                for b in (self.lower, self.upper) if b is not None and (b > 0 or
+                                                                       self.kind == "normal")]
+        below = bool(ends) and sum(ends) / len(ends) < mean
+        cdf = sympy.erfc(-z) / 2 if below else 1 - sympy.erfc(z) / 2
         if self.kind == "normal":
-            return (1 + sympy.erf((_X - mean) / (scale * sympy.sqrt(2)))) / 2
-        return sympy.Piecewise(  # lognormal: of log(x)
-            (0, _X <= 0), ((1 + sympy.erf((sympy.log(_X) - mean) / (scale * sympy.sqrt(2))))
-                           / 2, True))
+            return cdf
+        return sympy.Piecewise((0, _X <= 0), (cdf, True))  # lognormal: of log(x)
 
     def _truncated(self, cdf: sympy.Expr) -> sympy.Expr:
         low = cdf.subs(_X, self.lower) if self.lower is not None else sympy.Integer(0)
@@ -186,6 +196,8 @@ def parse_distribution(text: str, parameter: str, lower: object = None, upper: o
     ``--dist NAME=TEXT``), the parameter and what is wrong.
     """
     where = where or f"--dist {parameter}={text}"
+    if text.rstrip().endswith("()"):  # "NAME():" would read as a function's name, dropped
+        where += " (no arguments)"
     match = _SPEC.match(text)
     if match is None:
         raise ParameterError(f"{where}: write NAME(ARGUMENTS), e.g. beta(3, 2); names: "
@@ -193,6 +205,9 @@ def parse_distribution(text: str, parameter: str, lower: object = None, upper: o
     kind, body = match.group(1), match.group(2)
     low = None if lower is None else sympy.Rational(str(lower))
     high = None if upper is None else sympy.Rational(str(upper))
+    if kind == "csv":
+        body = ", ".join(_column(where, body))
+        kind = "discrete"
     if kind == "discrete":
         return _discrete(where, parameter, body, low, high)
     if kind not in ARITY:
@@ -219,13 +234,52 @@ def _discrete(where: str, parameter: str, body: str, low: sympy.Rational | None,
         weights.append(_number(where, weight) if colon else sympy.Integer(1))
     if not values or any(w <= 0 for w in weights):
         raise ParameterError(f"{where}: give at least one value, and positive weights")
-    if len(set(values)) != len(values):
-        raise ParameterError(f"{where}: a value is given twice")
+    merged: dict[sympy.Rational, sympy.Rational] = {}
+    for value, weight in zip(values, weights):  # a value given twice counts twice
+        merged[value] = merged.get(value, sympy.Integer(0)) + weight
+    values, weights = list(merged), list(merged.values())
     _check_within(where, (min(values), max(values)), low, high)
     total = sum(weights)
     order = sorted(range(len(values)), key=lambda k: values[k])
     return Distribution(parameter, "discrete", (), values=tuple(values[k] for k in order),
                         weights=tuple(weights[k] / total for k in order))
+
+
+#: The most a ``csv(FILE, COLUMN)`` distribution reads of its file.
+MAX_CSV_BYTES = 10**7
+#: The most rows it takes.
+MAX_CSV_ROWS = 10**5
+
+
+def _column(where: str, body: str) -> list[str]:
+    """The values of column ``COLUMN`` of ``FILE`` (``body`` is ``FILE, COLUMN``)."""
+    import csv
+    import io
+
+    from commit_calc.errors import GameFileError
+    from commit_calc.io.bounded import read_limited
+
+    path, comma, column = body.rpartition(",")
+    path, column = path.strip().strip("'\""), column.strip().strip("'\"")
+    if not comma or not path or not column:
+        raise ParameterError(f"{where}: write csv(FILE, COLUMN)")
+    try:
+        data = read_limited(path, MAX_CSV_BYTES)
+    except (GameFileError, OSError) as error:
+        raise ParameterError(f"{where}: cannot read {path}: "
+                             f"{getattr(error, 'detail', None) or error}") from None
+    if len(data) > MAX_CSV_BYTES:
+        raise ParameterError(f"{where}: {path} is larger than {MAX_CSV_BYTES:,} bytes")
+    try:
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise ParameterError(f"{where}: {path} is not a CSV file ({error})") from None
+    if not rows or column not in rows[0]:
+        known = ", ".join(rows[0]) if rows else "none"
+        raise ParameterError(f"{where}: {path} has no column '{column}' (columns: {known})")
+    if len(rows) > MAX_CSV_ROWS:
+        raise ParameterError(f"{where}: {path} has more than {MAX_CSV_ROWS:,} rows")
+    return [str(row[column] or "").strip() for row in rows]
 
 
 def _split(body: str) -> list[str]:

@@ -51,15 +51,9 @@ def sobol_indices(game: Any, beliefs: Sequence[Distribution],
         for outcome in dict.fromkeys(e.outcome for e in region.equilibria):
             key = f"P({outcome})"
             quantities[key] = quantities.get(key, np.zeros(codes.shape)) + (codes == number)
-    symbols = [analysis.symbols[n] for n in names]
-    for player in game.players:
-        values = np.full(codes.shape, np.nan)
-        for number, region in enumerate(analysis.regions):
-            inside = codes == number
-            if region.equilibria and inside.any():
-                formula = sympy.lambdify(symbols, region.equilibria[0].payoffs[player], "numpy")
-                values[inside] = np.broadcast_to(formula(*[c[inside] for c in columns]),
-                                                 (int(inside.sum()),))
+    from commit_calc.uncertainty.analysis import region_payoffs
+
+    for player, values in zip(game.players, region_payoffs(analysis, names, columns, codes)):
         if not np.isnan(values).any():
             quantities[f"payoff of {player}"] = values
     found = {}

@@ -25,7 +25,8 @@ def version_stamp() -> dict[str, str]:
 
 
 def load_schema(name: str) -> dict[str, Any]:
-    """The schema called ``name`` (``"solve-1"``, ``"sweep-1"``, ``"thresholds-1"``) as a dict.
+    """The schema called ``name`` (``"solve-1"``, ``"sweep-1"``, ``"thresholds-1"``,
+    ``"repeated-1"``) as a dict.
 
     >>> load_schema("solve-1")["properties"]["format"]
     {'const': 'commit-calc/solve/1'}

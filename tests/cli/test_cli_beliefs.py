@@ -1,0 +1,132 @@
+"""``commit-calc solve --concept pbe|sequential``: beliefs in text and JSON, and refusals."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+from cli_helpers import BOS_TOML, assert_clean_error, run
+
+from commit_calc.render.schemas import load_schema
+
+SCHEMA = load_schema("solve-1")
+
+
+def solve_json(*args: str) -> dict:
+    result = run("solve", *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, SCHEMA)
+    return document
+
+
+def test_beer_quiche_json_has_beliefs_classification_and_refinements():
+    document = solve_json("beer-quiche", "--concept", "pbe")
+    assert document["concept"] == "pbe"
+    by_message = {e["strategies"]["Sender"]["weak"] and next(iter(e["strategies"]["Sender"][
+        "weak"])): e for e in document["equilibria"]}
+    beer, quiche = by_message["Beer"], by_message["Quiche"]
+    assert beer["beliefs"] == {"Beer": {"weak_beer": "1/10", "strong_beer": "9/10"}}
+    assert beer["off_path_beliefs"] == {"Quiche": {
+        "condition": "P(Weak | Quiche) >= 1/2",
+        "example": {"weak_quiche": "3/4", "strong_quiche": "1/4"}}}
+    assert beer["classification"] == "pooling"
+    assert beer["refinements"] == {"intuitive_criterion": True, "d1": True}
+    assert quiche["refinements"] == {"intuitive_criterion": False, "d1": False}
+    assert set(quiche["refinement_reasons"]) == {"intuitive_criterion", "d1"}
+
+
+def test_sequential_says_it_coincides_with_pbe_in_signalling_games():
+    document = solve_json("costly-implementation", "--concept", "sequential")
+    assert document["concept"] == "sequential"
+    assert any("coincide" in w for w in document["warnings"])
+    assert {e["classification"] for e in document["equilibria"]} == {"separating", "pooling"}
+
+
+def test_text_shows_beliefs_beside_strategies():
+    result = run("solve", "costly-implementation", "--concept", "pbe",
+                 "--set", "signal_cost_opportunistic=700")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert "perfect Bayesian equilibri" in text.splitlines()[1]
+    strategies = text.index("  Strategies")
+    beliefs = text.index("  Beliefs", strategies)
+    assert beliefs < text.index("  Outcome", strategies)
+    assert "P(Opportunistic | Implement) >= 13/33" in text
+    assert "separating" not in text  # 700 < 800: the opportunistic type would mimic
+    assert "only pure behaviour profiles were searched" in result.stderr
+
+
+def test_parameters_reach_the_belief_conditions():
+    """With exile_payoff = -325 the rebels refuse after Implement iff 650 P(C) - 1000 P(O) <=
+    -325, i.e. P(Opportunistic) >= 975/1650 = 13/22."""
+    document = solve_json("costly-implementation", "--concept", "pbe", "--set",
+                          "exile_payoff=-325")
+    conditions = [e["off_path_beliefs"]["Implement"]["condition"]
+                  for e in document["equilibria"] if "Implement" in e["off_path_beliefs"]]
+    assert "P(Opportunistic | Implement) >= 13/22" in conditions
+
+
+def test_normal_form_game_is_refused_with_a_pointer_to_nash(tmp_path):
+    path = tmp_path / "bos.toml"
+    path.write_text(BOS_TOML, encoding="utf-8")
+    for concept in ("pbe", "sequential"):
+        result = run("solve", str(path), "--concept", concept)
+        assert_clean_error(result, code=1, names="use concept 'nash'")
+        assert f"concept '{concept}' needs a game tree" in result.stderr
+
+
+def test_too_many_profiles_is_one_line_with_the_count(tmp_path):
+    lines = ['players = ["A", "B"]']
+    for k in range(17):
+        nxt = f"n{k + 1}" if k < 16 else "end"
+        lines += [f"[nodes.n{k}]", f'player = "{"AB"[k % 2]}"',
+                  f'actions = {{ Stop = "s{k}", Go = "{nxt}" }}', f"[nodes.s{k}]",
+                  "payoffs = [0, 0]"]
+    lines += ["[nodes.end]", "payoffs = [1, 1]"]
+    path = tmp_path / "long.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("solve", str(path), "--concept", "pbe")
+    assert_clean_error(result, code=1, names="131072 pure behaviour profiles")
+    assert result.stderr.startswith("Error: the game has 131072 pure behaviour profiles")
+
+
+def test_undecided_consistency_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "two.toml"
+    path.write_text("""
+players = ["P1", "P2", "P3"]
+[nodes.p1]
+player = "P1"
+actions = { Out = "out", L = "p2", R = "p3r" }
+[nodes.p2]
+player = "P2"
+actions = { c = "c", d = "p3l" }
+[nodes.p3l]
+player = "P3"
+infoset = "P3"
+actions = { a = "la", b = "lb" }
+[nodes.p3r]
+player = "P3"
+infoset = "P3"
+actions = { a = "ra", b = "rb" }
+[nodes.out]
+payoffs = [5, 0, 0]
+[nodes.c]
+payoffs = [0, 1, 0]
+[nodes.la]
+payoffs = [0, 0, 1]
+[nodes.lb]
+payoffs = [0, 0, 0]
+[nodes.ra]
+payoffs = [0, 0, 0]
+[nodes.rb]
+payoffs = [0, 0, 1]
+""", encoding="utf-8")
+    result = run("solve", str(path), "--concept", "sequential")
+    assert_clean_error(result, code=1, names="information set 'P3' is not decided")
+    assert run("solve", str(path), "--concept", "pbe").exit_code == 0
+
+
+def test_explain_is_refused_for_beliefs_rather_than_misleading():
+    result = run("solve", "beer-quiche", "--concept", "pbe", "--explain")
+    assert_clean_error(result, code=2, names="--explain does not explain --concept pbe yet")
