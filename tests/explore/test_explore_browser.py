@@ -5,97 +5,28 @@ missing (``.ci/run`` installs them)."""
 from __future__ import annotations
 
 import io
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sympy
-from explore_helpers import ACTION, SCRIPT, crowded_game, hostile_game
+from explore_helpers import ACTION, SCRIPT, catalog_page, crowded_game, hostile_game
+from explore_helpers import exact_box as _exact_box
+from explore_helpers import no_errors as _no_errors
+from explore_helpers import not_blank as _not_blank
+from explore_helpers import open_page as _open
+from explore_helpers import outcomes as _outcomes
+from explore_helpers import solve_outcomes as _solve_outcomes
+from explore_helpers import type_value as _type
 
-from commit_calc.analysis.labels import profile_label
 from commit_calc.explore import explore
 from commit_calc.io import load_game
-from commit_calc.solvers.solve import solve
 
-webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed "
-                                "(pip install selenium; the 'test' extra has it)")
+pytest.importorskip("selenium.webdriver", reason="selenium is not installed "
+                    "(pip install selenium; the 'test' extra has it)")
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None or DRIVER is None:
-        pytest.skip("no headless browser: install the Debian packages chromium and "
-                    "chromium-driver (apt-get install -y chromium chromium-driver)")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--window-size=1280,1000",
-                 "--host-resolver-rules=MAP * ~NOTFOUND"):
-        options.add_argument(flag)
-    options.binary_location = CHROMIUM
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(DRIVER))
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
-def _open(browser: Any, page: str, folder: Path, name: str) -> None:
-    path = folder / f"{name}.html"
-    path.write_text(page, encoding="utf-8")
-    browser.get(path.as_uri())
-    assert browser.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true"
-
-
-def _outcomes(browser: Any) -> list[str]:
-    box = browser.find_element(By.CSS_SELECTOR, "[data-role=outcome]")
-    return [item.text for item in box.find_elements(By.TAG_NAME, "li")]
-
-
-def _solve_outcomes(game: Any, values: dict[str, str]) -> list[str]:
-    result = solve(game, {k: sympy.Rational(v) for k, v in values.items()})
-    return sorted(profile_label(result.game, e.profile) for e in result.equilibria)
-
-
-def _exact_box(browser: Any, name: str) -> Any:
-    for box in browser.find_elements(By.CSS_SELECTOR, "input[data-name]"):
-        if box.get_attribute("data-name") == name:
-            return box
-    raise AssertionError(f"no exact-value box for {name}")
-
-
-def _type(browser: Any, name: str, value: str) -> None:
-    box = _exact_box(browser, name)
-    box.clear()
-    box.send_keys(value + Keys.ENTER)
-
-
-def _no_errors(browser: Any) -> None:
-    """No console error, and the page fetched nothing (its only resource is itself)."""
-    errors = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
-    assert not errors, errors
-    assert browser.execute_script(
-        "return performance.getEntriesByType('resource').length") == 0
-
-
-def _not_blank(browser: Any, path: Path) -> None:
-    from PIL import Image
-
-    browser.execute_script("window.scrollTo(0, 0)")
-    browser.save_screenshot(str(path))
-    image = Image.open(io.BytesIO(path.read_bytes())).convert("RGB")
-    colours = image.getcolors(maxcolors=1_000_000) or []
-    assert len(colours) > 20, "the screenshot is blank"
 
 
 def _path_actions(browser: Any) -> set[str]:
@@ -107,7 +38,7 @@ def test_reliability_slider_and_exact_tie(browser: Any, tmp_path: Path) -> None:
     """Moving reliability past 20/33 switches the rebels from staying armed to disarming;
     typing exactly 20/33 shows both equilibria, as solve does."""
     game = load_game("enforcer-reliability")
-    _open(browser, explore(game).html, tmp_path, "enforcer")
+    _open(browser, catalog_page("enforcer-reliability"), tmp_path, "enforcer")
     assert sorted(_outcomes(browser)) == _solve_outcomes(game, {})
     assert "Stay armed" in _path_actions(browser)
     slider = next(s for s in browser.find_elements(By.CSS_SELECTOR, "input[type=range]")
@@ -132,7 +63,7 @@ def test_reliability_slider_and_exact_tie(browser: Any, tmp_path: Path) -> None:
 
 def test_threshold_button_sets_the_exact_value(browser: Any, tmp_path: Path) -> None:
     game = load_game("enforcer-reliability")
-    _open(browser, explore(game).html, tmp_path, "enforcer2")
+    _open(browser, catalog_page("enforcer-reliability"), tmp_path, "enforcer2")
     buttons = [b for b in browser.find_elements(By.CSS_SELECTOR, "button.go")
                if b.text == "set reliability = 20/33"]
     assert buttons, "no threshold 20/33 offered for reliability"
@@ -143,7 +74,7 @@ def test_threshold_button_sets_the_exact_value(browser: Any, tmp_path: Path) -> 
 
 def test_table_game_equilibria_are_selectable(browser: Any, tmp_path: Path) -> None:
     game = load_game("battle-of-the-sexes")
-    _open(browser, explore(game).html, tmp_path, "bos")
+    _open(browser, catalog_page("battle-of-the-sexes"), tmp_path, "bos")
     assert sorted(_outcomes(browser)) == _solve_outcomes(game, {})
     first = browser.find_element(By.CSS_SELECTOR, "td.played").text
     browser.find_element(By.ID, "eq-1").click()
@@ -159,7 +90,7 @@ def test_grid_game_says_so(browser: Any, tmp_path: Path) -> None:
     assert sorted(_outcomes(browser)) == _solve_outcomes(game, {})
     _type(browser, "noise", "1/3")
     assert "not on the precomputed grid" in browser.find_element(By.ID, "grid-note").text
-    assert "does not have" in browser.find_element(By.ID, "change").text
+    assert "grid-based" in browser.find_element(By.ID, "change").text
     _no_errors(browser)
 
 

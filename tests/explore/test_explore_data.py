@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 import sympy
-from explore_helpers import crowded_game
+from explore_helpers import catalog_data, catalog_page, crowded_game
 
 from commit_calc.analysis.labels import profile_label
-from commit_calc.explore import explore
 from commit_calc.explore.compile import evaluate, evaluate_polynomial, region_index
 from commit_calc.explore.data import page_data
 from commit_calc.io import load_game
@@ -59,7 +58,7 @@ def _random_point(data: dict[str, Any], rng: random.Random) -> list[sympy.Ration
 @pytest.mark.parametrize("name", CATALOG)
 def test_page_agrees_with_solve_at_random_points(name: str) -> None:
     game = load_game(name)
-    data = page_data(game)
+    data = catalog_data(name)
     if data["mode"] != "exact":
         pytest.skip(f"{name}: grid mode (checked by test_grid_points_are_solved)")
     rng = random.Random(name)
@@ -72,7 +71,7 @@ def test_page_agrees_with_solve_at_random_points(name: str) -> None:
 def test_page_agrees_with_solve_exactly_on_thresholds(name: str) -> None:
     """Each key's root along each parameter, the others at their defaults: the tie."""
     game = load_game(name)
-    data = page_data(game)
+    data = catalog_data(name)
     defaults = [sympy.Rational(p["default"]) for p in data["params"]]
     checked = 0
     for j, p in enumerate(data["params"]):
@@ -97,7 +96,7 @@ def test_page_agrees_with_solve_exactly_on_thresholds(name: str) -> None:
 def test_reliability_threshold_is_a_tie() -> None:
     """At reliability = 20/33 both outcomes are equilibria (as solve says), on either side one."""
     game = load_game("enforcer-reliability")
-    data = page_data(game)
+    data = catalog_data("enforcer-reliability")
     names_ = [p["name"] for p in data["params"]]
     point = [sympy.Rational(p["default"]) for p in data["params"]]
     outcomes = []
@@ -112,7 +111,7 @@ def test_reliability_threshold_is_a_tie() -> None:
 @pytest.mark.parametrize("name", ["crowded", "selten-horse"])
 def test_grid_points_are_solved(name: str) -> None:
     game = crowded_game() if name == "crowded" else load_game(name)
-    data = page_data(game)
+    data = page_data(game) if name == "crowded" else catalog_data(name)
     assert data["mode"] == "grid"
     for point, indices in data["points"][::5]:
         exact = [sympy.Rational(v) for v in point]
@@ -122,7 +121,7 @@ def test_grid_points_are_solved(name: str) -> None:
 
 @pytest.mark.parametrize("name", CATALOG)
 def test_every_catalog_page_is_under_a_megabyte(name: str) -> None:
-    page = explore(load_game(name)).html
+    page = catalog_page(name)
     assert len(page.encode("utf-8")) < 1_000_000
     # no address but the SVG and MathML namespaces, which are names, never fetched
     assert set(re.findall(r"https?://[^\s\"'<>]*", page)) <= {
@@ -141,6 +140,6 @@ def test_bad_map_axes_are_refused(axes: tuple[str, ...], words: str) -> None:
 
 
 def test_default_map_axes_are_parameters_thresholds_use() -> None:
-    data = page_data(load_game("enforcer-reliability"))
+    data = catalog_data("enforcer-reliability")
     assert data["map"] is not None and data["map"]["x"] != data["map"]["y"]
-    assert page_data(load_game("kreps-trust"))["map"] is None
+    assert catalog_data("kreps-trust")["map"] is None

@@ -23,10 +23,12 @@ from commit_calc.cli.options import (
                    "current folder (the catalog name or the game file's name), standard output "
                    "for a game read from standard input.")
 @click.option(
-    "--concept", type=click.Choice(["auto", "nash", "spe"], case_sensitive=False),
+    "--concept", type=click.Choice(["auto", "nash", "spe", "pbe", "sequential"],
+                                   case_sensitive=False),
     default="auto", show_default=True,
     help="Which equilibria the page shows: auto (subgame-perfect for trees, Nash for tables), "
-    "nash or spe.",
+    "nash, spe, or pbe / sequential (trees: pure equilibria with their beliefs, written on the "
+    "tree; solved at grid points).",
 )
 @click.option("--axes", metavar="X,Y", default=None,
               help="The two parameters of the page's outcome map. Default: two parameters "

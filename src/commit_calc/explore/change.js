@@ -67,7 +67,9 @@
     });
     return labels.join("; or ");
   }
-  window.explorerChange = function (x, regionAt) {
+  window.explorerChange = function (x, found) {
+    if (X.DATA.mode !== "exact") { window.explorerGridChange(found); return; }
+    const regionAt = X.regionAt;
     const box = document.getElementById("change");
     X.clear(box);
     X.DATA.params.forEach(function (p, j) {

@@ -18,6 +18,8 @@ from commit_calc.analysis.regions import RegionAnalysis
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.explore.compile import Budget, polynomial, rational_function
 from commit_calc.explore.formulas import threshold_mathml
+from commit_calc.explore.steps import explain_plan
+from commit_calc.explore.time_limit import OutOfTime, cpu_time_limit
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.parameters import Parameter
@@ -30,6 +32,13 @@ MAX_LEAVES = 500
 #: The most actions at one decision node for which the exact regions are computed (their
 #: case split considers every subset of a node's actions); past it the page uses the grid.
 MAX_ACTIONS = 10
+
+#: The most processor seconds spent looking for the exact regions; past it the page uses the
+#: grid (a game with many parameters and kinks: fix some with ``--set`` for exact regions).
+REGION_SECONDS = 5.0
+
+#: Concepts without closed-form regions: their pages always use the grid.
+GRID_CONCEPTS = ("pbe", "sequential")
 
 
 def page_data(game: Game, values: Mapping[str, object] | None = None,
@@ -55,14 +64,7 @@ def page_data(game: Game, values: Mapping[str, object] | None = None,
         "fixed": [[name, str(value)] for name, value in fixed.items()],
         "notes": [],
     }
-    analysis: RegionAnalysis | None = None
-    crowded = _crowded_node(reduced)
-    try:
-        if crowded:
-            raise UnsupportedGameError(crowded)
-        analysis = regions_of(game, fixed, concept)
-    except UnsupportedGameError as error:
-        data["notes"].append(f"No exact regions for this game ({error}).")
+    analysis = _analysis(game, reduced, fixed, concept, data["notes"])
     if analysis is not None:
         data["notes"].extend(analysis.warnings)
     keys = list(analysis.keys) if analysis is not None else []
@@ -73,6 +75,7 @@ def page_data(game: Game, values: Mapping[str, object] | None = None,
         data["keys"] = [polynomial(k, symbols, budget) for k in keys]
         data["formulas"] = [threshold_mathml(k, symbols) for k in keys]
         data["equilibria"], data["regions"] = _regions(analysis, symbols, budget)
+        data["method"] = _method(game, fixed, free, concept, analysis.concept)
     else:
         from commit_calc.explore.grid import grid_data
 
@@ -80,9 +83,44 @@ def page_data(game: Game, values: Mapping[str, object] | None = None,
             data["notes"].append("The exact regions do not list every equilibrium of this game.")
         data["mode"] = "grid"
         data.update(grid_data(game, fixed, free, data["params"], concept))
-    data["map"] = _map_axes(free, keys, axes)
+    data["map"] = _map_axes(free, keys, axes, data["mode"])
     data["picture"] = _picture(reduced, symbols, budget)
+    data["explain"] = explain_plan(reduced)
     return data
+
+
+def _analysis(game: Game, reduced: Game, fixed: Mapping[str, sympy.Rational], concept: str,
+              notes: list[str]) -> RegionAnalysis | None:
+    """The exact regions, or None (with the reason in ``notes``) where the game has none or
+    they take more than :data:`REGION_SECONDS` of processor time."""
+    if concept in GRID_CONCEPTS:
+        notes.append(f"Concept '{concept}' has no closed-form regions: its equilibria and "
+                     "beliefs are solved exactly at grid points.")
+        return None
+    try:
+        crowded = _crowded_node(reduced)
+        if crowded:
+            raise UnsupportedGameError(crowded)
+        with cpu_time_limit(REGION_SECONDS):
+            return regions_of(game, fixed, concept)
+    except UnsupportedGameError as error:
+        notes.append(f"No exact regions for this game ({error}).")
+    except OutOfTime:
+        notes.append(f"No exact regions: finding them took more than {REGION_SECONDS:g} s; fix "
+                     "some parameters (--set) for a page with exact regions.")
+    return None
+
+
+def _method(game: Game, fixed: Mapping[str, sympy.Rational], free: Sequence[Parameter],
+            concept: str, found: str) -> str:
+    """The method ``solve`` names for a tree's Nash equilibria (the explanation says it); ""
+    where the explanation does not need it."""
+    if found != "nash" or not isinstance(game, ExtensiveFormGame):
+        return ""
+    from commit_calc.solvers.solve import solve
+
+    values = dict(fixed) | {p.name: p.default if p.default is not None else 0 for p in free}
+    return solve(game, values, concept=concept).method
 
 
 def _crowded_node(game: Game) -> str:
@@ -97,9 +135,14 @@ def _crowded_node(game: Game) -> str:
 
 
 def _map_axes(free: Sequence[Parameter], keys: Sequence[sympy.Expr],
-              axes: Sequence[str] | None) -> dict[str, int] | None:
-    """Indices (among the free parameters) of the map's two axes, or None for no map."""
+              axes: Sequence[str] | None, mode: str) -> dict[str, int] | None:
+    """Indices (among the free parameters) of the map's two axes, or None for no map (a grid
+    over more than two parameters holds lines only: no map)."""
     names = [p.name for p in free]
+    if mode == "grid" and len(free) > 2 and axes is not None:
+        raise ParameterError(
+            f"--axes: this game's page uses a grid, which covers a plane only with two free "
+            f"parameters (it has {len(free)}): fix the others with --set")
     if axes is not None:
         if len(axes) != 2 or axes[0] == axes[1]:
             raise ParameterError("--axes: name two different parameters, as X,Y")
@@ -108,6 +151,8 @@ def _map_axes(free: Sequence[Parameter], keys: Sequence[sympy.Expr],
                 raise ParameterError(f"--axes: '{name}' is not a parameter with a slider "
                                      f"(the game's free parameters: {', '.join(names) or 'none'})")
         return {"x": names.index(axes[0]), "y": names.index(axes[1])}
+    if mode == "grid":
+        return {"x": 0, "y": 1} if len(free) == 2 else None
     used = [sum(1 for k in keys if p.symbol in k.free_symbols) for p in free]
     ranked = sorted((i for i in range(len(free)) if used[i]), key=lambda i: -used[i])
     return {"x": ranked[0], "y": ranked[1]} if len(ranked) >= 2 else None

@@ -162,14 +162,16 @@
     if (!found || !found.list.length) {
       outcome.setAttribute("data-count", "0");
       outcome.appendChild(el("li", {}, found ? "no equilibrium found" : "outside the values where the game is defined"));
-      state.current = null; drawAll(); return;
+      state.current = null; drawAll(); window.explorerExplainAt(found); return;
     }
     state.current = found;
+    window.explorerExplainAt(found);
     outcome.setAttribute("data-count", String(found.list.length));
     found.list.forEach(function (e) { outcome.appendChild(el("li", {}, DATA.equilibria[e].outcome)); });
     if (state.selected >= found.list.length) state.selected = 0;
     drawAll();
-    if (DATA.mode === "exact") { window.explorerChange(state.values, regionAt); window.explorerMap(state.values); }
+    window.explorerChange(state.values, found);
+    window.explorerMap(state.values);
     document.body.setAttribute("data-update-ms", String(performance.now() - started));
   }
   function drawAll() {
@@ -203,7 +205,8 @@
 
   window.explorer = { DATA: DATA, fromText: fromText, show: show, evalPoly: evalPoly, evalRat: evalRat,
     add: add, sub: sub, mul: mul, div: div, cmp: cmp, sgn: sgn, toFloat: toFloat, fromFloat: fromFloat,
-    el: el, svg: svg, clear: clear, setValue: setValue, state: state, equilibriaAt: equilibriaAt, ZERO: ZERO, ONE: ONE };
+    el: el, svg: svg, clear: clear, setValue: setValue, state: state, equilibriaAt: equilibriaAt, regionAt: regionAt,
+    ZERO: ZERO, ONE: ONE };
   window.addEventListener("DOMContentLoaded", function () {
     const started = performance.now();
     document.getElementById("title").textContent = DATA.title;
@@ -214,11 +217,7 @@
       .forEach(function (n) { notes.appendChild(el("li", {}, n)); });
     const fixed = DATA.fixed.map(function (f) { return f[0] + " = " + f[1]; }).join(", ");
     if (fixed) notes.appendChild(el("li", {}, "Fixed: " + fixed));
-    if (!DATA.map || DATA.mode !== "exact") document.getElementById("map-section").hidden = true;
-    if (DATA.mode !== "exact") {
-      document.getElementById("change").appendChild(el("li", {}, "Thresholds come from exact regions, " +
-        "which this game does not have: move the controls to see the equilibria at the grid's points."));
-    }
+    if (!DATA.map) document.getElementById("map-section").hidden = true;
     buildControls();
     update();
     document.body.setAttribute("data-render-ms", String(performance.now() - started));

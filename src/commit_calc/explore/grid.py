@@ -14,6 +14,7 @@ from typing import Any
 
 import sympy
 
+from commit_calc.beliefs.assessment import BeliefEquilibrium, node_descriptions
 from commit_calc.explore.compile import Budget
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
@@ -45,14 +46,18 @@ def grid_data(game: ExtensiveFormGame | NormalFormGame, fixed: Mapping[str, symp
     equilibria: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     table = []
+    solved = {"concept": concept, "method": ""}
     for point in points:
         values = dict(fixed) | {p.name: v for p, v in zip(free, point)}
         result = solve(game, values, concept=concept)
+        solved = {"concept": result.concept, "method": result.method}
         found = []
         for equilibrium in result.equilibria:
             outcome = profile_label(result.game, equilibrium.profile)
             made = equilibrium_data(outcome, list(equilibrium.payoffs),
                                     equilibrium.profile.probabilities, [], budget)
+            if isinstance(equilibrium, BeliefEquilibrium):
+                made["beliefs"] = _beliefs(result.game, equilibrium)
             signature = repr(made)
             if signature not in index:
                 index[signature] = len(equilibria)
@@ -60,7 +65,22 @@ def grid_data(game: ExtensiveFormGame | NormalFormGame, fixed: Mapping[str, symp
             found.append(index[signature])
         table.append([[str(v) for v in point], found])
     return {"axes": [[str(v) for v in axis] for axis in axes], "points": table,
-            "equilibria": equilibria, "concept": concept}
+            "equilibria": equilibria} | solved
+
+
+def _beliefs(game: ExtensiveFormGame | NormalFormGame, equilibrium: BeliefEquilibrium
+             ) -> list[list[Any]]:
+    """``[information set index, [probability of each member], condition, [member's
+    description], [member's node index]]`` for each set of several nodes: the condition is "" where Bayes' rule gives the belief, else the condition
+    (in words) that beliefs off the path must meet, the probabilities one belief meeting it."""
+    if not isinstance(game, ExtensiveFormGame):
+        return []
+    off = {o.infoset: o.condition for o in equilibrium.assessment.off_path}
+    return [[k, [str(p) for p in belief], off.get(infoset.label, ""),
+             list(node_descriptions(game, infoset.members)), list(infoset.members)]
+            for k, (infoset, belief) in enumerate(zip(game.infosets,
+                                                      equilibrium.assessment.beliefs))
+            if len(infoset.members) > 1]
 
 
 def _axis(param: Mapping[str, Any]) -> list[sympy.Rational]:

@@ -7,7 +7,7 @@
   const X = window.explorer;
   const MAP = X.DATA.map;
   const CELLS_X = 120, CELLS_Y = 80, CELL = 5;
-  const COLOURS = ["#56B4E9", "#E69F00", "#009E73", "#F0E442", "#CC79A7", "#0072B2", "#D55E00",
+  const COLOURS = X.MAP_COLOURS = ["#56B4E9", "#E69F00", "#009E73", "#F0E442", "#CC79A7", "#0072B2", "#D55E00",
     "#B6DBFF", "#FFD39A", "#A0E0C8", "#E8C8DC", "#BBBBBB"];
   const keyFloats = (X.DATA.keys || []).map(function (key) {
     return key.map(function (m) { return [Number(m[0]) / Number(m[1]), m[2]]; });
@@ -109,7 +109,8 @@
   }
   const cached = { others: null, codes: [], image: null };
   window.explorerMap = function (values) {
-    if (!MAP || X.DATA.mode !== "exact") return;
+    if (!MAP) return;
+    if (X.DATA.mode !== "exact") { window.explorerGridMap(values); return; }
     if (!canvas) build();
     const context = canvas.getContext("2d");
     const sx = span(MAP.x), sy = span(MAP.y);

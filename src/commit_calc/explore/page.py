@@ -16,7 +16,8 @@ from importlib import resources
 from typing import Any
 
 #: The script files, in the order they run.
-SCRIPTS = ("explorer.js", "picture.js", "change.js", "map.js")
+SCRIPTS = ("explorer.js", "picture.js", "change.js", "grid.js", "map.js", "explain.js",
+           "explain_table.js")
 
 _TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -51,6 +52,9 @@ Thin dashed line: actions it does not take.</p></section>
 <div id="map"></div></section>
 <section aria-labelledby="change-title"><h2 id="change-title">What would change it</h2>
 <ul id="change" class="change"></ul></section>
+<section aria-labelledby="explanation-title"><h2 id="explanation-title">Why: step by step</h2>
+<p id="explanation-note" class="notes"></p>
+<ol id="explanation" class="explanation"></ol></section>
 </div>
 </main>
 <footer><p>Made with commit-calc explore: exact equilibria computed in this page from the \

@@ -54,7 +54,29 @@
       }
     });
     linkInfosets(picture, nodes, xs, ys);
+    if (equilibrium && equilibrium.beliefs) {
+      equilibrium.beliefs.forEach(function (b) {
+        b[4].forEach(function (node, k) {
+          picture.appendChild(label("belief " + X.show(X.fromText(b[1][k])) + (b[2] ? " (e.g.)" : ""), xs[node] - 14,
+            ys[node] + 22, { "text-anchor": "end", "class": "belief", "data-infoset": String(b[0]) }));
+        });
+      });
+    }
     return picture;
+  }
+  /* The beliefs of the chosen equilibrium, in words: by Bayes' rule on the path, the
+     condition that supports it off the path (and the example belief drawn on the tree). */
+  function beliefList(equilibrium) {
+    const list = X.el("ul", { id: "beliefs", "class": "beliefs" });
+    if (!equilibrium || !equilibrium.beliefs || !equilibrium.beliefs.length) return list;
+    const infosets = new Map();
+    X.DATA.picture.nodes.forEach(function (n) { if (n.infoset !== null) infosets.set(n.infoset, n.infosetLabel || n.name); });
+    equilibrium.beliefs.forEach(function (b) {
+      const shares = b[3].map(function (name, k) { return name + " " + X.show(X.fromText(b[1][k])); }).join(", ");
+      list.appendChild(X.el("li", { "data-infoset": String(b[0]) }, "Beliefs at " + infosets.get(b[0]) + ": " +
+        (b[2] ? b[2] + " (off the path; e.g. " + shares + ")" : shares + " (Bayes' rule)")));
+    });
+    return list;
   }
   function linkInfosets(picture, nodes, xs, ys) {
     const members = new Map();
@@ -102,5 +124,6 @@
     const box = document.getElementById("picture");
     X.clear(box);
     box.appendChild(X.DATA.picture.kind === "tree" ? drawTree(equilibrium, at) : drawTable(equilibrium, at));
+    if (X.DATA.picture.kind === "tree") box.appendChild(beliefList(equilibrium));
   };
 })();
