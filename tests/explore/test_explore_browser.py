@@ -4,7 +4,6 @@ missing (``.ci/run`` installs them)."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 

@@ -48,6 +48,7 @@ def page_data(game: Game, values: Mapping[str, object] | None = None,
     region conditions use)."""
     fixed = game.parameters.checked(values or {})
     free = [p for p in game.parameters if p.name not in fixed]
+    _check_axes(free, axes)
     symbols = [p.symbol for p in free]
     reduced = game.substitute(fixed)
     if isinstance(reduced, ExtensiveFormGame):
@@ -139,23 +140,30 @@ def _map_axes(free: Sequence[Parameter], keys: Sequence[sympy.Expr],
     """Indices (among the free parameters) of the map's two axes, or None for no map (a grid
     over more than two parameters holds lines only: no map)."""
     names = [p.name for p in free]
-    if mode == "grid" and len(free) > 2 and axes is not None:
+    if axes is not None and mode == "grid" and len(free) > 2:
         raise ParameterError(
             f"--axes: this game's page uses a grid, which covers a plane only with two free "
             f"parameters (it has {len(free)}): fix the others with --set")
     if axes is not None:
-        if len(axes) != 2 or axes[0] == axes[1]:
-            raise ParameterError("--axes: name two different parameters, as X,Y")
-        for name in axes:
-            if name not in names:
-                raise ParameterError(f"--axes: '{name}' is not a parameter with a slider "
-                                     f"(the game's free parameters: {', '.join(names) or 'none'})")
         return {"x": names.index(axes[0]), "y": names.index(axes[1])}
     if mode == "grid":
         return {"x": 0, "y": 1} if len(free) == 2 else None
     used = [sum(1 for k in keys if p.symbol in k.free_symbols) for p in free]
     ranked = sorted((i for i in range(len(free)) if used[i]), key=lambda i: -used[i])
     return {"x": ranked[0], "y": ranked[1]} if len(ranked) >= 2 else None
+
+
+def _check_axes(free: Sequence[Parameter], axes: Sequence[str] | None) -> None:
+    """Refuse ``axes`` that are not two different free parameters (before any work)."""
+    if axes is None:
+        return
+    names = [p.name for p in free]
+    if len(axes) != 2 or axes[0] == axes[1]:
+        raise ParameterError("--axes: name two different parameters, as X,Y")
+    for name in axes:
+        if name not in names:
+            raise ParameterError(f"--axes: '{name}' is not a parameter with a slider "
+                                 f"(the game's free parameters: {', '.join(names) or 'none'})")
 
 
 def _parameter(parameter: Parameter, keys: Sequence[sympy.Expr], free: Sequence[Parameter],

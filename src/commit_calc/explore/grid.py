@@ -71,8 +71,9 @@ def grid_data(game: ExtensiveFormGame | NormalFormGame, fixed: Mapping[str, symp
 def _beliefs(game: ExtensiveFormGame | NormalFormGame, equilibrium: BeliefEquilibrium
              ) -> list[list[Any]]:
     """``[information set index, [probability of each member], condition, [member's
-    description], [member's node index]]`` for each set of several nodes: the condition is "" where Bayes' rule gives the belief, else the condition
-    (in words) that beliefs off the path must meet, the probabilities one belief meeting it."""
+    description], [member's node index]]`` for each set of several nodes: the condition is ""
+    where Bayes' rule gives the belief, else the condition (in words) that beliefs off the
+    path must meet, the probabilities then one belief meeting it."""
     if not isinstance(game, ExtensiveFormGame):
         return []
     off = {o.infoset: o.condition for o in equilibrium.assessment.off_path}

@@ -27,7 +27,8 @@ _USED = "Its equilibria used: "
 def explain_plan(game: ExtensiveFormGame | NormalFormGame) -> dict[str, Any]:
     """``{"kind": "table"}`` for a normal-form game; for a tree, ``"steps"``: one entry per
     proper subgame in the order ``solve --explain`` takes them (a decision or chance node, or
-    a subgame with imperfect information and the fixed part of its sentence), and the sentences of the Nash-equilibrium note."""
+    a subgame with imperfect information and the fixed part of its sentence), and the
+    sentences of the Nash-equilibrium note."""
     if isinstance(game, NormalFormGame):
         return {"kind": "table"}
     roots = set(game.subgame_roots)
