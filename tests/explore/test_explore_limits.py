@@ -62,3 +62,25 @@ def test_jupyter_view_is_a_sandboxed_frame() -> None:
     assert shown.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in shown
     assert "<script" not in shown  # the page is inside the attribute, escaped
     assert html.unescape(shown.split('srcdoc="', 1)[1].split('" sandbox', 1)[0]) == page.html
+
+
+def test_regions_slower_than_the_budget_give_the_grid(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regions that take more processor time than REGION_SECONDS are given up: the page
+    uses the grid at once and says why."""
+    from commit_calc.explore import data as explore_data
+
+    def endless(*arguments: object) -> None:
+        while True:
+            pass
+
+    monkeypatch.setattr(explore_data, "regions_of", endless)
+    monkeypatch.setattr(explore_data, "REGION_SECONDS", 0.2)
+    data = explore_data.page_data(load_game("kreps-trust"))
+    assert data["mode"] == "grid" and data["equilibria"][0]["outcome"] == "No trust"
+    assert any("more than 0.2 s" in note for note in data["notes"])
+
+
+def test_pbe_pages_carry_beliefs() -> None:
+    result = CliRunner().invoke(cli, ["explore", "beer-quiche", "--concept", "pbe", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    assert '"beliefs": [[' in result.stdout and "Bayes" not in result.stderr

@@ -37,13 +37,15 @@ def explore(game: str, values: dict[str, object], output_file: str | None,
             concept: str, axes: str | None) -> None:
     """Write GAME's explorer: one HTML file, with a slider and an exact-value box per
     parameter, the equilibrium outcome and payoffs, the tree (or payoff table) with the
-    equilibrium highlighted, an outcome map over two parameters, and the nearest threshold
-    of each parameter with its formula.
+    equilibrium highlighted (beliefs too, with --concept pbe), an outcome map over two
+    parameters, the nearest threshold of each parameter with its formula, and the
+    step-by-step explanation of the point shown (as solve --explain).
 
     The page computes the equilibrium itself, exactly, from the game's closed-form regions
     (compiled into it): it needs no network, no server and no Python, so it can be sent to
     students as one file. Parameters given with --set are fixed (no slider). A game without
-    complete closed-form regions gets an exact table precomputed on a grid, said so on the page.
+    complete closed-form regions (or whose regions take more than a few seconds to find)
+    gets an exact table precomputed on a grid, said so on the page.
 
     \b
     Examples:

@@ -35,7 +35,7 @@ MAX_ACTIONS = 10
 
 #: The most processor seconds spent looking for the exact regions; past it the page uses the
 #: grid (a game with many parameters and kinks: fix some with ``--set`` for exact regions).
-REGION_SECONDS = 5.0
+REGION_SECONDS = 2.5
 
 #: Concepts without closed-form regions: their pages always use the grid.
 GRID_CONCEPTS = ("pbe", "sequential")
