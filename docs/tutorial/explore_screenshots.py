@@ -75,8 +75,9 @@ def main() -> None:
                     continue
                 # the step-by-step explanation of the point shown
                 why = IMAGES / picture.replace(".png", "-why.png")
+                section = "section[aria-labelledby=explanation-title]"
                 browser.find_element(  # type: ignore[attr-defined]
-                    "css selector", "section[aria-labelledby=explanation-title]").screenshot(str(why))
+                    "css selector", section).screenshot(str(why))
                 print(f"wrote {why}")
     finally:
         browser.quit()  # type: ignore[attr-defined]
