@@ -78,6 +78,11 @@ def test_table_game_equilibria_are_selectable(browser: Any, tmp_path: Path) -> N
     first = browser.find_element(By.CSS_SELECTOR, "td.played").text
     browser.find_element(By.ID, "eq-1").click()
     assert browser.find_element(By.CSS_SELECTOR, "td.played").text != first
+    labels = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "label[for^=eq-]")]
+    browser.find_element(By.ID, f"eq-{next(k for k, t in enumerate(labels) if 'mix' in t)}").click()
+    headers = [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".game-table th")]
+    assert "Bach (2/3 ≈ 0.6667)" in headers and "Bach (1/3 ≈ 0.3333)" in headers  # the mix
+    assert len(browser.find_elements(By.CSS_SELECTOR, "td.played")) == 4
     _no_errors(browser)
     _not_blank(browser, tmp_path / "battle-of-the-sexes.png")
 

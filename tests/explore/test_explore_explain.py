@@ -190,3 +190,14 @@ def test_grid_map_is_drawn_from_grid_points_and_clicks_snap_to_them(
     assert set(outcomes(browser)) == _labels(game, {"noise": noise, "scale": scale})
     assert browser.find_elements("css selector", "#map-legend li")
     no_errors(browser)
+
+
+def test_explanation_of_a_trees_nash_equilibria(browser: Any, tmp_path: Path) -> None:
+    """With --concept nash a tree's explanation says how its Nash equilibria were found, as
+    solve --explain does (no backward induction)."""
+    game = load_game("kreps-trust")
+    data = page_data(game, concept="nash")
+    open_page(browser, render_page(data), tmp_path, "kreps-nash")
+    steps = _page_steps(browser)
+    assert steps == _expected_steps(game, data, []) and "need not be subgame perfect" in steps[0]
+    no_errors(browser)

@@ -102,13 +102,19 @@
       " a column; cells give their payoffs. \u2605 marks the chosen equilibrium."));
     const head = X.el("tr", {});
     head.appendChild(X.el("th", {}, ""));
-    strategies[1].forEach(function (s) { head.appendChild(X.el("th", { scope: "col" }, s)); });
+    /* a strategy's name, with its probability where the chosen equilibrium mixes */
+    function named(player, s, k) {
+      if (!equilibrium) return s;
+      const p = X.evalRat(equilibrium.distributions[player][k], at);
+      return X.sgn(p) > 0 && X.cmp(p, X.ONE) < 0 ? s + " (" + X.show(p) + ")" : s;
+    }
+    strategies[1].forEach(function (s, c) { head.appendChild(X.el("th", { scope: "col" }, named(1, s, c))); });
     table.appendChild(head);
     const cells = new Map();
     X.DATA.picture.cells.forEach(function (c) { cells.set(c[0][0] + "\u0000" + c[0][1], c[1]); });
     strategies[0].forEach(function (row, r) {
       const tr = X.el("tr", {});
-      tr.appendChild(X.el("th", { scope: "row" }, row));
+      tr.appendChild(X.el("th", { scope: "row" }, named(0, row, r)));
       strategies[1].forEach(function (column, c) {
         const values = cells.get(r + "\u0000" + c);
         const played = equilibrium && X.sgn(X.evalRat(equilibrium.distributions[0][r], at)) > 0 &&
