@@ -10,7 +10,7 @@
   function along(key, j, x) {
     const coefficients = [];
     for (const m of key) {
-      let term = X.fromText(m[0] + "/" + m[1]);
+      let term = X.coefficient(m);
       m[2].forEach(function (e, i) { if (e && i !== j) term = X.mul(term, { n: x[i].n ** BigInt(e), d: x[i].d ** BigInt(e) }); });
       const degree = m[2][j] || 0;
       while (coefficients.length <= degree) coefficients.push(X.ZERO);

@@ -35,7 +35,12 @@
   }
 
   // ---- compiled formulas ----
-  function coefficient(m) { return frac(BigInt(m[0]), BigInt(m[1])); }
+  const COEFFICIENTS = new WeakMap();  // each monomial's coefficient, parsed once
+  function coefficient(m) {
+    let c = COEFFICIENTS.get(m);
+    if (!c) { c = frac(BigInt(m[0]), BigInt(m[1])); COEFFICIENTS.set(m, c); }
+    return c;
+  }
   function evalPoly(poly, x) {
     let total = ZERO;
     for (const m of poly) {
@@ -203,7 +208,7 @@
     window.explorerDraw(found ? DATA.equilibria[found.list[state.selected]] : null, found ? found.at : state.values);
   }
 
-  window.explorer = { DATA: DATA, fromText: fromText, show: show, evalPoly: evalPoly, evalRat: evalRat,
+  window.explorer = { DATA: DATA, fromText: fromText, coefficient: coefficient, show: show, evalPoly: evalPoly, evalRat: evalRat,
     add: add, sub: sub, mul: mul, div: div, cmp: cmp, sgn: sgn, toFloat: toFloat, fromFloat: fromFloat,
     el: el, svg: svg, clear: clear, setValue: setValue, state: state, equilibriaAt: equilibriaAt, regionAt: regionAt,
     ZERO: ZERO, ONE: ONE };
