@@ -1,5 +1,7 @@
 """The fallback for games without complete exact regions: every equilibrium, solved exactly
-(:func:`commit_calc.solvers.solve.solve`) at the points of a bounded grid over the sliders.
+at the points of a bounded grid over the sliders (by the prepared game of
+:mod:`commit_calc.analysis.pointwise` where it applies, else by
+:func:`commit_calc.solvers.solve.solve`: the same equilibria, in the same order).
 
 One or two free parameters: the full grid (:data:`POINTS_PER_AXIS` points per axis). More:
 the line of each parameter through the defaults (the others at their defaults). The page
@@ -9,12 +11,15 @@ shows the grid point the controls are on, and says when they are off the grid.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from itertools import product
 from typing import Any
 
 import sympy
 
+from commit_calc.analysis.pointwise import PreparedGame
 from commit_calc.beliefs.assessment import BeliefEquilibrium, node_descriptions
+from commit_calc.errors import CommitCalcError
 from commit_calc.explore.compile import Budget
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
@@ -29,8 +34,6 @@ def grid_data(game: ExtensiveFormGame | NormalFormGame, fixed: Mapping[str, symp
               ) -> dict[str, Any]:
     """``{"axes": [values per parameter], "points": [[point, [equilibrium indices]]],
     "equilibria": [...]}`` with exact values as ``"p/q"`` strings."""
-    from commit_calc.analysis.labels import profile_label
-    from commit_calc.explore.data import equilibrium_data
     from commit_calc.solvers.solve import solve
 
     axes = [_axis(p) for p in params]
@@ -46,18 +49,13 @@ def grid_data(game: ExtensiveFormGame | NormalFormGame, fixed: Mapping[str, symp
     equilibria: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     table = []
-    solved = {"concept": concept, "method": ""}
+    first = solve(game, dict(fixed) | {p.name: v for p, v in zip(free, points[0])},
+                  concept=concept)
+    solved = {"concept": first.concept, "method": first.method}
+    prepared = _prepared(game, fixed, free, concept)
     for point in points:
-        values = dict(fixed) | {p.name: v for p, v in zip(free, point)}
-        result = solve(game, values, concept=concept)
-        solved = {"concept": result.concept, "method": result.method}
         found = []
-        for equilibrium in result.equilibria:
-            outcome = profile_label(result.game, equilibrium.profile)
-            made = equilibrium_data(outcome, list(equilibrium.payoffs),
-                                    equilibrium.profile.probabilities, [], budget)
-            if isinstance(equilibrium, BeliefEquilibrium):
-                made["beliefs"] = _beliefs(result.game, equilibrium)
+        for made in _equilibria_at(game, fixed, free, point, concept, prepared, budget):
             signature = repr(made)
             if signature not in index:
                 index[signature] = len(equilibria)
@@ -66,6 +64,52 @@ def grid_data(game: ExtensiveFormGame | NormalFormGame, fixed: Mapping[str, symp
         table.append([[str(v) for v in point], found])
     return {"axes": [[str(v) for v in axis] for axis in axes], "points": table,
             "equilibria": equilibria} | solved
+
+
+def _prepared(game: ExtensiveFormGame | NormalFormGame, fixed: Mapping[str, sympy.Rational],
+              free: Sequence[Parameter], concept: str) -> PreparedGame | None:
+    """The game prepared for fast exact solving at many points (the equilibria, their order
+    and labels those of ``solve``), or None where it is not prepared (beliefs, or a game the
+    preparation does not cover): then every point goes through ``solve``."""
+    if concept in ("pbe", "sequential"):
+        return None
+    try:
+        return PreparedGame(game.substitute(fixed), [p.name for p in free], concept)
+    except CommitCalcError:
+        return None
+
+
+def _equilibria_at(game: ExtensiveFormGame | NormalFormGame,
+                   fixed: Mapping[str, sympy.Rational], free: Sequence[Parameter],
+                   point: Sequence[sympy.Rational], concept: str,
+                   prepared: PreparedGame | None, budget: Budget) -> list[dict[str, Any]]:
+    """The page data of every equilibrium at ``point``, as ``solve`` lists them."""
+    from commit_calc.analysis.labels import profile_label
+    from commit_calc.explore.data import equilibrium_data
+    from commit_calc.solvers.solve import solve
+
+    if prepared is not None:
+        solutions = prepared.solve([Fraction(int(v.p), int(v.q)) for v in point])
+        if solutions is not None:
+            return [equilibrium_data(s.label, [_rational(v) for v in s.payoffs],
+                                     [[_rational(p) for p in d] for d in s.probabilities],
+                                     [], budget) for s in solutions]
+    result = solve(game, dict(fixed) | {p.name: v for p, v in zip(free, point)},
+                   concept=concept)
+    made = []
+    for equilibrium in result.equilibria:
+        data = equilibrium_data(profile_label(result.game, equilibrium.profile),
+                                list(equilibrium.payoffs), equilibrium.profile.probabilities,
+                                [], budget)
+        if isinstance(equilibrium, BeliefEquilibrium):
+            data["beliefs"] = _beliefs(result.game, equilibrium)
+        made.append(data)
+    return made
+
+
+def _rational(value: Any) -> sympy.Rational:
+    """An exact number (int, Fraction or gmpy2's mpq) as a sympy Rational."""
+    return sympy.Rational(int(value.numerator), int(value.denominator))
 
 
 def _beliefs(game: ExtensiveFormGame | NormalFormGame, equilibrium: BeliefEquilibrium
