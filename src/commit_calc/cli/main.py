@@ -45,6 +45,7 @@ COMMANDS = {
     "uncertainty": "commit_calc.cli.uncertainty:uncertainty",
     "convert": "commit_calc.cli.convert:convert",
     "draw": "commit_calc.cli.draw:draw",
+    "explore": "commit_calc.cli.explore:explore",
 }
 
 
