@@ -3,9 +3,9 @@ patient must the players be?"""
 
 from __future__ import annotations
 
-import click
-
 from typing import TYPE_CHECKING
+
+import click
 
 from commit_calc.cli.options import format_option, run_library, set_option, warn
 
@@ -125,8 +125,8 @@ def repeated(game: str, strategy: str | None, k: int, values: dict[str, object],
 
 def _check_plot(plot_file: str) -> None:
     from commit_calc.analysis.plot import image_format, require_matplotlib
-    from commit_calc.errors import CommitCalcError
     from commit_calc.cli.options import check_output_file
+    from commit_calc.errors import CommitCalcError
 
     try:
         image_format(plot_file)
@@ -150,3 +150,15 @@ def _payoff_set(game: RepeatedGame, values: dict[str, object], plot_file: str | 
 
         run_library(plot_payoff_set, found, plot_file)
     return found, sustained
+
+
+def _horizon(game: object, horizon: int, values: dict[str, object], output_format: str) -> str:
+    from commit_calc.render.solve import solve_json, solve_text
+    from commit_calc.repeated.horizon import horizon_tree
+    from commit_calc.solvers.solve import solve
+
+    tree = run_library(horizon_tree, game, horizon)
+    run_library(game.check_values, values)  # type: ignore[attr-defined]
+    result = run_library(solve, tree, values)
+    text = solve_json(result, tree) if output_format == "json" else solve_text(result, tree)
+    return text if text.endswith("\n") else text + "\n"

@@ -40,10 +40,10 @@ from commit_calc.repeated.polygon import Point, Polygon, contains, hull, slice_a
 MAX_PROFILES = 144
 #: Iterations of the operator before giving up.
 MAX_ITERATIONS = 4000
-#: Iterations run without rounding (an exact fixed point is often reached among them).
-EXACT_ITERATIONS = 40
-#: Later iterates are rounded to multiples of 2**-PRECISION (the search only: every answer
-#: is checked exactly).
+#: A coordinate whose denominator has more bits than this is rounded to a multiple of
+#: 2**-PRECISION (the search only: every answer is checked exactly); smaller ones are kept
+#: exact, so that an exact fixed point can be reached.
+EXACT_BITS = 64
 PRECISION = 160
 #: Denominator bounds tried when reading converged vertices as fractions.
 DENOMINATORS = (10**2, 10**4, 10**6, 10**9, 10**12, 10**16, 10**20)
@@ -170,6 +170,7 @@ def equilibrium_payoff_set(game: NormalFormGame, delta: Fraction) -> PayoffSet:
     floor = stage.minmax
     polygon, threat = stage.feasible, floor
     grid = Fraction(1, 2**PRECISION)
+    settled = 0
     for iteration in range(1, MAX_ITERATIONS + 1):
         following = hull(operator(stage, delta, polygon, threat))
         if not following:
@@ -178,18 +179,42 @@ def equilibrium_payoff_set(game: NormalFormGame, delta: Fraction) -> PayoffSet:
         polygon, threat = following, _threat(following, floor)
         if moved == 0 and is_fixed_point(stage, delta, polygon):
             return PayoffSet(stage, delta, polygon, threat, iteration)
-        if iteration > EXACT_ITERATIONS:
-            polygon = hull((round(x / grid) * grid, round(y / grid) * grid)
-                           for x, y in polygon)
+        polygon = hull((_rounded(x, grid), _rounded(y, grid)) for x, y in polygon)
         if moved < 1e-7 and iteration % 5 == 0:
             snapped = _snap(stage, delta, polygon)
             if snapped is not None:
                 return PayoffSet(stage, delta, snapped, _threat(snapped, floor), iteration)
-        if moved != 0 and moved < 2.0 ** (8 - PRECISION):
+        settled = settled + 1 if settled or moved < 2.0 ** (16 - PRECISION) else 0
+        if settled > 40:
             break
     raise UnsupportedGameError(
-        f"payoff set: no exact fixed point found at discount factor {delta} (the vertices "
-        "may not be fractions with small denominators); try another discount factor")
+        f"payoff set: at discount factor {delta} the set's vertices are not all fractions "
+        f"({_irrational(polygon)}); the exact set is computed only when they are")
+
+
+def _irrational(polygon: Polygon) -> str:
+    """The first coordinate that is not a small fraction, with its polynomial if found."""
+    import mpmath
+
+    for vertex in polygon:
+        for x in vertex:
+            if x.limit_denominator(DENOMINATORS[-1]) != x.limit_denominator(DENOMINATORS[-2]):
+                with mpmath.workdps(40):
+                    value = mpmath.mpf(x.numerator) / x.denominator
+                    found = mpmath.findpoly(value, 4, maxcoeff=10**9)
+                root = "" if not found else f", a root of {_polynomial(found)}"
+                return f"about {float(x):.10g}{root}"
+    return "no small fractions near them"  # pragma: no cover - the vertices did not settle
+
+
+def _polynomial(coefficients: list[int]) -> str:
+    x = sympy.Symbol("x")
+    degree = len(coefficients) - 1
+    return str(sympy.Add(*(c * x ** (degree - k) for k, c in enumerate(coefficients))))
+
+
+def _rounded(x: Fraction, grid: Fraction) -> Fraction:
+    return x if x.denominator.bit_length() <= EXACT_BITS else round(x / grid) * grid
 
 
 def _distance(old: Polygon, new: Polygon) -> float:
