@@ -42,13 +42,17 @@ MAX_HORIZON = 64
 @click.option("--plot", "plot_file", metavar="FILE", default=None,
               help="With --payoff-set: draw it with the feasible and individually rational "
               'sets (.png, .svg or .pdf; needs matplotlib: pip install "commit-calc[plot]").')
+@click.option("--cohorts", "cohorts", type=click.IntRange(1, 1000), default=None,
+              help="Reputation with T cohorts (a game built like reputation-two-cohorts): the "
+              "prior on the committed type each cohort needs in order to disarm "
+              "(Kreps-Wilson).")
 @format_option(("text", "json"))
 @click.option("--explain", is_flag=True,
               help="Write every one-shot deviation inequality out (text).")
 def repeated(game: str, strategy: str | None, k: int, values: dict[str, object],
              free: tuple[str, ...], discount: str | None, horizon: int | None,
-             payoff_set: bool, plot_file: str | None, output_format: str,
-             explain: bool) -> None:
+             payoff_set: bool, plot_file: str | None, cohorts: int | None,
+             output_format: str, explain: bool) -> None:
     """Check a strategy profile of GAME repeated without end, exactly.
 
     GAME is a game with a [repeated] section (reconciliation-cohorts,
@@ -67,6 +71,7 @@ def repeated(game: str, strategy: str | None, k: int, values: dict[str, object],
       $ commit-calc repeated prisoners-dilemma --strategy tit-for-tat --discount 3/4
       $ commit-calc repeated chain-store --horizon 3 --format json
       $ commit-calc repeated prisoners-dilemma --discount 1/4 --payoff-set --plot set.png
+      $ commit-calc repeated reputation-two-cohorts --cohorts 5
     """
     from commit_calc.errors import CommitCalcError
     from commit_calc.io.repeated_file import load_repeated
@@ -81,6 +86,11 @@ def repeated(game: str, strategy: str | None, k: int, values: dict[str, object],
         if not 0 < number < 1:
             raise click.BadParameter(f"{number} is not strictly between 0 and 1",
                                      param_hint="'--discount'")
+    if cohorts is not None:
+        click.echo(_reputation(game, cohorts, values, (strategy, free, discount, horizon,
+                                                       payoff_set or explain),
+                               output_format.lower()), nl=False)
+        return
     if horizon is not None and (explain or strategy is not None or free):
         raise click.UsageError("--horizon solves the T-period tree: it takes no --strategy, "
                                "--free or --explain")
@@ -121,6 +131,25 @@ def repeated(game: str, strategy: str | None, k: int, values: dict[str, object],
     click.echo(text if text.endswith("\n") else text + "\n", nl=False)
     if plot_file is not None:
         click.echo(f"wrote {plot_file}", err=True)
+
+
+def _reputation(game: str, cohorts: int, values: dict[str, object],
+                others: tuple[object, ...], output_format: str) -> str:
+    """The --cohorts report (no other option but --set and --format)."""
+    if any(o for o in others):
+        raise click.UsageError("--cohorts reports the reputation game's priors: it takes "
+                               "only --set and --format")
+    from commit_calc.io import load_game
+    from commit_calc.model.extensive_form import ExtensiveFormGame
+    from commit_calc.render.reputation import reputation_json, reputation_text
+    from commit_calc.repeated.reputation import reputation_report
+
+    loaded = run_library(load_game, game)
+    if not isinstance(loaded, ExtensiveFormGame):
+        raise click.UsageError("--cohorts needs a game built like reputation-two-cohorts")
+    report = run_library(reputation_report, loaded, cohorts, values)
+    return reputation_json(report) + "\n" if output_format == "json" else \
+        reputation_text(report)
 
 
 def _check_plot(plot_file: str) -> None:
