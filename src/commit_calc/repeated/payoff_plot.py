@@ -36,6 +36,7 @@ def plot_payoff_set(found: PayoffSet, path: str | Path) -> Path:
     axes.fill(*_xy(feasible), color="#DDDDDD", label="feasible")
     if rational:
         axes.fill(*_xy(rational), color="#A6CEE3", label="feasible and individually rational")
+        axes.plot(*_xy(rational), color="#E6550D", linestyle="--", linewidth=1.2, zorder=3)
     axes.axvline(float(minmax[0]), color="#777777", linestyle=":", linewidth=1)
     axes.axhline(float(minmax[1]), color="#777777", linestyle=":", linewidth=1)
     if found.vertices:
@@ -46,8 +47,8 @@ def plot_payoff_set(found: PayoffSet, path: str | Path) -> Path:
     for g in stage.payoffs.values():
         axes.plot(float(g[0]), float(g[1]), "x", color="#333333", markersize=5)
     axes.set_aspect("equal", adjustable="datalim")
-    axes.set_xlabel(f"{stage.players[0]}'s payoff (per-period average)")
-    axes.set_ylabel(f"{stage.players[1]}'s payoff (per-period average)")
+    axes.set_xlabel(f"payoff of {stage.players[0]} (per-period average)")
+    axes.set_ylabel(f"payoff of {stage.players[1]} (per-period average)")
     axes.set_title("Pure-strategy equilibrium payoffs with public randomisation")
     axes.legend(loc="best", fontsize="small")
     axes.grid(True, linewidth=0.3)
