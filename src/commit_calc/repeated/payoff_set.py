@@ -10,7 +10,8 @@ threat points, the lowest payoffs in ``W``; ``g*_i(a)`` player ``i``'s best devi
 payoff). The iteration starts from the feasible set and the pure minmax payoffs and is run in
 exact rational arithmetic. It ends when ``R`` maps the set onto itself exactly, either
 because an iterate is exactly fixed or because the vertices, read as fractions with small
-denominators once they have converged, form an exact fixed point. That fixed point is then
+denominators once they have converged (or, failing that, as quadratic irrationals ``a + b
+sqrt(d)`` with one ``d``: they occur), form an exact fixed point. That fixed point is then
 checked vertex by vertex by :mod:`commit_calc.repeated.sustain`, which does not use ``R``.
 
 >>> from commit_calc.io import load_game
@@ -35,6 +36,7 @@ from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.repeated.model import RepeatedGame
 from commit_calc.repeated.polygon import Point, Polygon, contains, hull, slice_at
+from commit_calc.repeated.surd import Surd, quadratic_root
 
 #: The largest stage game accepted (action profiles).
 MAX_PROFILES = 144
@@ -55,7 +57,7 @@ class TwoPlayerStage:
 
     players: tuple[str, str]
     actions: tuple[tuple[str, ...], tuple[str, ...]]
-    payoffs: dict[tuple[int, int], Point]
+    payoffs: dict[tuple[int, int], tuple[Fraction, Fraction]]
 
     @classmethod
     def of(cls, game: NormalFormGame) -> TwoPlayerStage:
@@ -160,8 +162,8 @@ def equilibrium_payoff_set(game: NormalFormGame, delta: Fraction) -> PayoffSet:
     ------
     UnsupportedGameError
         The game is not a two-player table with rational payoffs, or no exact fixed point
-        was found within :data:`MAX_ITERATIONS` iterations (vertices that are not
-        fractions with denominators up to 10**20).
+        was found (vertices neither fractions with denominators up to 10**20 nor roots of
+        quadratics with coefficients up to 10**12 sharing one square root).
     """
     if not 0 < delta < 1:
         raise UnsupportedGameError(f"payoff set: discount factor {delta} is not strictly "
@@ -185,11 +187,16 @@ def equilibrium_payoff_set(game: NormalFormGame, delta: Fraction) -> PayoffSet:
             if snapped is not None:
                 return PayoffSet(stage, delta, snapped, _threat(snapped, floor), iteration)
         settled = settled + 1 if settled or moved < 2.0 ** (16 - PRECISION) else 0
+        if settled in (5, 20):
+            surds = _snap_surds(stage, delta, polygon)
+            if surds is not None:
+                return PayoffSet(stage, delta, surds, _threat(surds, floor), iteration)
         if settled > 40:
             break
     raise UnsupportedGameError(
-        f"payoff set: at discount factor {delta} the set's vertices are not all fractions "
-        f"({_irrational(polygon)}); the exact set is computed only when they are")
+        f"payoff set: at discount factor {delta} the set's vertices are neither fractions "
+        f"nor square roots of one number ({_irrational(polygon)}); the exact set is not "
+        "computed for them")
 
 
 def _irrational(polygon: Polygon) -> str:
@@ -232,6 +239,39 @@ def _snap(stage: TwoPlayerStage, delta: Fraction, polygon: Polygon) -> Polygon |
         if is_fixed_point(stage, delta, guess):
             return guess
     return None
+
+
+def _snap_surds(stage: TwoPlayerStage, delta: Fraction, polygon: Polygon) -> Polygon | None:
+    """A polygon of nearby quadratic irrationals ``a + b sqrt(d)`` (one ``d``) that is an
+    exact fixed point, if one is found (the coordinates of ``polygon`` must have settled to
+    about 40 digits)."""
+    import mpmath
+
+    def exact(x: Fraction) -> Fraction | Surd | None:
+        small = x.limit_denominator(DENOMINATORS[-3])
+        if abs(small - x) < Fraction(1, 10**35):
+            return small
+        with mpmath.workdps(45):
+            found = mpmath.findpoly(mpmath.mpf(x.numerator) / x.denominator, 2,
+                                    maxcoeff=10**12)
+        if not found or len(found) != 3:
+            return None
+        return quadratic_root([int(c) for c in found], float(x))
+
+    coordinates = [(exact(x), exact(y)) for x, y in polygon]
+    if any(c is None for pair in coordinates for c in pair):
+        return None
+    roots = {c.d for pair in coordinates for c in pair if isinstance(c, Surd) and c.b != 0}
+    if len(roots) != 1:
+        return None
+    root = roots.pop()
+    lifted = hull((_as_surd(x, root), _as_surd(y, root))  # type: ignore[arg-type]
+                  for x, y in coordinates)
+    return lifted if is_fixed_point(stage, delta, lifted) else None
+
+
+def _as_surd(x: Fraction | Surd, root: int) -> Surd:
+    return x if isinstance(x, Surd) else Surd(x, Fraction(0), root)
 
 
 def repeated_payoff_set(game: RepeatedGame, values: Mapping[str, object] | None = None

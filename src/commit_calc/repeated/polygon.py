@@ -16,13 +16,15 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from fractions import Fraction
+from typing import Any
 
-Point = tuple[Fraction, Fraction]
+#: A coordinate: a Fraction, or a quadratic irrational (:class:`~commit_calc.repeated.surd.Surd`).
+Exact = Any
+Point = tuple[Exact, Exact]
 Polygon = tuple[Point, ...]
 
 
-def cross(o: Point, a: Point, b: Point) -> Fraction:
+def cross(o: Point, a: Point, b: Point) -> Exact:
     """Twice the signed area of the triangle ``o, a, b`` (positive: counter-clockwise)."""
     return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
@@ -54,11 +56,11 @@ def edges(polygon: Polygon) -> Iterable[tuple[Point, Point]]:
         yield start, polygon[(k + 1) % len(polygon)]
 
 
-def slice_at(polygon: Polygon, axis: int, level: Fraction) -> tuple[Fraction, Fraction] | None:
+def slice_at(polygon: Polygon, axis: int, level: Exact) -> tuple[Exact, Exact] | None:
     """Where the line ``x[axis] = level`` meets the polygon: the lowest and highest other
     coordinate, or ``None`` if it misses."""
     other = 1 - axis
-    found: list[Fraction] = []
+    found: list[Exact] = []
     for start, end in edges(polygon):
         if start[axis] == level:
             found.append(start[other])
@@ -74,14 +76,15 @@ def contains(polygon: Polygon, point: Point) -> bool:
         return point == polygon[0]
     if len(polygon) == 2:
         a, b = polygon
-        return cross(a, b, point) == 0 and min(a[0], b[0]) <= point[0] <= max(a[0], b[0]) \
-            and min(a[1], b[1]) <= point[1] <= max(a[1], b[1])
+        return bool(cross(a, b, point) == 0 and min(a[0], b[0]) <= point[0] <= max(a[0], b[0])
+                    and min(a[1], b[1]) <= point[1] <= max(a[1], b[1]))
     return all(cross(a, b, point) >= 0 for a, b in edges(polygon))
 
 
-def clip(polygon: Polygon, axis: int, level: Fraction) -> Polygon:
+def clip(polygon: Polygon, axis: int, level: Exact) -> Polygon:
     """The part of the polygon where ``x[axis] >= level``.
 
+    >>> from fractions import Fraction
     >>> triangle = ((Fraction(0), Fraction(0)), (Fraction(2), Fraction(0)),
     ...             (Fraction(0), Fraction(2)))
     >>> [tuple(map(str, v)) for v in clip(triangle, 0, Fraction(1))]

@@ -31,8 +31,9 @@ from fractions import Fraction
 
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.repeated.payoff_set import TwoPlayerStage
+from commit_calc.repeated.polygon import Point
 
-Pair = tuple[Fraction, Fraction]
+Pair = Point
 
 
 @dataclass(frozen=True)
