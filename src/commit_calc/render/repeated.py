@@ -17,6 +17,8 @@ from commit_calc.render.numbers import exact_text, human_text
 from commit_calc.render.schemas import version_stamp
 from commit_calc.repeated.analysis import RepeatedAnalysis
 from commit_calc.repeated.deviation import Incentive, written_out
+from commit_calc.repeated.payoff_set import PayoffSet
+from commit_calc.repeated.sustain import Decomposition
 
 #: The value of the ``"format"`` key of the JSON output.
 REPEATED_FORMAT = "commit-calc/repeated/1"
@@ -27,8 +29,54 @@ def _incentive(incentive: Incentive) -> dict[str, Any]:
             "prescribed": incentive.prescribed, "deviation": incentive.deviation}
 
 
-def repeated_document(result: RepeatedAnalysis) -> dict[str, Any]:
-    """The ``commit-calc/repeated/1`` document of ``result`` as plain Python data."""
+def _pair(point: tuple[Any, Any]) -> list[str]:
+    return [str(point[0]), str(point[1])]
+
+
+def payoff_set_document(found: PayoffSet, sustained: tuple[Decomposition, ...]
+                        ) -> dict[str, Any]:
+    """The ``payoff_set`` key: the exact vertices (counter-clockwise) and how each is
+    sustained, the threat points, the feasible set and the pure minmax payoffs."""
+    stage = found.stage
+    return {
+        "discount": str(found.delta),
+        "players": list(stage.players),
+        "vertices": [_pair(v) for v in found.vertices],
+        "sustained_by": [{"vertex": _pair(d.vertex),
+                          "profile": dict(zip(stage.players, d.profile)),
+                          "continuation": _pair(d.continuation)} for d in sustained],
+        "threat_points": None if found.threat is None else _pair(found.threat),
+        "feasible": [_pair(v) for v in stage.feasible],
+        "minmax": _pair(stage.minmax),
+        "iterations": found.iterations,
+    }
+
+
+def payoff_set_text(found: PayoffSet, sustained: tuple[Decomposition, ...]) -> str:
+    """The payoff set for people: vertices, how each is sustained, threat points."""
+    stage = found.stage
+    first, second = stage.players
+    lines = [f"Equilibrium payoff set (pure actions, public randomisation, discount factor "
+             f"{found.delta}; payoffs ({first}, {second}), per-period averages):"]
+    if not found.vertices:
+        lines.append("  empty: no pure-action subgame-perfect equilibrium at this discount "
+                     "factor")
+    for d in sustained:
+        lines.append(f"  ({d.vertex[0]}, {d.vertex[1]}): play {d.profile[0]}, {d.profile[1]}"
+                     f" today, then continue with ({d.continuation[0]}, {d.continuation[1]})")
+    if found.threat is not None:
+        lines.append(f"  threat points (lowest equilibrium payoffs): {first} "
+                     f"{found.threat[0]}, {second} {found.threat[1]}")
+    minmax = stage.minmax
+    lines.append(f"  pure minmax payoffs: {first} {minmax[0]}, {second} {minmax[1]}; "
+                 "feasible set: " + ", ".join(f"({v[0]}, {v[1]})" for v in stage.feasible))
+    return "\n".join(lines) + "\n"
+
+
+def repeated_document(result: RepeatedAnalysis, payoff_set: dict[str, Any] | None = None
+                      ) -> dict[str, Any]:
+    """The ``commit-calc/repeated/1`` document of ``result`` as plain Python data (with
+    ``payoff_set``: that key too)."""
     check, verdict = result.check, result.verdict
     game, automaton = check.game, check.automaton
     conditions = []
@@ -86,12 +134,13 @@ def repeated_document(result: RepeatedAnalysis) -> dict[str, Any]:
             "free": list(result.region.free),
             "subgame_perfect": str(result.region.subgame_perfect),
             "on_path": str(result.region.on_path)},
+        **({} if payoff_set is None else {"payoff_set": payoff_set}),
     }
 
 
-def repeated_json(result: RepeatedAnalysis) -> str:
+def repeated_json(result: RepeatedAnalysis, payoff_set: dict[str, Any] | None = None) -> str:
     """The JSON text of :func:`repeated_document`."""
-    return json.dumps(repeated_document(result), indent=2, sort_keys=True)
+    return json.dumps(repeated_document(result, payoff_set), indent=2, sort_keys=True)
 
 
 def repeated_text(result: RepeatedAnalysis, explain: bool = False) -> str:
