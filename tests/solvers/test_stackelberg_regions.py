@@ -71,8 +71,7 @@ def test_follower_indifference_moves_with_a_parameter():
 def _random_game(rng, rows, columns, second=True):
     """Integer payoffs, a parameter p in [0, 10] added to two of the leader's entries and
     one of the follower's, and (``second``) a parameter q in [0, 5] in another follower
-    entry (larger tables get p alone: two parameters there take a minute, see
-    benchmarks/bench_stackelberg.py)."""
+    entry."""
     a = [[rng.randint(-3, 6) for _ in range(columns)] for _ in range(rows)]
     b = [[rng.randint(-3, 6) for _ in range(columns)] for _ in range(rows)]
     a = [[str(v) for v in row] for row in a]
@@ -108,7 +107,7 @@ def _points(analysis, rng, count):
 
 @pytest.mark.parametrize(("seed", "shape", "second"), [
     (1, (2, 2), True), (2, (2, 2), True), (3, (2, 3), False), (4, (3, 2), False),
-    (5, (2, 2), True)])
+    (5, (2, 2), True), (6, (3, 3), False), (7, (3, 3), True)])
 def test_random_games_agree_with_the_solver_point_by_point(seed, shape, second):
     rng = random.Random(seed)
     game = _random_game(rng, *shape, second)

@@ -12,10 +12,11 @@ rule gives it as ``x = N / D``, polynomials in the parameters, and
 * it is optimal where it exists and, for every other basis, that one does not exist or gives
   the leader no more: ``V_c / D_c >= V_d / D_d``.
 
-Each candidate's condition is a conjunction of clauses on the signs of these polynomials
-(:class:`commit_calc.analysis.clauses.Clauses`), and a case split on one sign at a time, only
-where a candidate is still open and only into satisfiable pieces
-(:class:`commit_calc.analysis.candidates.Feasibility`), decides them all. Pieces with the same
+Existence and each comparison are conjunctions of clauses on the signs of these polynomials
+(:class:`commit_calc.analysis.clauses.Clauses`). A case split on one sign at a time, only
+into satisfiable pieces (:class:`commit_calc.analysis.candidates.Feasibility`), decides first
+which vertices exist, then runs a knock-out between them (each comparison rules one out), so
+only the comparisons that decide the optimum are split on. Pieces with the same
 optimal commitments are joined (:func:`commit_calc.analysis.regions.union_of`). The result is
 a :class:`~commit_calc.analysis.regions.RegionAnalysis` (concept ``"stackelberg"``), so the
 thresholds and comparative statics of :mod:`commit_calc.analysis.thresholds` apply as they are.
@@ -56,8 +57,9 @@ from commit_calc.model.normal_form import NormalFormGame
 Term = dict[sympy.Expr, Signs]
 #: The most bases (candidate vertices) analysed: a 4 x 4 game has 4 * C(7, 3) = 140.
 MAX_BASES = 400
-#: Sign patterns the case split may try before giving up (bounded work for any input).
-MAX_CASES = 5000
+#: Sign patterns the case split may try before giving up (bounded work for any input: each
+#: is a satisfiability check, up to tens of milliseconds where the conditions are not linear).
+MAX_CASES = 1000
 #: A region's condition with at most this many alternatives gets each pruned and joined again
 #: (``0 < b < 2 or 2 <= b < 4`` becomes ``0 < b < 4``); each costs satisfiability checks.
 MAX_REJOIN = 6
@@ -107,8 +109,7 @@ def stackelberg_regions(game: NormalFormGame, leader: str | int,
     bases = _bases(a, b)
     domain = domain_of(reduced)
     feasible = Feasibility(domain)
-    conditions = [_optimal(c, bases) for c in range(len(bases))]
-    leaves = _split(conditions, feasible)
+    leaves = _split(bases, feasible)
     provisional = RegionAnalysis(reduced, fixed, "stackelberg", (), True)
     groups: dict[tuple[tuple[object, ...], ...], list[tuple[Term, bool]]] = {}
     made: dict[tuple[object, ...], RegionEquilibrium] = {}
@@ -198,47 +199,92 @@ def _exists(basis: _Basis) -> list[Clause | bool]:
     return [clause(_times_sign(s, basis.determinant, ">=")) for s in basis.slack]
 
 
-def _absent(basis: _Basis) -> list[Term | None]:
-    """Terms, one of which holds where the vertex is undefined or violates a constraint."""
-    terms: list[Term | None] = [conjunction([requirement(basis.determinant, "==")])]
-    for s in basis.slack:
-        terms += _times_sign(-s, basis.determinant, ">")
-    return terms
+class _Tournament:
+    """The optimal bases under a partial sign assignment, or the next key to split on.
+
+    First every basis's existence is decided; then the existing ones meet in a knock-out: a
+    champion is compared with each next basis and replaced when beaten strictly, so that each
+    comparison rules one out (the losers are below the champion by transitivity and are not
+    compared again); the bases tied with the final champion are optimal too. Comparisons are
+    made only between the bases that meet, when they meet.
+    """
+
+    def __init__(self, bases: Sequence[_Basis]) -> None:
+        self.bases = bases
+        self.exists = [clauses_of(_exists(b)) for b in bases]
+        self._beats: dict[tuple[int, int], Clauses | None] = {}
+
+    def beats(self, c: int, d: int) -> Clauses | None:
+        """Where basis ``c`` gives the leader at least what ``d`` does (both existing)."""
+        if (c, d) not in self._beats:
+            mine, other = self.bases[c], self.bases[d]
+            # V_c / D_c >= V_d / D_d, i.e. (V_c D_d - V_d D_c) / (D_c D_d) >= 0
+            difference = sympy.expand(mine.leader * other.determinant
+                                      - other.leader * mine.determinant)
+            better = [conjunction([requirement(mine.determinant, s1),
+                                   requirement(other.determinant, s2),
+                                   requirement(difference, rel)])
+                      for s1, s2, rel in ((">", ">", ">="), (">", "<", "<="),
+                                          ("<", ">", "<="), ("<", "<", ">="))]
+            self._beats[c, d] = clauses_of([clause(better)])
+        return self._beats[c, d]
+
+    def decide(self, signs: Mapping[sympy.Expr, int]) -> sympy.Expr | frozenset[int]:
+        """The next key to split on, or the set of optimal bases."""
+        alive = []
+        for c, condition in enumerate(self.exists):
+            status = False if condition is None else condition.evaluate(signs)
+            if status is None:
+                assert condition is not None
+                key = condition.open_key(signs)
+                assert key is not None
+                return key
+            if status:
+                alive.append(c)
+        if not alive:
+            return frozenset()
+        champion, level = alive[0], []
+        for d in alive[1:]:
+            verdict = self._status(champion, d, signs)
+            if isinstance(verdict, sympy.Expr):
+                return verdict
+            if verdict:
+                level.append(d)
+            else:
+                champion, level = d, []
+        optimal = {champion}
+        for d in level:
+            verdict = self._status(d, champion, signs)
+            if isinstance(verdict, sympy.Expr):
+                return verdict
+            if verdict:
+                optimal.add(d)
+        return frozenset(optimal)
+
+    def _status(self, c: int, d: int, signs: Mapping[sympy.Expr, int]) -> bool | sympy.Expr:
+        condition = self.beats(c, d)
+        if condition is None:
+            return False
+        status = condition.evaluate(signs)
+        if status is None:
+            key = condition.open_key(signs)
+            assert key is not None
+            return key
+        return status
 
 
-def _optimal(c: int, bases: Sequence[_Basis]) -> Clauses | None:
-    """The condition under which basis ``c`` is a strong Stackelberg commitment."""
-    mine = bases[c]
-    items: list[Clause | bool] = _exists(mine)
-    for d, other in enumerate(bases):
-        if d == c:
-            continue
-        # V_c / D_c >= V_d / D_d, i.e. (V_c D_d - V_d D_c) / (D_c D_d) >= 0
-        difference = sympy.expand(mine.leader * other.determinant
-                                  - other.leader * mine.determinant)
-        better = [conjunction([requirement(mine.determinant, s1),
-                               requirement(other.determinant, s2),
-                               requirement(difference, rel)])
-                  for s1, s2, rel in ((">", ">", ">="), (">", "<", "<="), ("<", ">", "<="),
-                                      ("<", "<", ">="))]
-        items.append(clause([*_absent(other), *better]))
-    return clauses_of(items)
-
-
-def _split(conditions: Sequence[Clauses | None], feasible: Feasibility
+def _split(bases: Sequence[_Basis], feasible: Feasibility
            ) -> list[tuple[Term, frozenset[int], bool]]:
     """Leaves of the case split: (conjunction, the bases optimal there, resolved)."""
+    tournament = _Tournament(bases)
     leaves = []
     stack: list[tuple[dict[sympy.Expr, int], bool]] = [({}, True)]
     tried = 0
     while stack:
         signs, resolved = stack.pop()
-        statuses = [False if c is None else c.evaluate(signs) for c in conditions]
-        key = next((c.open_key(signs) for c, s in zip(conditions, statuses)
-                    if s is None and c is not None), None)
-        if key is None:
-            leaves.append(({k: frozenset({s}) for k, s in signs.items()},
-                           frozenset(i for i, s in enumerate(statuses) if s), resolved))
+        decided = tournament.decide(signs)
+        if isinstance(decided, frozenset):
+            leaves.append(({k: frozenset({s}) for k, s in signs.items()}, decided, resolved))
             continue
         for sign in (1, 0, -1):
             tried += 1
@@ -247,7 +293,7 @@ def _split(conditions: Sequence[Clauses | None], feasible: Feasibility
                     f"Stackelberg regions: the case split needs more than {MAX_CASES:,} cases; "
                     "fix some parameters (--set) or solve point by point (solve --concept "
                     "stackelberg)")
-            extended = {**signs, key: sign}
+            extended = {**signs, decided: sign}
             verdict = feasible({k: frozenset({s}) for k, s in extended.items()})
             if verdict is not False:
                 stack.append((extended, resolved and verdict is True))
