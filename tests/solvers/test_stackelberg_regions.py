@@ -127,8 +127,29 @@ def test_fixed_values_and_limits():
         stackelberg_regions(big, "Row")
 
 
-def run(*args):
-    return CliRunner().invoke(cli, ["thresholds", *args])
+def run(*args, stdin=None):
+    return CliRunner().invoke(cli, ["thresholds", *args], input=stdin)
+
+
+THREE_PLAYERS = """\
+name = "three"
+players = ["A", "B", "C"]
+
+[table.strategies]
+A = ["x"]
+B = ["y"]
+C = ["z"]
+
+[[table.outcomes]]
+profile = ["x", "y", "z"]
+payoffs = [0, 0, 0]
+"""
+
+
+def test_thresholds_cli_refuses_three_players():
+    result = run("-", "--concept", "stackelberg", "--leader", "A", stdin=THREE_PLAYERS)
+    assert result.exit_code == 1 and "'three' has 3 players" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_thresholds_cli_text_and_json():
