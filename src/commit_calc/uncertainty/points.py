@@ -29,9 +29,11 @@ Shared = tuple[Game, tuple[str, ...]]
 #: undefined there) and each row's payoffs of the first equilibrium (NaN where none).
 ChunkResult = tuple[tuple[str, ...], np.ndarray, np.ndarray]
 
-#: Chunks per worker (a few, so that a slow chunk does not hold the others up, and for the
-#: progress bar), and the fewest rows in a chunk.
+#: Chunks per worker (a few, so that a slow chunk does not hold the others up), chunks of a
+#: run in this process (they cost nothing there: steps of the progress bar), and the fewest
+#: rows in a chunk.
 CHUNKS_PER_WORKER = 4
+IN_PROCESS_CHUNKS = 20
 MIN_CHUNK = 500
 
 _prepared: list[tuple[Shared, Any]] = []  # this process's prepared game (one slot)
@@ -47,7 +49,8 @@ def solved_samples(game: Game, fixed: dict[str, sympy.Rational], names: Sequence
     from commit_calc.uncertainty.executor import map_chunks
 
     count = rows.shape[0]
-    parts = max(workers, 1) * CHUNKS_PER_WORKER
+    parts = IN_PROCESS_CHUNKS if workers <= 1 and dask is None else max(
+        workers, 1) * CHUNKS_PER_WORKER
     size = max(MIN_CHUNK, math.ceil(count / parts))
     chunks = [rows[k:k + size] for k in range(0, count, size)]
     report = None if progress is None else (lambda done: progress(done, len(chunks)))
