@@ -14,6 +14,10 @@ For each size, random games with integer payoffs 0..99 (fixed seeds) are solved 
 
 Times are the median over the games of each size (best of ``--repeat`` runs). A markdown table
 with the ratio OpenSpiel / commit-calc (above 1: commit-calc is faster) is printed to stdout.
+
+A second table times the parametric regions (``thresholds --concept stackelberg``) of random
+m x n tables with one parameter in three payoffs (and a second in a fourth), in CPU seconds,
+against one per-point ``stackelberg`` call.
 """
 
 from __future__ import annotations
@@ -95,6 +99,41 @@ def main() -> None:
             columns = ["not installed", "-", "-"]
         print(f"| {size} | {mine * 1000:.1f} ms | {statistics.median(strong_only) * 1000:.1f} ms "
               f"| " + " | ".join(columns) + " |")
+
+    regions_table()
+
+
+def regions_table() -> None:
+    """CPU seconds of the exact regions of random parametric tables."""
+    from commit_calc.errors import UnsupportedGameError
+    from commit_calc.model import Parameter
+    from commit_calc.solvers.stackelberg_regions import stackelberg_regions
+
+    print("\n| table | parameters | regions (CPU s) | regions | one point (CPU s) |")
+    print("| --- | --- | --- | --- | --- |")
+    for (rows, columns), names in (((2, 2), "pq"), ((3, 3), "p"), ((3, 3), "pq"),
+                                   ((4, 4), "p")):
+        rng = random.Random(rows * 10 + columns + len(names))
+        a = [[str(rng.randint(-3, 6)) for _ in range(columns)] for _ in range(rows)]
+        b = [[str(rng.randint(-3, 6)) for _ in range(columns)] for _ in range(rows)]
+        a[0][0] += " + p"
+        a[rows - 1][columns - 1] += " - p"
+        b[rows - 1][0] += " + p"
+        if "q" in names:
+            b[0][columns - 1] += " - 2*q"
+        parameters = [Parameter(n, 1, lower=0, upper=10) for n in names]
+        game = NormalFormGame.from_matrices(a, b, parameters=parameters)
+        start = time.process_time()
+        try:
+            found = str(len(stackelberg_regions(game, "Row").regions))
+        except UnsupportedGameError as error:  # bounded work: refused with a message
+            found = f"refused ({str(error).split(';')[0]})"
+        regions = time.process_time() - start
+        start = time.process_time()
+        stackelberg(game, "Row", compare_nash=False)
+        point = time.process_time() - start
+        print(f"| {rows} x {columns} | {', '.join(names)} | {regions:.2f} | "
+              f"{found} | {point:.3f} |")
 
 
 if __name__ == "__main__":

@@ -10,12 +10,19 @@ Measured in one run:
   uncertain, in the library (samples per second; the symbolic regions computed once before),
   and the whole command ``commit-calc uncertainty`` against one ``commit-calc solve``
   (processes, start included, CPU time; issue 12's target: within 3 times);
-* per-point solving (``--method points``) of ``--points`` samples with 1 and 2 local
+* per-point solving (``--method points``) of ``--points`` samples of ``bagwell-commitment``
+  (noise uncertain: mixed equilibria of a table block at each sample) with 1 and 2 local
   processes, and on a Dask ``LocalCluster`` with 2 workers (where ``distributed`` is
-  installed): seconds and the ratio to one process;
+  installed, started inside the timing): seconds and the ratio to one process;
 * the peers' way: the same probability estimated by a loop of per-point solves, with
   commit-calc's exact solver and with nashpy's support enumeration on the reduced normal form
-  (floats), over ``--points`` samples, extrapolated to the library's 10^6 samples.
+  (floats), over ``--points`` samples, extrapolated to the library's 10^6 samples;
+* the lever search (``--lever salary=0:800``, reliability and sanction uncertain, and
+  ``disarm-trust``'s exact curve): regions and samples made once (common random numbers)
+  against the whole analysis redone at each lever value, as before.
+
+Wall-clock speed-ups of the process pool need an idle machine: on a shared one the CPU time
+(this process and its children) is printed beside it, to show the pool's overhead.
 """
 
 from __future__ import annotations
@@ -50,7 +57,7 @@ def _cpu(args: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=10**6)
-    parser.add_argument("--points", type=int, default=2000)
+    parser.add_argument("--points", type=int, default=10_000)
     options = parser.parse_args()
     game = load_game(GAME)
     beliefs = [parse_distribution(spec, name, low, high) for name, spec, low, high in SPECS]
@@ -68,26 +75,73 @@ def main() -> None:
     print(f"| command / one solve (CPU, best of 3) | {command:.2f} s / {solve:.2f} s = "
           f"{command / solve:.2f} |")
     times = {}
+    per_point = load_game("bagwell-commitment")
+    noise = [parse_distribution("uniform(0, 1)", "noise", 0, 1)]
+    uncertainty(per_point, noise, samples=50, method="points")  # the imports, once
     for label, kwargs in (("1 process", {}), ("2 processes", {"workers": 2}),
                           ("Dask LocalCluster, 2 workers", {"dask": "local", "workers": 2})):
         try:
-            start = time.perf_counter()
-            uncertainty(game, beliefs, samples=options.points, method="points", **kwargs)
+            start, cpu = time.perf_counter(), _cpu_now()
+            uncertainty(per_point, noise, samples=options.points, method="points", **kwargs)
             times[label] = time.perf_counter() - start
+            cpu = _cpu_now() - cpu
         except Exception as error:  # Dask not installed
             print(f"| {label} | skipped: {error} |")
             continue
         ratio = times["1 process"] / times[label]
         print(f"| per-point, {options.points:,} samples, {label} (wall s) | "
-              f"{times[label]:.2f} (speed-up {ratio:.2f}x) |")
-    per_point = times["1 process"] / options.points
-    print(f"| peers' way (a loop of exact solves), extrapolated to {options.samples:,} | "
-          f"{per_point * options.samples:,.0f} s ({per_point * options.samples / library:,.0f}"
-          " x the library) |")
+              f"{times[label]:.2f} (speed-up {ratio:.2f}x; CPU {cpu:.2f} s) |")
+    start = time.perf_counter()
+    uncertainty(game, beliefs, samples=options.points // 10, method="points")
+    each = (time.perf_counter() - start) / (options.points // 10)
+    print(f"| a loop of exact per-point solves of {GAME} (prepared), extrapolated to "
+          f"{options.samples:,} | {each * options.samples:,.0f} s "
+          f"({each * options.samples / library:,.0f} x the library) |")
     nashpy_rate = _nashpy_rate(game, beliefs, options.points)
     print(f"| peers' way (nashpy support enumeration, floats), extrapolated | "
           f"{options.samples / nashpy_rate:,.0f} s "
           f"({options.samples / nashpy_rate / library:,.0f} x the library) |")
+    _levers(game, beliefs)
+
+
+def _lever_time(game: object, beliefs: list[object], name: str, high: int, target: str
+                ) -> float:
+    """CPU seconds of one lever search, the symbolic regions computed afresh."""
+    from commit_calc.analysis import region_grid
+    from commit_calc.uncertainty import levers
+
+    region_grid._regions.cache_clear()
+    start = time.process_time()
+    levers.smallest_lever(game, beliefs, {}, name, 0, high, target,  # type: ignore[arg-type]
+                          "Disarm")
+    return time.process_time() - start
+
+
+def _cpu_now() -> float:
+    """CPU seconds of this process and of its finished children."""
+    now = os.times()
+    return now.user + now.system + now.children_user + now.children_system
+
+
+def _levers(game: object, beliefs: list[object]) -> None:
+    """The lever search with the curve's work shared, against each value analysed anew."""
+    from unittest import mock
+
+    from commit_calc.uncertainty import lever_curve, levers
+
+    cases = [("enforcer-reliability, salary=0:800, 2 uncertain (mc)", game, beliefs[::2],
+              "salary", 800, "0.9"),
+             ("disarm-trust, patrol_cost=0:1000, salary uncertain (exact)",
+              load_game("disarm-trust"), [parse_distribution("uniform(200, 300)", "salary",
+                                                             0)], "patrol_cost", 1000, "1/2")]
+    for label, *case in cases:
+        shared = min(_lever_time(*case) for _ in range(2))
+        with mock.patch.object(levers, "lever_curve",
+                               lambda g, b, v, p, o, **k: lever_curve._per_value(
+                                   g, b, v, p, o, k["samples"], k["seed"], k["method"])):
+            anew = min(_lever_time(*case) for _ in range(2))
+        print(f"| lever search, {label} (CPU s) | {shared:.2f} shared vs {anew:.2f} anew: "
+              f"{anew / shared:.1f}x |")
 
 
 def _nashpy_rate(game: object, beliefs: list[object], count: int) -> float:

@@ -21,10 +21,16 @@ from commit_calc.cli.options import (
                    "the action) or an information set or decision node (there only). "
                    "Repeatable.")
 @set_option
+@click.option("--concept", type=click.Choice(["spe", "pbe"], case_sensitive=False),
+              default="spe", show_default=True,
+              help="spe: some subgame-perfect equilibrium keeps the promise. pbe: some pure "
+                   "perfect Bayesian equilibrium (with beliefs, for games of private "
+                   "information) keeps it; the temptation weighs the nodes by the beliefs "
+                   "(no thresholds yet).")
 @format_option(("text", "json"))
 @click.option("--explain", is_flag=True, help="Say how each part of the report is computed.")
 def credibility(game: str, promises: tuple[str, ...], values: dict[str, object],
-                output_format: str, explain: bool) -> None:
+                concept: str, output_format: str, explain: bool) -> None:
     """Is the promise in GAME credible, what would make it so, and what is it worth?
 
     Credible means that some subgame-perfect equilibrium keeps the promise at every
@@ -32,7 +38,8 @@ def credibility(game: str, promises: tuple[str, ...], values: dict[str, object],
     temptation to break it (exact, and as a formula), for each parameter the threshold
     beyond which it becomes credible (the others at their values), the exact region where
     it is credible (parameters not given with --set stay symbolic), and the value of
-    commitment: each player's payoff with the promise binding minus its payoff now.
+    commitment: each player's payoff with the promise binding minus its payoff now. With
+    --concept pbe (games with private information), perfect Bayesian equilibria are used.
 
     \b
     Example:
@@ -46,7 +53,7 @@ def credibility(game: str, promises: tuple[str, ...], values: dict[str, object],
     from commit_calc.render.credibility import credibility_json, credibility_text
 
     loaded = load_game_argument(game)
-    report = run_library(credibility_report, loaded, list(promises), values)
+    report = run_library(credibility_report, loaded, list(promises), values, concept.lower())
     for message in report.warnings:
         warn(message)
     name = loaded.name or game

@@ -35,9 +35,17 @@ def _once_each(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
 @click.option("--free", "free", metavar="NAME", multiple=True, callback=_once_each,
               help="Keep only this parameter symbolic (repeatable); every other parameter "
                    "takes its --set value or its default.")
+@click.option("--concept", type=click.Choice(["auto", "stackelberg"], case_sensitive=False),
+              default="auto", show_default=True,
+              help="auto: subgame-perfect equilibria of trees, Nash equilibria of tables. "
+                   "stackelberg: the --leader's optimal (strong Stackelberg) commitment in a "
+                   "two-player table, as a formula in each region.")
+@click.option("--leader", metavar="PLAYER", default=None,
+              help="With --concept stackelberg: the player who commits.")
 @format_option(("text", "json", "latex"))
 def thresholds(game: str, values: dict[str, object], solve_for: str | None,
-               free: tuple[str, ...], statics: bool, output_format: str) -> None:
+               free: tuple[str, ...], statics: bool, concept: str, leader: str | None,
+               output_format: str) -> None:
     """Exact regions of parameter space where the equilibria of GAME stay the same.
 
     Parameters given with --set are fixed; the others stay symbolic (with --free, only
@@ -45,6 +53,9 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     condition on the parameters with its equilibria (outcome, strategies, payoffs as
     formulas); ties are regions of their own. Perfect-information trees (subgame
     perfection) and normal-form games (pure equilibria; mixed ones of 2x2 games) are covered.
+    With --concept stackelberg --leader PLAYER, each region gives the leader's optimal
+    commitment in a two-player table (its mixed strategy, the follower's response and the
+    payoffs as formulas).
 
     \b
     Example:
@@ -59,6 +70,10 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     from commit_calc.analysis.thresholds import comparative_statics
     from commit_calc.analysis.thresholds import thresholds as solve_thresholds
 
+    concept = concept.lower()
+    if (concept == "stackelberg") != (leader is not None):
+        raise click.UsageError("--concept stackelberg needs --leader PLAYER" if leader is None
+                               else "--leader works only with --concept stackelberg")
     refuse_set_and_varied(values, free, "--free")
     if solve_for is not None:
         refuse_set_and_varied(values, [solve_for], "--for")
@@ -68,14 +83,25 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     loaded = load_game_argument(game)
     if free:
         values = run_library(_fix_all_but, loaded, free, values)
-    analysis = run_library(parameter_regions, loaded, values)
+    if leader is not None:
+        from commit_calc.cli.stackelberg import check_stackelberg_game
+        from commit_calc.solvers.stackelberg_regions import stackelberg_regions
+
+        table = check_stackelberg_game(loaded, loaded.name or game, leader)
+        analysis = run_library(stackelberg_regions, table, leader, values)
+    else:
+        analysis = run_library(parameter_regions, loaded, values)
     found = run_library(solve_thresholds, analysis, solve_for) if solve_for else []
     signs = run_library(comparative_statics, analysis, found) if statics else []
     for message in analysis.warnings:
         warn(message)
     render = {"text": report.thresholds_text, "json": report.thresholds_json,
               "latex": report.thresholds_latex}[output_format.lower()]
-    click.echo(render(analysis, loaded.name or game, found, signs, solve_for), nl=False)
+    text = render(analysis, loaded.name or game, found, signs, solve_for)
+    if leader is not None and output_format.lower() == "text":
+        text = text.replace(": Nash equilibria by region", f": {leader}'s optimal (strong "
+                            "Stackelberg) commitment by region", 1)
+    click.echo(text, nl=False)
 
 
 def _fix_all_but(

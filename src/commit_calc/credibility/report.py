@@ -18,7 +18,7 @@ import sympy
 from commit_calc.credibility.levers import Lever, credible_region, levers
 from commit_calc.credibility.promise import Promise, parse_promises
 from commit_calc.credibility.verdict import Credibility, assess
-from commit_calc.errors import UnsupportedGameError
+from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 
 
@@ -45,13 +45,18 @@ class CredibilityReport:
 
 
 def credibility_report(game: ExtensiveFormGame, promises: Sequence[str | Promise],
-                       values: Mapping[str, object] | None = None) -> CredibilityReport:
+                       values: Mapping[str, object] | None = None, concept: str = "spe"
+                       ) -> CredibilityReport:
     """Is the promise credible at ``values`` (defaults elsewhere), what would make it so, and
     what is it worth? The condition keeps symbolic every parameter not in ``values``.
 
     ``promises`` are :class:`Promise` objects or texts ``WHO=ACTION``
-    (:func:`.promise.parse_promises`).
+    (:func:`.promise.parse_promises`). ``concept`` is ``"spe"`` (subgame perfection) or
+    ``"pbe"`` (perfect Bayesian equilibrium, :mod:`.perfect_bayesian`: the verdict, the
+    temptation and the value of commitment; no thresholds or region).
     """
+    if concept not in ("spe", "pbe"):
+        raise ParameterError(f"--concept {concept}: expected spe or pbe")
     if not isinstance(game, ExtensiveFormGame):
         raise UnsupportedGameError(
             "credibility: a promise is an action in a game tree; for commitment in a table "
@@ -59,6 +64,14 @@ def credibility_report(game: ExtensiveFormGame, promises: Sequence[str | Promise
     texts = [p for p in promises if isinstance(p, str)]
     parsed = parse_promises(game, texts) + tuple(p for p in promises if isinstance(p, Promise))
     fixed = game.parameters.checked(values or {})
+    if concept == "pbe":
+        from commit_calc.credibility.perfect_bayesian import assess_pbe
+
+        verdict = assess_pbe(game, parsed, fixed)
+        note = ("no thresholds: thresholds and the region where the promise is credible are "
+                "computed for subgame perfection (--concept spe), not yet for beliefs")
+        verdict = dataclasses.replace(verdict, warnings=(*verdict.warnings, note))
+        return CredibilityReport(verdict, (), None, False, fixed)
     verdict = assess(game, parsed, fixed)
     notes = list(verdict.warnings)
     try:

@@ -107,7 +107,9 @@ def credibility_text(report: CredibilityReport, name: str, explain: bool = False
     ...
     """
     verdict = report.verdict
-    lines = [f"{name}: is the promise credible? (subgame-perfect equilibria)"]
+    concept = ("perfect Bayesian equilibria" if verdict.concept == "pbe"
+               else "subgame-perfect equilibria")
+    lines = [f"{name}: is the promise credible? ({concept})"]
     lines += [f"promise: {p.text()}" for p in verdict.promises]
     lines += ["", "credible: " + ("yes: some equilibrium keeps it everywhere it applies"
                                   if verdict.credible else "no")]

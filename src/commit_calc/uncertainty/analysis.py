@@ -10,8 +10,8 @@ each player's equilibrium payoff:
 * ``"mc"`` / ``"qmc"``: samples (:mod:`.sampling`) classified by the exact regions,
   vectorised, with a standard error and a 95% interval for each probability;
 * ``"points"``: where the game has no complete exact regions, each sample is solved
-  (:func:`commit_calc.solvers.solve.solve`), in this process, local processes or on Dask
-  (:mod:`.executor`).
+  (:mod:`.points`: the game prepared once per process, large chunks), in this process, local
+  processes or on Dask (:mod:`.executor`).
 
 >>> from commit_calc.io import load_game
 >>> from commit_calc.uncertainty.distributions import parse_distribution
@@ -40,8 +40,6 @@ from commit_calc.uncertainty.sampling import Samples, draw, estimate
 Game = ExtensiveFormGame | NormalFormGame
 #: Quantiles reported for each payoff.
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
-#: Samples solved per chunk of per-point work.
-CHUNK = 250
 
 
 @dataclass(frozen=True)
@@ -120,7 +118,11 @@ def uncertainty(game: Game, beliefs: Sequence[Distribution],
     analysis, warnings = _regions(game, fixed, method)
     drawn = draw(beliefs, samples, seed, "qmc" if method == "qmc" else "mc")
     if analysis is None:
-        codes, labels, payoffs = _solved(game, fixed, drawn, workers, dask, progress)
+        from commit_calc.uncertainty.points import solved_samples
+
+        codes, labels, payoffs = solved_samples(game, dict(fixed), drawn.names,
+                                                _rows(drawn), workers=workers, dask=dask,
+                                                progress=progress)
         used = "points"
     else:
         from commit_calc.analysis.region_grid import point_codes
@@ -262,49 +264,6 @@ def _float(value: sympy.Expr) -> float:
     return float(sympy.N(value, 50))
 
 
-def _solved(game: Game, fixed: Mapping[str, sympy.Rational], drawn: Samples, workers: int,
-            dask: str | None, progress: Callable[[int, int], None] | None = None
-            ) -> tuple[np.ndarray, tuple[str, ...], list[np.ndarray]]:
-    """Each sample solved exactly (the float sample read as the rational it is)."""
-    from commit_calc.uncertainty.executor import map_chunks
-
-    rows = np.column_stack(drawn.columns) if drawn.columns else np.zeros((drawn.count, 0))
-    chunks = [(game, dict(fixed), drawn.names, rows[k:k + CHUNK])
-              for k in range(0, drawn.count, CHUNK)]
-    report = None if progress is None else (lambda done: progress(done, len(chunks)))
-    results = map_chunks(_solve_chunk, chunks, workers=workers, dask=dask, progress=report)
-    labels: dict[str, int] = {}
-    codes = np.empty(drawn.count, dtype=np.int32)
-    payoffs = [np.full(drawn.count, np.nan) for _ in game.players]
-    position = 0
-    for chunk in results:
-        for label, values in chunk:
-            codes[position] = labels.setdefault(label, len(labels)) if label is not None else -1
-            for k, value in enumerate(values):
-                payoffs[k][position] = value
-            position += 1
-    return codes, tuple(labels), payoffs
-
-
-def _solve_chunk(job: tuple[Game, dict[str, sympy.Rational], tuple[str, ...], np.ndarray]
-                 ) -> list[tuple[str | None, tuple[float, ...]]]:
-    """Solve each row of a chunk: (equilibrium set label, first equilibrium's payoffs)."""
-    from commit_calc.analysis.labels import profile_label
-    from commit_calc.errors import CommitCalcError
-    from commit_calc.solvers.solve import solve
-
-    game, fixed, names, rows = job
-    found: list[tuple[str | None, tuple[float, ...]]] = []
-    for row in rows:
-        point = {**fixed, **{n: sympy.Rational(float(x)) for n, x in zip(names, row)}}
-        try:
-            result = solve(game, point)
-        except CommitCalcError:
-            found.append((None, ()))
-            continue
-        label = " / ".join(sorted(profile_label(result.game, e.profile)
-                                  for e in result.equilibria))
-        first = tuple(float(v) for v in result.equilibria[0].payoffs) if \
-            result.equilibria else ()
-        found.append((label, first))
-    return found
+def _rows(drawn: Samples) -> np.ndarray:
+    """The samples as rows (one column per uncertain parameter)."""
+    return np.column_stack(drawn.columns) if drawn.columns else np.zeros((drawn.count, 0))

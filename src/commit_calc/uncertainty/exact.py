@@ -25,6 +25,7 @@ import sympy
 
 from commit_calc.analysis.along import Stretch, stretches
 from commit_calc.analysis.region_grid import regions_of
+from commit_calc.analysis.regions import RegionAnalysis
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.uncertainty.distributions import Distribution
@@ -43,14 +44,18 @@ class ExactProbabilities:
 
 
 def exact_probabilities(game: ExtensiveFormGame | NormalFormGame, belief: Distribution,
-                        values: Mapping[str, object] | None = None) -> ExactProbabilities:
+                        values: Mapping[str, object] | None = None, *,
+                        analysis: RegionAnalysis | None = None) -> ExactProbabilities:
     """The exact probability of every outcome when ``belief.parameter`` is uncertain and the
-    other parameters take ``values`` (defaults elsewhere).
+    other parameters take ``values`` (defaults elsewhere); or over ``analysis``, regions
+    already computed with ``belief.parameter`` the only symbolic parameter in their keys.
 
     Raises :class:`UnsupportedGameError` where the game has no exact regions.
     """
-    others = {n: v for n, v in game.parameters.values(values).items() if n != belief.parameter}
-    analysis = regions_of(game, others, "auto")
+    if analysis is None:
+        others = {n: v for n, v in game.parameters.values(values).items()
+                  if n != belief.parameter}
+        analysis = regions_of(game, others, "auto")
     cuts = [*belief.values, *_support(belief)]
     outcomes: dict[str, sympy.Expr] = {}
     sets: dict[str, sympy.Expr] = {}
@@ -94,5 +99,7 @@ def _mass(belief: Distribution, stretch: Stretch) -> sympy.Expr:
 
 
 def _tidy(value: sympy.Expr) -> sympy.Expr:
+    if value.is_Rational:  # nothing to tidy (and nsimplify would search for constants)
+        return value
     simplified = sympy.nsimplify(sympy.simplify(value), rational=False)
     return simplified if simplified.is_Rational or not value.is_Rational else value

@@ -28,23 +28,27 @@ import sympy
 
 from commit_calc.analysis.along import exact_sign, point_between
 from commit_calc.analysis.region_grid import regions_of
+from commit_calc.analysis.regions import RegionAnalysis
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.uncertainty.distributions import Distribution
 from commit_calc.uncertainty.exact import ExactProbabilities
 
 
 def exact_two_uniform(game: object, beliefs: Sequence[Distribution],
-                      values: Mapping[str, object] | None = None) -> ExactProbabilities:
+                      values: Mapping[str, object] | None = None, *,
+                      analysis: RegionAnalysis | None = None) -> ExactProbabilities:
     """Exact probabilities for two independent uniform parameters (the others at ``values``,
-    defaults elsewhere). Raises :class:`UnsupportedGameError` where the keys are not linear
-    in the second parameter, or the distributions are not uniform."""
+    defaults elsewhere, or over ``analysis``, regions already computed whose keys hold only
+    these two). Raises :class:`UnsupportedGameError` where the keys are not linear in the
+    second parameter, or the distributions are not uniform."""
     if len(beliefs) != 2 or any(b.kind != "uniform" for b in beliefs):
         raise UnsupportedGameError("exact probabilities over a plane need two uniform "
                                    "parameters")
     names = [b.parameter for b in beliefs]
-    others = {n: v for n, v in game.parameters.values(values).items()  # type: ignore[attr-defined]
-              if n not in names}
-    analysis = regions_of(game, others, "auto")  # type: ignore[arg-type]
+    if analysis is None:
+        others = {n: v for n, v in game.parameters.values(  # type: ignore[attr-defined]
+            values).items() if n not in names}
+        analysis = regions_of(game, others, "auto")  # type: ignore[arg-type]
     x, y = (analysis.symbols[n] for n in names)
     (x0, x1), (y0, y1) = ((b.arguments[0], b.arguments[1]) for b in beliefs)
     curves = []  # (a(x), b(x)) of each key linear in y

@@ -2,8 +2,9 @@
 an outcome holds with at least a target probability.
 
 The probability is computed along the lever's range (exactly where one parameter is uncertain
-and the regions are exact, else estimated with the same seed at every value, so the
-comparison between values is not blurred by fresh sampling error), first on a grid, then by
+and the regions are exact, else estimated from the same samples at every value, so the
+comparison between values is not blurred by fresh sampling error; the regions and samples are
+made once, :mod:`.lever_curve`), first on a grid, then by
 bisection between the last value that fails and the first that meets the target. With an
 estimate, a value meets the target only if the whole 95% interval does. The probability need
 not grow with the lever: the answer is the smallest value found on the grid and refined, and
@@ -23,26 +24,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
 import sympy
 
 from commit_calc.errors import ParameterError
-from commit_calc.uncertainty.analysis import Game, Uncertainty, uncertainty
+from commit_calc.uncertainty.analysis import Game
 from commit_calc.uncertainty.distributions import Distribution
+from commit_calc.uncertainty.lever_curve import LeverPoint, lever_curve
 
 #: Values of the lever on the first grid, and bisection steps after it.
 GRID = 21
 STEPS = 20
-
-
-@dataclass(frozen=True)
-class LeverPoint:
-    """The probability of the outcome at one value of the lever (exact where known)."""
-
-    value: sympy.Rational
-    probability: sympy.Expr | None
-    estimate: float
-    low: float
 
 
 @dataclass(frozen=True)
@@ -78,12 +69,12 @@ def smallest_lever(game: Game, beliefs: Sequence[Distribution], values: Mapping[
         raise ParameterError(f"--lever {parameter}={low}:{high} --target {target}: needs low < "
                              "high and a target in (0, 1]")
     points: dict[sympy.Rational, LeverPoint] = {}
+    probability_at = lever_curve(game, beliefs, values, parameter, outcome, samples=samples,
+                                 seed=seed, method=method)
 
     def at(value: sympy.Rational) -> LeverPoint:
         if value not in points:
-            found = uncertainty(game, beliefs, {**values, parameter: value}, samples=samples,
-                                seed=seed, method=method)
-            points[value] = _point(found, value, outcome)
+            points[value] = probability_at(value)
         return points[value]
 
     def meets(point: LeverPoint) -> bool:
@@ -107,22 +98,3 @@ def smallest_lever(game: Game, beliefs: Sequence[Distribution], values: Mapping[
     return LeverResult(parameter, outcome, goal, value,
                        None if chosen is None else chosen.probability,
                        None if chosen is None else chosen.estimate, used, curve)
-
-
-def _point(found: Uncertainty, value: sympy.Rational, outcome: str) -> LeverPoint:
-    """The probability that the equilibrium set has an outcome starting with ``outcome``."""
-    holding = [p for p in found.sets
-               if any(label.startswith(outcome) for label in p.outcome.split(" / "))]
-    if found.method == "exact":
-        exact = sympy.nsimplify(sympy.Add(*(p.probability for p in holding
-                                            if p.probability is not None)))
-        return LeverPoint(value, exact, float(exact), float(exact))
-    if found.codes is None or found.drawn is None:
-        raise ParameterError("the lever search needs the samples")
-    from commit_calc.uncertainty.sampling import estimate
-
-    wanted = {k for k, label in enumerate(found.labels)
-              if any(part.startswith(outcome) for part in label.split(" / "))}
-    hits = np.isin(found.codes, sorted(wanted))
-    result = estimate(hits, found.drawn.stream)
-    return LeverPoint(value, None, result.estimate, result.interval[0])
