@@ -19,8 +19,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from commit_calc.beliefs.assessment import OffPathBeliefs
-from commit_calc.beliefs.pbe import MAX_PROFILES, Context, Search, polytope_record
+from commit_calc.beliefs.pbe import solve_result
 from commit_calc.beliefs.polytope import EQ, Row
+from commit_calc.beliefs.search import MAX_PROFILES, Context, Search, polytope_record
 from commit_calc.beliefs.signalling import COINCIDE, signalling_structure
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
@@ -50,8 +51,9 @@ def sequential_equilibria(
     (['pooling', 'pooling'], 'a sender-receiver signalling game: i')
     """
     search = _Consistent(game, max_profiles, "sequential")
-    result = search.result("sequential", "pure-assessment enumeration, consistency by deviations",
-                           search.run(), max_equilibria)
+    result = solve_result(search, "sequential",
+                          "pure-assessment enumeration, consistency by deviations", search.run(),
+                          max_equilibria)
     if signalling_structure(game) is not None:
         result = SolveResult(result.game, result.concept, result.method, result.equilibria,
                              warnings=result.warnings + (COINCIDE,))
