@@ -31,9 +31,12 @@ PURE_ONLY = "only pure behaviour profiles were searched: mixed equilibria may ex
 
 
 def perfect_bayesian_equilibria(
-    game: ExtensiveFormGame, *, max_profiles: int = MAX_PROFILES, max_equilibria: int = 1000
+    game: ExtensiveFormGame, *, max_profiles: int = MAX_PROFILES, max_equilibria: int = 1000,
+    mixed: bool = False,
 ) -> SolveResult:
-    """Every pure-strategy perfect Bayesian equilibrium of a numeric tree, with its beliefs.
+    """Every pure-strategy perfect Bayesian equilibrium of a numeric tree, with its beliefs;
+    with ``mixed``, every one mixed included where this version can find them all
+    (:func:`~commit_calc.beliefs.mixed.all_equilibria`).
 
     Returns a :class:`~commit_calc.solvers.results.SolveResult` with concept ``"pbe"`` whose
     equilibria are :class:`~commit_calc.beliefs.assessment.BeliefEquilibrium` records: beliefs
@@ -63,9 +66,23 @@ def perfect_bayesian_equilibria(
     >>> [(e.outcomes[0].path, e.assessment.off_path[0].condition) for e in result.equilibria]
     [(('C', 'c'), 'P(C > d | Player 3) >= 2/3')]
     """
+    if mixed:
+        from commit_calc.beliefs.mixed import all_equilibria
+
+        found = all_equilibria(game, "pbe", max_equilibria)
+        if found is not None:
+            return found
     search = Search(game, max_profiles, "pbe")
-    return solve_result(search, "pbe", "pure-assessment enumeration", search.run(),
-                        max_equilibria)
+    result = solve_result(search, "pbe", "pure-assessment enumeration", search.run(),
+                          max_equilibria)
+    return _with_limit(result) if mixed else result
+
+
+def _with_limit(result: SolveResult) -> SolveResult:
+    from commit_calc.beliefs.mixed import MIXED_LIMIT
+
+    return SolveResult(result.game, result.concept, result.method, result.equilibria,
+                       warnings=result.warnings + (MIXED_LIMIT,))
 
 
 def solve_result(search: Search, concept: str, method: str,

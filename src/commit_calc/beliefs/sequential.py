@@ -29,9 +29,11 @@ from commit_calc.solvers.results import SolveResult
 
 
 def sequential_equilibria(
-    game: ExtensiveFormGame, *, max_profiles: int = MAX_PROFILES, max_equilibria: int = 1000
+    game: ExtensiveFormGame, *, max_profiles: int = MAX_PROFILES, max_equilibria: int = 1000,
+    mixed: bool = False,
 ) -> SolveResult:
-    """Every pure-strategy sequential equilibrium of a numeric tree, with its beliefs.
+    """Every pure-strategy sequential equilibrium of a numeric tree, with its beliefs; with
+    ``mixed``, every one mixed included in signalling games the mixed search covers.
 
     As :func:`~commit_calc.beliefs.pbe.perfect_bayesian_equilibria`, but the beliefs at each
     unreached set are the consistent ones (the condition states the ratios that consistency
@@ -50,6 +52,12 @@ def sequential_equilibria(
     >>> [e.classification for e in result.equilibria], result.warnings[-1][:36]
     (['pooling', 'pooling'], 'a sender-receiver signalling game: i')
     """
+    if mixed:
+        from commit_calc.beliefs.mixed import all_equilibria
+
+        found = all_equilibria(game, "sequential", max_equilibria)
+        if found is not None:
+            return found
     search = _Consistent(game, max_profiles, "sequential")
     result = solve_result(search, "sequential",
                           "pure-assessment enumeration, consistency by deviations", search.run(),
