@@ -23,8 +23,11 @@ def solve_json(*args: str) -> dict:
 def test_beer_quiche_json_has_beliefs_classification_and_refinements():
     document = solve_json("beer-quiche", "--concept", "pbe")
     assert document["concept"] == "pbe"
-    by_message = {e["strategies"]["Sender"]["weak"] and next(iter(e["strategies"]["Sender"][
-        "weak"])): e for e in document["equilibria"]}
+    pure = [e for e in document["equilibria"]
+            if all(v == "1" for per in e["strategies"].values() for d in per.values()
+                   for v in d.values())]
+    assert len(pure) == 2 and len(document["equilibria"]) == 4  # and two mixed off the path
+    by_message = {next(iter(e["strategies"]["Sender"]["weak"])): e for e in pure}
     beer, quiche = by_message["Beer"], by_message["Quiche"]
     assert beer["beliefs"] == {"Beer": {"weak_beer": "1/10", "strong_beer": "9/10"}}
     assert beer["off_path_beliefs"] == {"Quiche": {
@@ -53,8 +56,9 @@ def test_text_shows_beliefs_beside_strategies():
     beliefs = text.index("  Beliefs", strategies)
     assert beliefs < text.index("  Outcome", strategies)
     assert "P(Opportunistic | Implement) >= 13/33" in text
-    assert "separating" not in text  # 700 < 800: the opportunistic type would mimic
-    assert "only pure behaviour profiles were searched" in result.stderr
+    assert "Signalling: separating" not in text  # 700 < 800: the opportunistic type mimics
+    assert "Signalling: semi-separating" in text  # ... with a probability (a hybrid)
+    assert "mixed included" in result.stderr
 
 
 def test_parameters_reach_the_belief_conditions():
@@ -86,7 +90,10 @@ def test_too_many_profiles_is_one_line_with_the_count(tmp_path):
     lines += ["[nodes.end]", "payoffs = [1, 1]"]
     path = tmp_path / "long.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run("solve", str(path), "--concept", "pbe")
+    # pbe's mixed search prunes this tree (every choice is forced from the end); the pure
+    # search behind sequential enumerates profiles and refuses
+    assert run("solve", str(path), "--concept", "pbe").exit_code == 0
+    result = run("solve", str(path), "--concept", "sequential")
     assert_clean_error(result, code=1, names="131072 pure behaviour profiles")
     assert result.stderr.startswith("Error: the game has 131072 pure behaviour profiles")
 

@@ -157,7 +157,8 @@ class AgentSupports:
         solved = sympy.solve(equations, unknowns, dict=True) if equations else [{}]
         for solution in solved:
             assignment = {u: solution.get(u, u) for u in unknowns}
-            strategy = [tuple(sympy.expand(p.xreplace(assignment)) for p in row) for row in behaviour]
+            strategy = [tuple(sympy.expand(p.xreplace(assignment)) for p in row)
+                        for row in behaviour]
             if any(not p.is_number for row in strategy for p in row):
                 continue  # a continuum of strategies: not listed
             if any(not (p > 0) for row, used in zip(strategy, support) for a, p in enumerate(row)

@@ -35,9 +35,14 @@ def _once_each(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
 @click.option("--free", "free", metavar="NAME", multiple=True, callback=_once_each,
               help="Keep only this parameter symbolic (repeatable); every other parameter "
                    "takes its --set value or its default.")
+@click.option("--concept", type=click.Choice(["auto", "pbe"], case_sensitive=False),
+              default="auto", show_default=True,
+              help="auto: subgame perfection for trees, Nash equilibrium for normal-form games. "
+                   "pbe: where each pure perfect Bayesian equilibrium of a tree exists (with "
+                   "the beliefs off the path that support it), exactly.")
 @format_option(("text", "json", "latex"))
 def thresholds(game: str, values: dict[str, object], solve_for: str | None,
-               free: tuple[str, ...], statics: bool, output_format: str) -> None:
+               free: tuple[str, ...], statics: bool, concept: str, output_format: str) -> None:
     """Exact regions of parameter space where the equilibria of GAME stay the same.
 
     Parameters given with --set are fixed; the others stay symbolic (with --free, only
@@ -68,6 +73,9 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     loaded = load_game_argument(game)
     if free:
         values = run_library(_fix_all_but, loaded, free, values)
+    if concept.lower() == "pbe":
+        _pbe_regions(loaded, game, values, solve_for, output_format.lower())
+        return
     analysis = run_library(parameter_regions, loaded, values)
     found = run_library(solve_thresholds, analysis, solve_for) if solve_for else []
     signs = run_library(comparative_statics, analysis, found) if statics else []
@@ -76,6 +84,26 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     render = {"text": report.thresholds_text, "json": report.thresholds_json,
               "latex": report.thresholds_latex}[output_format.lower()]
     click.echo(render(analysis, loaded.name or game, found, signs, solve_for), nl=False)
+
+
+def _pbe_regions(loaded: object, game: str, values: dict[str, object], solve_for: str | None,
+                 output_format: str) -> None:
+    """``--concept pbe``: the regions of each pure perfect Bayesian equilibrium."""
+    from commit_calc.beliefs.regions import pbe_regions
+    from commit_calc.model.extensive_form import ExtensiveFormGame
+    from commit_calc.render.belief_regions import belief_regions_json, belief_regions_text
+
+    if not isinstance(loaded, ExtensiveFormGame):
+        raise click.UsageError("--concept pbe needs a game tree; this game is in normal form "
+                               "(use --concept auto)")
+    if solve_for is not None or output_format == "latex":
+        raise click.UsageError("--concept pbe reports conditions by equilibrium: --for and "
+                               "--format latex are not available with it")
+    found = run_library(pbe_regions, loaded, values)
+    for message in found.warnings:
+        warn(message)
+    render = belief_regions_json if output_format == "json" else belief_regions_text
+    click.echo(render(found, loaded.name or game), nl=False)
 
 
 def _fix_all_but(
