@@ -16,10 +16,6 @@ from commit_calc.solvers.results import SolveResult
 from commit_calc.solvers.verify import verify
 
 
-def _text(value: object) -> str:
-    return str(sympy.nsimplify(value)) if not isinstance(value, Fraction) else str(value)
-
-
 def belief_steps(result: SolveResult) -> list[Step]:
     """The steps for every equilibrium of a ``pbe`` or ``sequential`` result."""
     game = result.game
@@ -97,7 +93,7 @@ def _best_response(game: ExtensiveFormGame, profile: BehaviourProfile, k: int,
     infoset = game.infosets[k]
     player = game.player_index(infoset.player)
     values = _values(game, profile, player)
-    totals = [sum(rational(b) * values[game.nodes[m].children[a]]  # type: ignore[operator]
+    totals = [sum(rational(b) * values[game.nodes[m].children[a]]
                   for b, m in zip(belief, infoset.members))
               for a in range(len(infoset.actions))]
     shown = [(action, str(t)) for action, t in zip(infoset.actions, totals)]
