@@ -25,6 +25,7 @@ from commit_calc.beliefs.assessment import (
 )
 from commit_calc.beliefs.check import check_assessment
 from commit_calc.beliefs.mixed_signalling import MAX_SIZE, off_path_rows, signalling_equilibria
+from commit_calc.beliefs.polyhedron import product_vertices
 from commit_calc.beliefs.polytope import EQ, GE, Row, vertices
 from commit_calc.beliefs.search import polytope_record
 from commit_calc.beliefs.signalling import (
@@ -169,7 +170,12 @@ def agent_support_equilibria(game: ExtensiveFormGame, search: AgentSupports
         beliefs: list[Belief] = []
         reached = []
         off_path = []
-        fixed: dict[sympy.Symbol, sympy.Expr] = {}
+        unreached = {k: _rows(search, probabilities, moves, k) for k, i in enumerate(game.infosets)
+                     if len(i.members) > 1 and sum(reach[m] for m in i.members) == 0}
+        joint = _free_beliefs(game, belief, unreached)
+        if joint is None:
+            continue
+        fixed, owned = joint
         for k, infoset in enumerate(game.infosets):
             members = infoset.members
             mass = sum((reach[m] for m in members), Fraction(0))
@@ -180,38 +186,86 @@ def agent_support_equilibria(game: ExtensiveFormGame, search: AgentSupports
             if mass != 0:
                 beliefs.append(tuple(reach[m] / mass for m in members))
                 continue
-            player = search.mover[k]
-            values = [[_fraction(v) for v in search._continuations(m, player, moves)]
-                      for m in members]
-            chosen = [a for a, p in enumerate(probabilities[k]) if p != 0]
-            rows: list[Row] = [(tuple(v[r] - v[q] for v in values), EQ if q in chosen else GE)
-                               for r in chosen for q in range(len(infoset.actions)) if q != r]
+            rows = unreached[k]
             pinned = tuple(sympy.expand(b.xreplace(fixed)) for b in belief[k])
             names = node_descriptions(game, members)
-            if all(b.is_number for b in pinned):
-                pin = tuple(_fraction(b) for b in pinned)
+            pin = tuple(_fraction(b) for b in pinned)
+            if k in owned:
+                record = OffPathBeliefs(
+                    infoset.label, tuple(owned[k]),
+                    condition_text(infoset.label, names, owned[k]), pin)
+            else:
                 equalities: list[Row] = [
                     (tuple(Fraction(int(j == i)) - pin[i] for j in range(len(pin))), EQ)
                     for i in range(len(pin) - 1)]
                 text = condition_text(infoset.label, names, equalities)
                 if vertices(len(pin), rows) != [pin]:
                     text += " (Bayes' rule)"
-                record: OffPathBeliefs | None = OffPathBeliefs(infoset.label, tuple(equalities),
-                                                               text, pin)
-            else:
-                record = polytope_record(infoset.label, names, tuple(rows))
-                if record is None:
-                    break
-                for symbol, value in zip(belief[k], record.example):
-                    if isinstance(symbol, sympy.Symbol):
-                        fixed[symbol] = sympy.Rational(value.numerator, value.denominator)
-            assert record is not None
+                record = OffPathBeliefs(infoset.label, tuple(equalities), text, pin)
             beliefs.append(record.example)
             off_path.append(record)
-        else:
-            found.append(certified(game, probabilities, beliefs, reached, off_path,
-                                   len(found) + 1))
+        found.append(certified(game, probabilities, beliefs, reached, off_path, len(found) + 1))
     return found
+
+
+def _rows(search: AgentSupports, probabilities: Sequence[Sequence[Fraction]],
+          moves: list[tuple[sympy.Expr, ...]], k: int) -> list[Row]:
+    """Sequential rationality at set ``k`` as conditions on its belief."""
+    infoset = search.game.infosets[k]
+    player = search.mover[k]
+    values = [[_fraction(v) for v in search._continuations(m, player, moves)]
+              for m in infoset.members]
+    chosen = [a for a, p in enumerate(probabilities[k]) if p != 0]
+    return [(tuple(v[r] - v[q] for v in values), EQ if q in chosen else GE)
+            for r in chosen for q in range(len(infoset.actions)) if q != r]
+
+
+def _free_beliefs(game: ExtensiveFormGame, belief: Sequence[Sequence[sympy.Expr]],
+                  unreached: dict[int, list[Row]]
+                  ) -> tuple[dict[sympy.Symbol, sympy.Expr], dict[int, list[Row]]] | None:
+    """Values for the beliefs left free at unreached sets, meeting the conditions of every
+    unreached set at once (a set's belief may follow from a free one by Bayes' rule), and the
+    conditions on each free set's own belief; None if no beliefs meet them."""
+    free = sorted({s for k in unreached for b in belief[k] for s in b.free_symbols}, key=str)
+    if not free:
+        return {}, {}
+    owners = sorted({int(str(s)[1:].split("_")[0]) for s in free})
+    start, coordinate = 0, {}
+    for owner in owners:
+        for i in range(len(game.infosets[owner].members)):
+            coordinate[owner, i] = start + i
+        start += len(game.infosets[owner].members)
+    symbols = {sympy.Symbol(f"b{o}_{i}"): coordinate[o, i] for o, i in coordinate}
+    conditions: list[Row] = []
+    for k, rows in unreached.items():
+        expressions = [(sum((c * b for c, b in zip(row, belief[k])), sympy.S.Zero), relation)
+                       for row, relation in rows]
+        if k not in owners:
+            expressions += [(b, GE) for b in belief[k]]
+        for expression, relation in expressions:
+            polynomial = sympy.Poly(sympy.expand(expression), *free)
+            if polynomial.total_degree() > 1:
+                return None
+            vector = [Fraction(0)] * start
+            for symbol in free:
+                vector[symbols[symbol]] = _fraction(polynomial.coeff_monomial(symbol))
+            constant = _fraction(polynomial.coeff_monomial(1))
+            for i in range(len(game.infosets[owners[0]].members)):
+                vector[coordinate[owners[0], i]] += constant
+            conditions.append((tuple(vector), relation))
+    blocks = [len(game.infosets[o].members) for o in owners]
+    points = product_vertices(blocks, conditions)
+    if not points:
+        return None
+    middle = [sum(column, Fraction(0)) / len(points) for column in zip(*points)]
+    values = {s: sympy.Rational(middle[c].numerator, middle[c].denominator)
+              for s, c in symbols.items() if s in free}
+    owned = {}
+    for owner in owners:
+        span = [coordinate[owner, i] for i in range(len(game.infosets[owner].members))]
+        owned[owner] = [(tuple(row[c] for c in span), relation) for row, relation in conditions
+                        if all(row[c] == 0 for c in range(start) if c not in span)]
+    return values, owned
 
 
 def _reach(game: ExtensiveFormGame, moves: Sequence[Sequence[sympy.Expr]]) -> list[Fraction]:

@@ -279,8 +279,12 @@ class Search:
                     raise UnsupportedGameError(
                         f"{self.caller}: beliefs at information set '{infoset.label}' follow by "
                         "Bayes' rule from the free beliefs at unreached information set "
-                        f"'{self.game.infosets[source].label}'; such games are not decided by "
-                        "this method"
+                        f"'{self.game.infosets[source].label}'; the pure search fixes off-path "
+                        "beliefs one information set at a time (from the path, or from a "
+                        "deviation at a set whose beliefs are known), so it does not decide "
+                        "beliefs chained from another unreached set's free beliefs; the mixed "
+                        "search does, in trees of at most 60 nodes (mixed=True; solve --concept "
+                        "pbe)"
                     )
                 continue
             start = dict(zip(members, belief))
