@@ -137,3 +137,25 @@ payoffs = [0, 0, 1]
 def test_explain_is_refused_for_beliefs_rather_than_misleading():
     result = run("solve", "beer-quiche", "--concept", "pbe", "--explain")
     assert_clean_error(result, code=2, names="--explain does not explain --concept pbe yet")
+
+
+def test_thresholds_concept_pbe_text_and_json():
+    args = ("thresholds", "costly-implementation", "--concept", "pbe",
+            "--free", "signal_cost_committed", "--free", "signal_cost_opportunistic")
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert "signal_cost_committed <= 350 and signal_cost_opportunistic >= 800" in result.stdout
+    result = run(*args, "--format", "json")
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, load_schema("thresholds-1"))
+    assert document["concept"] == "pbe"
+    separating = [r for r in document["regions"]
+                  if r["strategies"]["Regime"] == {"committed": "Implement",
+                                                   "opportunistic": "No step"}]
+    assert separating[0]["condition"] == (
+        "(signal_cost_opportunistic - 800 >= 0) & (350 - signal_cost_committed >= 0)")
+
+
+def test_thresholds_concept_pbe_refuses_a_table():
+    result = run("thresholds", "reconciliation-2x2", "--concept", "pbe")
+    assert_clean_error(result, code=2, names="--concept pbe needs a game tree")

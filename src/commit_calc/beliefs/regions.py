@@ -55,6 +55,12 @@ class BeliefRegion:
     choices: Mapping[str, str]
     terms: tuple[Term, ...]
     resolved: bool = True
+    outcome: str = ""
+    payoffs: tuple[sympy.Expr, ...] = ()
+
+    def condition(self) -> sympy.Basic:
+        """The condition as one sympy expression (``And``/``Or`` of comparisons)."""
+        return sympy.Or(*(sympy.And(*(_relational(c) for c in term)) for term in self.terms))
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,13 @@ class BeliefRegions:
     fixed: Mapping[str, sympy.Rational]
     regions: tuple[BeliefRegion, ...]
     warnings: tuple[str, ...] = ()
+
+
+def _relational(condition: Condition) -> sympy.Basic:
+    expression, sign = condition
+    if sign == NONNEGATIVE:
+        return sympy.Ge(expression, 0)
+    return {1: sympy.Gt, 0: sympy.Eq, -1: sympy.Lt}[sign](expression, 0)
 
 
 def condition_text(condition: Condition) -> str:
@@ -128,8 +141,12 @@ def pbe_regions(game: ExtensiveFormGame, values: Mapping[str, object] | None = N
         kept = [t for t in kept if not any(set(o) < set(t) for o in kept)]
         if kept:
             choices = {i.label: i.actions[a] for i, a in zip(reduced.infosets, choice)}
-            regions.append(BeliefRegion(choices, tuple(dict.fromkeys(kept)),
-                                        not unresolved))
+            profile = _Profile(reduced, choice, {})
+            reach = profile._flow(0, None)
+            outcome = " | ".join(" > ".join(reduced.path(n)) for n in reduced.nodes
+                                 if n.is_terminal and n.index in reach)
+            regions.append(BeliefRegion(choices, tuple(dict.fromkeys(kept)), not unresolved,
+                                        outcome, profile.values[0]))
     warnings = ("refinements (Intuitive Criterion, D1) are not analysed by region; solve at "
                 "a point to test them",)
     return BeliefRegions(reduced, fixed, tuple(regions), warnings)

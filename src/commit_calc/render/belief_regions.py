@@ -9,14 +9,18 @@ from typing import Any
 from commit_calc.beliefs.regions import BeliefRegions, condition_text
 
 
-def _condition(terms: Any) -> str:
-    parts = [" and ".join(condition_text(c) for c in term) or "always" for term in terms]
-    return " or ".join(f"({p})" if len(parts) > 1 else p for p in parts)
+def _strategies(found: BeliefRegions, region: Any) -> dict[str, dict[str, str]]:
+    """{player: {information set: action}} of a region's profile."""
+    strategies: dict[str, dict[str, str]] = {}
+    for infoset in found.game.infosets:
+        strategies.setdefault(infoset.player, {})[infoset.label] = region.choices[infoset.label]
+    return strategies
 
 
 def belief_regions_document(found: BeliefRegions, name: str) -> dict[str, Any]:
     """The ``commit-calc/thresholds/1`` document with ``concept`` "pbe": one region entry per
-    equilibrium, its ``condition`` (a disjunction) and its ``behaviour``."""
+    pure perfect Bayesian equilibrium, with the condition (a disjunction) where it exists;
+    entries overlap (several equilibria can exist at one point)."""
     from commit_calc.analysis.report import THRESHOLDS_FORMAT
     from commit_calc.render.schemas import version_stamp
 
@@ -33,10 +37,14 @@ def belief_regions_document(found: BeliefRegions, name: str) -> dict[str, Any]:
         "warnings": list(found.warnings),
         "regions": [{
             "region": number,
-            "condition": _condition(region.terms),
+            "condition": "True" if region.terms == ((),) else str(region.condition()),
             "always": region.terms == ((),),
             "resolved": region.resolved,
-            "behaviour": dict(region.choices),
+            "outcome": region.outcome,
+            "strategies": _strategies(found, region),
+            "payoffs": {p: str(v) for p, v in zip(found.game.players, region.payoffs)},
+            "behaviour": {player: {label: {action: "1"} for label, action in choices.items()}
+                          for player, choices in _strategies(found, region).items()},
         } for number, region in enumerate(found.regions, start=1)],
         "thresholds": [],
         "comparative_statics": [],
