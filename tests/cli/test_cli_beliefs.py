@@ -134,9 +134,15 @@ payoffs = [0, 0, 1]
     assert run("solve", str(path), "--concept", "pbe").exit_code == 0
 
 
-def test_explain_is_refused_for_beliefs_rather_than_misleading():
+def test_explain_shows_bayes_rule_for_beliefs():
     result = run("solve", "beer-quiche", "--concept", "pbe", "--explain")
-    assert_clean_error(result, code=2, names="--explain does not explain --concept pbe yet")
+    assert result.exit_code == 0, result.stderr
+    explanation = result.stdout[result.stdout.index("Explanation"):]
+    assert "Bayes' rule gives P(Weak | Beer) = (1/10) / ((1/10) + (9/10)) = 1/10" in " ".join(
+        explanation.split())
+    document = solve_json("beer-quiche", "--concept", "pbe", "--explain")
+    kinds = {step["kind"] for step in document["explanation"]}
+    assert {"bayes", "off-path", "best-response"} <= kinds
 
 
 def test_thresholds_concept_pbe_text_and_json():
