@@ -19,7 +19,8 @@ class Step:
     ``"result"`` (what the steps add up to). ``text`` is the sentence for people. The other
     fields hold the same facts for programs: the ``node`` and ``player`` concerned, ``values``
     as ``(label, exact value)`` pairs (an action's continuation payoff for the mover, a
-    strategy's expected payoff), the labels ``chosen``, whether the mover is indifferent (``tie``) and an ``equation``.
+    strategy's expected payoff), the labels ``chosen``, whether the mover is indifferent
+    (``tie``) and an ``equation``.
     """
 
     kind: str
