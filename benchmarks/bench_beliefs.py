@@ -1,8 +1,10 @@
-"""Benchmark: every pure perfect Bayesian equilibrium of random signalling games.
+"""Benchmark: every perfect Bayesian equilibrium of random signalling games, pure and mixed.
 
 Random two-player signalling games with T types, M messages and R responses (integer payoffs
 0..5, random priors). We time ``perfect_bayesian_equilibria`` (exact: beliefs, off-path belief
-sets, the independent assessment check, classification, Intuitive Criterion and D1) against
+sets, the independent assessment check, classification, Intuitive Criterion and D1), pure
+only and, up to 3 x 3 x 3, with ``mixed=True`` (every equilibrium, mixed included, as extreme
+points with components), against
 pygambit's ``enumpure_agent_solve`` (pure agent-form equilibria, no beliefs) and, where it ends
 within the time limit, ``enumpoly_solve`` (all agent-form equilibria, floating point), on the
 same games in the same run: median of the games' times, in ms.
@@ -81,15 +83,20 @@ def main() -> None:
         import pygambit as gbt
     except ImportError:
         gbt = None
-    print("T x M x R   profiles   ours (ms)   pure PBE   enumpure_agent (ms)   "
-          "enumpoly (ms)")
+    print("T x M x R   profiles   ours pure (ms)   pure PBE   ours all (ms)   all PBE   "
+          "enumpure_agent (ms)   enumpoly (ms)")
     for types, messages, responses in SIZES:
-        ours, theirs, poly, found = [], [], [], []
+        ours, theirs, poly, found, everything, counted = [], [], [], [], [], []
         for seed in range(options.games):
             game = random_game(types, messages, responses, seed)
             elapsed, result = _timed(perfect_bayesian_equilibria, game)
             ours.append(elapsed)
             found.append(len(result.equilibria))
+            if max(types, messages, responses) <= 3:
+                elapsed, result = _timed(lambda g: perfect_bayesian_equilibria(g, mixed=True),
+                                         game)
+                everything.append(elapsed)
+                counted.append(len(result.equilibria))
             if gbt is not None:
                 text = format_efg(game)
                 theirs_game = gbt.read_efg(io.StringIO(text))
@@ -100,9 +107,11 @@ def main() -> None:
         finished = [p for p in poly if p is not None]
         polytext = (f"{statistics.median(finished):.1f}" if len(finished) == len(poly) and poly
                     else f"> {options.enumpoly_limit:.0f} s" if poly else "-")
+        alltext = f"{statistics.median(everything):.1f}" if everything else "-"
+        allcount = f"{statistics.median(counted)}" if counted else "-"
         print(f"{types} x {messages} x {responses}   {profiles:>8}   "
-              f"{statistics.median(ours):>9.1f}   {statistics.median(found):>8}   "
-              f"{agent:>19}   {polytext:>13}")
+              f"{statistics.median(ours):>14.1f}   {statistics.median(found):>8}   "
+              f"{alltext:>13}   {allcount:>7}   {agent:>19}   {polytext:>13}")
         sys.stdout.flush()
 
 

@@ -23,8 +23,11 @@ def solve_json(*args: str) -> dict:
 def test_beer_quiche_json_has_beliefs_classification_and_refinements():
     document = solve_json("beer-quiche", "--concept", "pbe")
     assert document["concept"] == "pbe"
-    by_message = {e["strategies"]["Sender"]["weak"] and next(iter(e["strategies"]["Sender"][
-        "weak"])): e for e in document["equilibria"]}
+    pure = [e for e in document["equilibria"]
+            if all(v == "1" for per in e["strategies"].values() for d in per.values()
+                   for v in d.values())]
+    assert len(pure) == 2 and len(document["equilibria"]) == 4  # and two mixed off the path
+    by_message = {next(iter(e["strategies"]["Sender"]["weak"])): e for e in pure}
     beer, quiche = by_message["Beer"], by_message["Quiche"]
     assert beer["beliefs"] == {"Beer": {"weak_beer": "1/10", "strong_beer": "9/10"}}
     assert beer["off_path_beliefs"] == {"Quiche": {
@@ -53,8 +56,9 @@ def test_text_shows_beliefs_beside_strategies():
     beliefs = text.index("  Beliefs", strategies)
     assert beliefs < text.index("  Outcome", strategies)
     assert "P(Opportunistic | Implement) >= 13/33" in text
-    assert "separating" not in text  # 700 < 800: the opportunistic type would mimic
-    assert "only pure behaviour profiles were searched" in result.stderr
+    assert "Signalling: separating" not in text  # 700 < 800: the opportunistic type mimics
+    assert "Signalling: semi-separating" in text  # ... with a probability (a hybrid)
+    assert "mixed included" in result.stderr
 
 
 def test_parameters_reach_the_belief_conditions():
@@ -86,7 +90,10 @@ def test_too_many_profiles_is_one_line_with_the_count(tmp_path):
     lines += ["[nodes.end]", "payoffs = [1, 1]"]
     path = tmp_path / "long.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run("solve", str(path), "--concept", "pbe")
+    # pbe's mixed search prunes this tree (every choice is forced from the end); the pure
+    # search behind sequential enumerates profiles and refuses
+    assert run("solve", str(path), "--concept", "pbe").exit_code == 0
+    result = run("solve", str(path), "--concept", "sequential")
     assert_clean_error(result, code=1, names="131072 pure behaviour profiles")
     assert result.stderr.startswith("Error: the game has 131072 pure behaviour profiles")
 
@@ -127,6 +134,34 @@ payoffs = [0, 0, 1]
     assert run("solve", str(path), "--concept", "pbe").exit_code == 0
 
 
-def test_explain_is_refused_for_beliefs_rather_than_misleading():
+def test_explain_shows_bayes_rule_for_beliefs():
     result = run("solve", "beer-quiche", "--concept", "pbe", "--explain")
-    assert_clean_error(result, code=2, names="--explain does not explain --concept pbe yet")
+    assert result.exit_code == 0, result.stderr
+    explanation = result.stdout[result.stdout.index("Explanation"):]
+    assert "Bayes' rule gives P(Weak | Beer) = (1/10) / ((1/10) + (9/10)) = 1/10" in " ".join(
+        explanation.split())
+    document = solve_json("beer-quiche", "--concept", "pbe", "--explain")
+    kinds = {step["kind"] for step in document["explanation"]}
+    assert {"bayes", "off-path", "best-response"} <= kinds
+
+
+def test_thresholds_concept_pbe_text_and_json():
+    args = ("thresholds", "costly-implementation", "--concept", "pbe",
+            "--free", "signal_cost_committed", "--free", "signal_cost_opportunistic")
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert "signal_cost_committed <= 350 and signal_cost_opportunistic >= 800" in result.stdout
+    result = run(*args, "--format", "json")
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, load_schema("thresholds-1"))
+    assert document["concept"] == "pbe"
+    separating = [r for r in document["regions"]
+                  if r["strategies"]["Regime"] == {"committed": "Implement",
+                                                   "opportunistic": "No step"}]
+    assert separating[0]["condition"] == (
+        "(signal_cost_opportunistic - 800 >= 0) & (350 - signal_cost_committed >= 0)")
+
+
+def test_thresholds_concept_pbe_refuses_a_table():
+    result = run("thresholds", "reconciliation-2x2", "--concept", "pbe")
+    assert_clean_error(result, code=2, names="--concept pbe needs a game tree")

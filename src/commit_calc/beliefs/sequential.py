@@ -19,8 +19,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from commit_calc.beliefs.assessment import OffPathBeliefs
-from commit_calc.beliefs.pbe import MAX_PROFILES, Context, Search, polytope_record
+from commit_calc.beliefs.pbe import solve_result
 from commit_calc.beliefs.polytope import EQ, Row
+from commit_calc.beliefs.search import MAX_PROFILES, Context, Search, polytope_record
 from commit_calc.beliefs.signalling import COINCIDE, signalling_structure
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
@@ -28,9 +29,11 @@ from commit_calc.solvers.results import SolveResult
 
 
 def sequential_equilibria(
-    game: ExtensiveFormGame, *, max_profiles: int = MAX_PROFILES, max_equilibria: int = 1000
+    game: ExtensiveFormGame, *, max_profiles: int = MAX_PROFILES, max_equilibria: int = 1000,
+    mixed: bool = False,
 ) -> SolveResult:
-    """Every pure-strategy sequential equilibrium of a numeric tree, with its beliefs.
+    """Every pure-strategy sequential equilibrium of a numeric tree, with its beliefs; with
+    ``mixed``, every one mixed included in signalling games the mixed search covers.
 
     As :func:`~commit_calc.beliefs.pbe.perfect_bayesian_equilibria`, but the beliefs at each
     unreached set are the consistent ones (the condition states the ratios that consistency
@@ -49,9 +52,16 @@ def sequential_equilibria(
     >>> [e.classification for e in result.equilibria], result.warnings[-1][:36]
     (['pooling', 'pooling'], 'a sender-receiver signalling game: i')
     """
+    if mixed:
+        from commit_calc.beliefs.mixed import all_equilibria
+
+        found = all_equilibria(game, "sequential", max_equilibria)
+        if found is not None:
+            return found
     search = _Consistent(game, max_profiles, "sequential")
-    result = search.result("sequential", "pure-assessment enumeration, consistency by deviations",
-                           search.run(), max_equilibria)
+    result = solve_result(search, "sequential",
+                          "pure-assessment enumeration, consistency by deviations", search.run(),
+                          max_equilibria)
     if signalling_structure(game) is not None:
         result = SolveResult(result.game, result.concept, result.method, result.equilibria,
                              warnings=result.warnings + (COINCIDE,))

@@ -18,6 +18,7 @@ from commit_calc.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from commit_calc.draw.beliefs import BeliefMarks
     from commit_calc.model.extensive_form import ExtensiveFormGame
     from commit_calc.model.normal_form import NormalFormGame
     from commit_calc.model.profiles import BehaviourProfile, MixedProfile
@@ -28,7 +29,8 @@ BINARY = ("png", "pdf")
 SUFFIXES = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf",
             ".tex": "tikz", ".tikz": "tikz"}
 
-_KINDS = {"spe": "subgame-perfect equilibri", "nash": "Nash equilibri"}
+_KINDS = {"spe": "subgame-perfect equilibri", "nash": "Nash equilibri",
+          "pbe": "perfect Bayesian equilibri", "sequential": "sequential equilibri"}
 
 
 @click.command()
@@ -49,10 +51,12 @@ _KINDS = {"spe": "subgame-perfect equilibri", "nash": "Nash equilibri"}
 @click.option("--no-equilibrium", is_flag=True,
               help="Draw the game only. Without --set, payoffs stay formulas of the parameters.")
 @click.option(
-    "--concept", type=click.Choice(["auto", "nash", "spe"], case_sensitive=False),
+    "--concept", type=click.Choice(["auto", "nash", "spe", "pbe", "sequential"],
+                                   case_sensitive=False),
     default="auto", show_default=True,
     help="Which equilibria to highlight: auto (subgame-perfect for trees, Nash for tables), "
-    "nash or spe.",
+    "nash, spe, or pbe and sequential (trees: the beliefs are written at the nodes of each "
+    "information set, μ, with the condition off the path in the caption).",
 )
 @click.option("--promise", "promises", metavar="WHO=ACTION", multiple=True,
               help="Label a promised action on the tree, '(promised, broken)' where the "
@@ -92,9 +96,9 @@ def draw(game: str, values: dict[str, object], output_format: str | None,
     loaded = load_game_argument(game)
     run_library(_check_drawable, loaded, chosen)
     promised = run_library(_promised, loaded, promises) if promises else None
-    drawn, profile, note = _game_and_profile(loaded, values, number, no_equilibrium,
-                                             concept.lower())
-    picture = run_library(_picture, drawn, profile, chosen, promised)
+    drawn, profile, note, beliefs = _game_and_profile(loaded, values, number, no_equilibrium,
+                                                      concept.lower())
+    picture = run_library(_picture, drawn, profile, chosen, promised, beliefs)
     _write(picture, output_file)
     if note:
         click.echo(note, err=True)
@@ -174,12 +178,13 @@ def _suffixes(output_format: str | None) -> str:
 def _game_and_profile(
     game: NormalFormGame | ExtensiveFormGame, values: dict[str, object], number: int,
     no_equilibrium: bool, concept: str,
-) -> tuple[NormalFormGame | ExtensiveFormGame, MixedProfile | BehaviourProfile | None, str]:
-    """The game to draw (values substituted), the equilibrium to highlight if any, and a note
-    for standard error saying how many equilibria there are."""
+) -> tuple[NormalFormGame | ExtensiveFormGame, MixedProfile | BehaviourProfile | None, str,
+           BeliefMarks | None]:
+    """The game to draw (values substituted), the equilibrium to highlight if any, a note
+    for standard error saying how many equilibria there are, and its beliefs if any."""
     if no_equilibrium:
         substituted = run_library(lambda: game.substitute(values))
-        return substituted, None, ""
+        return substituted, None, "", None
     from commit_calc.solvers.solve import solve
 
     result = run_library(solve, game, values, concept=concept)
@@ -188,14 +193,19 @@ def _game_and_profile(
     count = len(result.equilibria)
     kind = _KINDS.get(result.concept, "equilibri") + ("um" if count == 1 else "a")
     if count == 0:
-        return result.game, None, f"no {kind} found; the game is drawn without one"
+        return result.game, None, f"no {kind} found; the game is drawn without one", None
     if number > count:
         raise click.ClickException(
             f"--equilibrium {number}: the game has {count} {kind} at these values"
         )
     note = (f"1 {kind}; it is highlighted" if count == 1 else
             f"{count} {kind}; drew equilibrium {number} (pick another with --equilibrium N)")
-    return result.game, result.equilibria[number - 1].profile, note
+    from commit_calc.draw.beliefs import belief_marks
+
+    chosen = result.equilibria[number - 1]
+    marks = (belief_marks(result.game, chosen)  # type: ignore[arg-type]
+             if concept in ("pbe", "sequential") else None)
+    return result.game, chosen.profile, note, marks
 
 
 def _promised(game: NormalFormGame | ExtensiveFormGame, promises: tuple[str, ...]
@@ -213,7 +223,8 @@ def _promised(game: NormalFormGame | ExtensiveFormGame, promises: tuple[str, ...
 
 def _picture(game: NormalFormGame | ExtensiveFormGame,
              profile: MixedProfile | BehaviourProfile | None, output_format: str,
-             promised: dict[str, str] | None = None) -> str | bytes:
+             promised: dict[str, str] | None = None,
+             beliefs: BeliefMarks | None = None) -> str | bytes:
     from commit_calc.draw import table_image, table_to_dot, tree_image, tree_to_dot, tree_to_tikz
     from commit_calc.model.extensive_form import ExtensiveFormGame
 
@@ -221,8 +232,9 @@ def _picture(game: NormalFormGame | ExtensiveFormGame,
         if output_format == "tikz":
             return tree_to_tikz(game, profile, promised=promised)  # type: ignore[arg-type]
         if output_format == "dot":
-            return tree_to_dot(game, profile, promised)  # type: ignore[arg-type]
-        return tree_image(game, profile, output_format, promised)  # type: ignore[arg-type]
+            return tree_to_dot(game, profile, promised, beliefs)  # type: ignore[arg-type]
+        return tree_image(game, profile, output_format, promised,  # type: ignore[arg-type]
+                          beliefs)
     _check_drawable(game, output_format)
     if output_format == "dot":
         return table_to_dot(game, profile)  # type: ignore[arg-type]

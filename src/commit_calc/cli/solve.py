@@ -59,8 +59,9 @@ if TYPE_CHECKING:
     "--explain",
     is_flag=True,
     help="Say why each answer is an equilibrium: backward induction node by node (values "
-    "compared, choices, ties), or the best responses and indifference conditions of a "
-    "normal-form game. Text: an Explanation section after the report; JSON: an "
+    "compared, choices, ties), the best responses and indifference conditions of a "
+    "normal-form game, or (pbe, sequential) Bayes' rule step by step and why each condition "
+    "on beliefs off the path is needed. Text: an Explanation section after the report; JSON: an "
     "\"explanation\" list of steps.",
 )
 def solve(game: str, values: dict[str, object], concept: str, leader: str | None,
@@ -94,10 +95,6 @@ def solve(game: str, values: dict[str, object], concept: str, leader: str | None
 
     if explain and output_format.lower() == "csv":
         raise click.UsageError("--explain works with --format text or json, not csv")
-    if explain and concept.lower() in ("pbe", "sequential"):
-        raise click.UsageError(
-            f"--explain does not explain --concept {concept.lower()} yet; the text output shows "
-            "each equilibrium's beliefs and the conditions on them")
     loaded = load_game_argument(game)
     result = run_library(solve_game, loaded, values, concept=concept.lower(),
                          method=method.lower())
@@ -119,7 +116,12 @@ def _explained(result: SolveResult, game: NormalFormGame | ExtensiveFormGame,
     from commit_calc.explain import explain, explanation_records, explanation_text
     from commit_calc.render.solve import solve_document, solve_text
 
-    steps = explain(result)
+    if result.concept in ("pbe", "sequential"):
+        from commit_calc.explain.beliefs import belief_steps
+
+        steps = belief_steps(result)
+    else:
+        steps = explain(result)
     if output_format == "json":
         document = solve_document(result, game)
         document["explanation"] = explanation_records(steps)

@@ -35,9 +35,12 @@ def _once_each(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
 @click.option("--free", "free", metavar="NAME", multiple=True, callback=_once_each,
               help="Keep only this parameter symbolic (repeatable); every other parameter "
                    "takes its --set value or its default.")
-@click.option("--concept", type=click.Choice(["auto", "stackelberg"], case_sensitive=False),
+@click.option("--concept", type=click.Choice(["auto", "pbe", "stackelberg"],
+                                             case_sensitive=False),
               default="auto", show_default=True,
               help="auto: subgame-perfect equilibria of trees, Nash equilibria of tables. "
+                   "pbe: where each pure perfect Bayesian equilibrium of a tree exists (with "
+                   "the beliefs off the path that support it), exactly. "
                    "stackelberg: the --leader's optimal (strong Stackelberg) commitment in a "
                    "two-player table, as a formula in each region.")
 @click.option("--leader", metavar="PLAYER", default=None,
@@ -51,11 +54,12 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     Parameters given with --set are fixed; the others stay symbolic (with --free, only
     the parameters named there stay symbolic and the rest take their defaults). Each region is a
     condition on the parameters with its equilibria (outcome, strategies, payoffs as
-    formulas); ties are regions of their own. Perfect-information trees (subgame
-    perfection) and normal-form games (pure equilibria; mixed ones of 2x2 games) are covered.
-    With --concept stackelberg --leader PLAYER, each region gives the leader's optimal
-    commitment in a two-player table (its mixed strategy, the follower's response and the
-    payoffs as formulas).
+    formulas); ties are regions of their own. Trees (subgame perfection, imperfect information
+    included) and normal-form games (pure equilibria; mixed ones of two-player tables up to
+    4x4) are covered. With --concept pbe, each region says where a pure perfect Bayesian
+    equilibrium exists. With --concept stackelberg --leader PLAYER, each region gives the
+    leader's optimal commitment in a two-player table (its mixed strategy, the follower's
+    response and the payoffs as formulas).
 
     \b
     Example:
@@ -83,6 +87,9 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     loaded = load_game_argument(game)
     if free:
         values = run_library(_fix_all_but, loaded, free, values)
+    if concept == "pbe":
+        _pbe_regions(loaded, game, values, solve_for, output_format.lower())
+        return
     if leader is not None:
         from commit_calc.cli.stackelberg import check_stackelberg_game
         from commit_calc.solvers.stackelberg_regions import stackelberg_regions
@@ -102,6 +109,26 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
         text = text.replace(": Nash equilibria by region", f": {leader}'s optimal (strong "
                             "Stackelberg) commitment by region", 1)
     click.echo(text, nl=False)
+
+
+def _pbe_regions(loaded: object, game: str, values: dict[str, object], solve_for: str | None,
+                 output_format: str) -> None:
+    """``--concept pbe``: the regions of each pure perfect Bayesian equilibrium."""
+    from commit_calc.beliefs.regions import pbe_regions
+    from commit_calc.model.extensive_form import ExtensiveFormGame
+    from commit_calc.render.belief_regions import belief_regions_json, belief_regions_text
+
+    if not isinstance(loaded, ExtensiveFormGame):
+        raise click.UsageError("--concept pbe needs a game tree; this game is in normal form "
+                               "(use --concept auto)")
+    if solve_for is not None or output_format == "latex":
+        raise click.UsageError("--concept pbe reports conditions by equilibrium: --for and "
+                               "--format latex are not available with it")
+    found = run_library(pbe_regions, loaded, values)
+    for message in found.warnings:
+        warn(message)
+    render = belief_regions_json if output_format == "json" else belief_regions_text
+    click.echo(render(found, loaded.name or game), nl=False)
 
 
 def _fix_all_but(

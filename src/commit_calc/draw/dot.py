@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from commit_calc.draw.beliefs import BeliefMarks
 from commit_calc.draw.facts import PATH_COLOUR, STYLES, TreeFacts, table_notes, tree_facts
 from commit_calc.draw.labels import payoff_lines, probability_text
 from commit_calc.model.extensive_form import ExtensiveFormGame
@@ -28,7 +29,8 @@ def _quote(text: str) -> str:
 
 
 def tree_to_dot(game: ExtensiveFormGame, profile: BehaviourProfile | None = None,
-                promised: Mapping[str, str] | None = None) -> str:
+                promised: Mapping[str, str] | None = None,
+                beliefs: BeliefMarks | None = None) -> str:
     """DOT text of ``game``'s tree, with ``profile``'s choices highlighted when given (and
     the ``promised`` actions labelled, see :func:`~commit_calc.draw.facts.tree_facts`).
 
@@ -43,7 +45,7 @@ def tree_to_dot(game: ExtensiveFormGame, profile: BehaviourProfile | None = None
     >>> print(tree_to_dot(game).splitlines()[0])
     digraph "game" {
     """
-    facts = tree_facts(game, profile, promised)
+    facts = tree_facts(game, profile, promised, beliefs)
     lines = [
         'digraph "game" {',
         f"  label={_caption(facts)}; labelloc=t; fontname=Helvetica;",

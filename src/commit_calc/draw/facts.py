@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from commit_calc.draw.beliefs import BeliefMarks
 from commit_calc.draw.highlight import highlight
 from commit_calc.draw.labels import number_text, payoff_lines, probability_text
 from commit_calc.model.extensive_form import ExtensiveFormGame, Node
@@ -98,9 +99,11 @@ class TreeFacts:
 
 
 def tree_facts(game: ExtensiveFormGame, profile: BehaviourProfile | None = None,
-               promised: Mapping[str, str] | None = None) -> TreeFacts:
-    """The facts to draw for ``game``, with ``profile``'s choices marked when given, and the
-    ``promised`` actions (information set label -> action) labelled as such.
+               promised: Mapping[str, str] | None = None,
+               beliefs: BeliefMarks | None = None) -> TreeFacts:
+    """The facts to draw for ``game``, with ``profile``'s choices marked when given, the
+    ``promised`` actions (information set label -> action) labelled as such, and the
+    ``beliefs`` of an assessment at the nodes of its information sets.
 
     >>> from commit_calc.model import Decision, ExtensiveFormGame, Terminal
     >>> game = ExtensiveFormGame.build(players=("A", "B"), root=Decision("A", {
@@ -125,6 +128,8 @@ def tree_facts(game: ExtensiveFormGame, profile: BehaviourProfile | None = None,
             kind, lines = "decision", [node.player or ""]
             if node.infoset in shared_labels and node.infoset != node.player:
                 lines.append(f"[{node.infoset}]")
+            if beliefs is not None and node.index in beliefs.lines:
+                lines.append(beliefs.lines[node.index])
         nodes.append(NodeFact(node.index, kind, tuple(lines), node.index in marks.reached))
     edges = []
     mixed = False
@@ -149,7 +154,8 @@ def tree_facts(game: ExtensiveFormGame, profile: BehaviourProfile | None = None,
         title=game.title or game.name or "game",
         payoff_order=f"Payoffs: ({', '.join(game.players)})",
         nodes=tuple(nodes), edges=tuple(edges), infosets=infosets, key=tuple(key),
-        notes=((MIXED_NOTE,) if mixed else ()) + ((PROMISE_NOTE,) if promised else ()),
+        notes=((MIXED_NOTE,) if mixed else ()) + ((PROMISE_NOTE,) if promised else ())
+        + (beliefs.notes if beliefs is not None else ()),
     )
 
 

@@ -14,6 +14,7 @@ import io
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from commit_calc.draw.beliefs import BeliefMarks
 from commit_calc.draw.facts import PATH_COLOUR, STYLES, TreeFacts, tree_facts
 from commit_calc.draw.layout import Layout, tree_layout
 from commit_calc.draw.literal_text import literal_text
@@ -41,7 +42,7 @@ _BOXES = {"decision": "round,pad=0.35,rounding_size=0.8", "chance": "round4,pad=
 
 def tree_image(
     game: ExtensiveFormGame, profile: BehaviourProfile | None, image_format: str,
-    promised: Mapping[str, str] | None = None,
+    promised: Mapping[str, str] | None = None, beliefs: BeliefMarks | None = None,
 ) -> bytes:
     """The tree as ``svg``, ``png`` or ``pdf``: through Graphviz where its ``dot`` program is
     installed, else with matplotlib (the same facts), else :class:`DrawingUnavailable`."""
@@ -51,8 +52,8 @@ def tree_image(
     from commit_calc.draw.render import render_dot
 
     if shutil.which("dot") is not None:
-        return render_dot(tree_to_dot(game, profile, promised), image_format)
-    return tree_to_image(game, profile, image_format, promised=promised)
+        return render_dot(tree_to_dot(game, profile, promised, beliefs), image_format)
+    return tree_to_image(game, profile, image_format, promised=promised, beliefs=beliefs)
 
 
 def tree_to_image(
@@ -62,12 +63,13 @@ def tree_to_image(
     *,
     dpi: int = 150,
     promised: Mapping[str, str] | None = None,
+    beliefs: BeliefMarks | None = None,
 ) -> bytes:
     """The tree as ``svg``, ``png`` or ``pdf`` bytes, drawn with matplotlib.
 
     Raises :class:`DrawingUnavailable` with an install hint when matplotlib is missing.
     """
-    figure = tree_figure(game, profile, promised)
+    figure = tree_figure(game, profile, promised, beliefs)
     buffer = io.BytesIO()
     figure.savefig(buffer, format=image_format, dpi=dpi, bbox_inches="tight")
     return buffer.getvalue()
@@ -75,7 +77,8 @@ def tree_to_image(
 
 @literal_text
 def tree_figure(game: ExtensiveFormGame, profile: BehaviourProfile | None,
-                promised: Mapping[str, str] | None = None) -> Figure:
+                promised: Mapping[str, str] | None = None,
+                beliefs: BeliefMarks | None = None) -> Figure:
     """The matplotlib figure of the tree (one unit of the axes is one centimetre)."""
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -86,7 +89,7 @@ def tree_figure(game: ExtensiveFormGame, profile: BehaviourProfile | None,
             "install one (apt-get install graphviz, or pip install \"commit-calc[plot]\"), "
             "or write DOT or TikZ text instead (--format dot|tikz)"
         ) from None
-    facts = tree_facts(game, profile, promised)
+    facts = tree_facts(game, profile, promised, beliefs)
     flat = tree_layout(game, {edge.child: edge.label for edge in facts.edges})
     layout = Layout(flat.x, tuple(STRETCH * y for y in flat.y))
     left, right = min(layout.x) - 1.5, max(layout.x) + 1.5

@@ -14,11 +14,13 @@ class Step:
     ``kind`` is ``"decision"`` or ``"chance"`` (a node of backward induction), ``"subgame"``
     (a proper subgame with imperfect information, solved as a game of its own),
     ``"indifference"`` (a mixing player's indifference condition), ``"best-response"`` (a
-    pure strategy checked against the alternatives) or ``"result"`` (what the steps add up
-    to). ``text`` is the sentence for people. The other fields hold the same facts for
-    programs: the ``node`` and ``player`` concerned, ``values`` as ``(label, exact value)``
-    pairs (an action's continuation payoff for the mover, a strategy's expected payoff), the
-    labels ``chosen``, whether the mover is indifferent (``tie``) and an ``equation``.
+    pure strategy checked against the alternatives), ``"bayes"`` and ``"off-path"`` (beliefs
+    at a reached or an unreached information set, :mod:`~commit_calc.explain.beliefs`) or
+    ``"result"`` (what the steps add up to). ``text`` is the sentence for people. The other
+    fields hold the same facts for programs: the ``node`` and ``player`` concerned, ``values``
+    as ``(label, exact value)`` pairs (an action's continuation payoff for the mover, a
+    strategy's expected payoff), the labels ``chosen``, whether the mover is indifferent
+    (``tie``) and an ``equation``.
     """
 
     kind: str

@@ -118,11 +118,11 @@ def _solve_tree(game: ExtensiveFormGame, concept: str) -> SolveResult:
     if concept == "pbe":
         from commit_calc.beliefs.pbe import perfect_bayesian_equilibria
 
-        return perfect_bayesian_equilibria(game)
+        return perfect_bayesian_equilibria(game, mixed=True)
     if concept == "sequential":
         from commit_calc.beliefs.sequential import sequential_equilibria
 
-        return sequential_equilibria(game)
+        return sequential_equilibria(game, mixed=True)
     if concept == "nash":
         from commit_calc.solvers.extensive_nash import extensive_nash_equilibria
 
