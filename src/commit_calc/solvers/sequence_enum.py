@@ -17,7 +17,7 @@ from commit_calc.solvers.sequence_form import (
     check_two_player_tree,
     sequence_form,
 )
-from commit_calc.solvers.sequence_vertices import Vertex, polyhedron_vertices
+from commit_calc.solvers.sequence_vertices import Vertex, polyhedron
 
 METHOD = "sequence-form+vertex-enumeration"
 
@@ -90,17 +90,25 @@ def sequence_enum(game: ExtensiveFormGame) -> SolveResult:
 
 def complementary_pairs(form: SequenceForm) -> list[tuple[tuple, tuple]]:  # type: ignore[type-arg]
     """The distinct pairs of plans of complementary vertices, in a fixed order (player 1's
-    plans in decreasing lexicographic order, then player 2's)."""
+    plans in decreasing lexicographic order, then player 2's).
+
+    As lrsnash does for bimatrix games (Avis, Rosenberg, Savani and von Stengel 2010), only
+    player 1's polyhedron is enumerated whole; for each of its vertices, only the face of
+    player 2's polyhedron that complements it (player 2 plays only sequences tight at the
+    vertex, and every sequence player 1 plays is tight) is enumerated, usually empty.
+    """
     n1, n2 = form.sizes
     e_rows, f_rows = form.constraints
-    first = _best_per_plan(polyhedron_vertices(e_rows, f_rows, form.payoffs[1], (n1, n2)))
+    first = polyhedron(e_rows, f_rows, form.payoffs[1], (n1, n2))
     transposed = {(t, s): v for (s, t), v in form.payoffs[0].items()}
-    second = _best_per_plan(polyhedron_vertices(f_rows, e_rows, transposed, (n2, n1)))
+    second = polyhedron(f_rows, e_rows, transposed, (n2, n1))
     pairs = set()
-    for x in first:
-        for y in second:
-            if x.support & ~y.tight == 0 and y.support & ~x.tight == 0:
-                pairs.add((x.plan, y.plan))
+    all_of_2 = (1 << n2) - 1
+    for x in _best_per_plan(first.vertices()):
+        # player 2's plan is 0 off x's tight sequences; player 1's slacks are 0 on x's support
+        fixed = (all_of_2 & ~x.tight) | (x.support << n2)
+        for y in second.vertices(fixed):
+            pairs.add((x.plan, y.plan))
     return sorted(pairs, reverse=True)
 
 

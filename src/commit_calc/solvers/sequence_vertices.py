@@ -8,10 +8,8 @@ plays (``x_s > 0``) and the opponent's sequences whose slack is zero (best respo
 
 The free ``q`` are solved for first (one row each; ``F'`` has full column rank), leaving a
 system ``G z = g, z >= 0`` in the plan and the slacks. A feasible basis comes from phase one of
-the simplex method; then every feasible basis is visited by single pivots that keep
-feasibility (the graph of feasible bases of a pointed polyhedron is connected), and each
-distinct basic solution is a vertex. Degenerate vertices have several bases; all are visited,
-so no vertex is missed.
+the simplex method; from there the walk of :func:`_visit` pivots through the bases of a
+symbolically perturbed (simple) polyhedron, and each distinct basic solution is a vertex.
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ from fractions import Fraction
 
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.values import kernel_fraction
-from commit_calc.solvers.sequence_tableau import MAX_PIVOTS, Row, pivot
+from commit_calc.solvers.sequence_tableau import MAX_PIVOTS, Row, lexicographic_leaving, pivot
 
 #: The most feasible bases visited in one polyhedron (bounded work).
 MAX_BASES = 50_000
@@ -39,13 +37,34 @@ class Vertex:
     tight: int
 
 
-def polyhedron_vertices(
+@dataclass(frozen=True)
+class Polyhedron:
+    """``{(s, r): s >= 0, K s = k, L'r - P's >= 0}`` with ``r`` solved for: the system
+    ``rows z = rhs, z >= 0`` in ``z = (s, slacks)``; ``n_own`` plan columns come first."""
+
+    rows: tuple[tuple[Fraction, ...], ...]
+    rhs: tuple[Fraction, ...]
+    n_own: int
+
+    def vertices(self, fixed: int = 0) -> list[Vertex]:
+        """Every vertex of the face where the columns in the bit mask ``fixed`` are 0 (the
+        whole polyhedron by default); empty if that face is."""
+        rows = [list(row) for row in self.rows]
+        rhs = list(self.rhs)
+        allowed = [not fixed >> j & 1 for j in range(len(rows[0]))]
+        basis = _phase_one(rows, rhs, allowed)
+        if basis is None:
+            return []
+        return _visit(rows, rhs, basis, self.n_own, allowed)
+
+
+def polyhedron(
     own: Sequence[Mapping[int, int]],
     other: Sequence[Mapping[int, int]],
     payoff: Mapping[tuple[int, int], Fraction],
     sizes: tuple[int, int],
-) -> list[Vertex]:
-    """Every vertex of ``{(s, r): s >= 0, K s = k, L'r - P's >= 0}`` with its labels.
+) -> Polyhedron:
+    """A player's polyhedron ``{(s, r): s >= 0, K s = k, L'r - P's >= 0}``.
 
     ``own`` are the rows of ``K`` (row 0 has right-hand side 1, the others 0), ``other`` the
     rows of ``L`` (the opponent's constraints) and ``payoff[(own sequence, other sequence)]``
@@ -80,15 +99,14 @@ def polyhedron_vertices(
         r = next(i for i, row in enumerate(rows) if basis[i] == -1 and row[column] != 0)
         pivot(rows, rhs, basis, r, column)
     keep = [i for i, b in enumerate(basis) if b == -1]
-    rows = [rows[i][:n_own + n_other] for i in keep]
-    rhs = [rhs[i] for i in keep]
-    basis = _phase_one(rows, rhs)
-    return _visit(rows, rhs, basis, n_own)
+    return Polyhedron(tuple(tuple(rows[i][:n_own + n_other]) for i in keep),
+                      tuple(rhs[i] for i in keep), n_own)
 
 
-def _phase_one(rows: list[Row], rhs: list[Fraction]) -> list[int]:
-    """A feasible basis of ``rows z = rhs, z >= 0`` (rows that turn out redundant are
-    removed in place), by the simplex method on the sum of artificial variables."""
+def _phase_one(rows: list[Row], rhs: list[Fraction], allowed: list[bool]) -> list[int] | None:
+    """A feasible basis of ``rows z = rhs, z >= 0`` with the columns not ``allowed`` at 0
+    (rows that turn out redundant are removed in place), by the simplex method on the sum of
+    artificial variables; ``None`` if there is none."""
     zero, one = kernel_fraction(0), kernel_fraction(1)
     n, m = len(rows[0]), len(rows)
     for i in range(m):
@@ -99,18 +117,18 @@ def _phase_one(rows: list[Row], rhs: list[Fraction]) -> list[int]:
     basis = list(range(n, n + m))
     for _ in range(MAX_PIVOTS):
         # reduced costs of minimising the artificials' sum; Bland's rule (first improving)
-        entering = next((j for j in range(n) if j not in basis
+        entering = next((j for j in range(n) if allowed[j] and j not in basis
                          and sum(rows[i][j] for i in range(m) if basis[i] >= n) > 0), None)
         if entering is None:
             break
         ratios = [(rhs[i] / rows[i][entering], basis[i], i)
                   for i in range(m) if rows[i][entering] > 0]
         pivot(rows, rhs, basis, min(ratios)[2], entering)
-    if any(rhs[i] != 0 for i in range(m) if basis[i] >= n):  # pragma: no cover
-        raise ArithmeticError("the sequence-form polyhedron is empty (a bug)")
+    if any(rhs[i] != 0 for i in range(m) if basis[i] >= n):
+        return None
     for i in range(m):  # drive the artificials out; a row with nothing else is redundant
         if basis[i] >= n:
-            column = next((j for j in range(n) if rows[i][j] != 0), None)
+            column = next((j for j in range(n) if allowed[j] and rows[i][j] != 0), None)
             if column is not None:
                 pivot(rows, rhs, basis, i, column)
     redundant = [i for i in range(m) if basis[i] >= n]
@@ -121,16 +139,27 @@ def _phase_one(rows: list[Row], rhs: list[Fraction]) -> list[int]:
     return basis
 
 
-def _visit(rows: list[Row], rhs: list[Fraction], basis: list[int],
-           n_own: int) -> list[Vertex]:
-    """Every vertex, by a breadth-first walk over the feasible bases."""
-    n = len(rows[0])
+def _visit(rows: list[Row], rhs: list[Fraction], basis: list[int], n_own: int,
+           allowed: list[bool]) -> list[Vertex]:
+    """Every vertex, by a breadth-first walk over the lexicographically feasible bases.
+
+    The right-hand side is perturbed symbolically by ``(eps, eps**2, ...)`` in the coordinates
+    of the starting basis (identity columns appended to the tableau, which never enter): the
+    perturbed polyhedron is simple, each of its vertices has one basis, the lexicographic
+    ratio test gives each pivot a unique leaving row, and its vertex graph is connected. Every
+    vertex of the original polyhedron is the limit of a perturbed one, so the walk meets each,
+    while visiting far fewer bases than all the feasible bases of a degenerate vertex.
+    """
+    n, m = len(rows[0]), len(rows)
+    zero, one = kernel_fraction(0), kernel_fraction(1)
+    rows = [row + [one if k == i else zero for k in range(m)] for i, row in enumerate(rows)]
+    lex = range(n, n + m)
     seen = {frozenset(basis)}
     queue = deque([(rows, rhs, basis)])
     found: dict[tuple[Fraction, ...], Vertex] = {}
     while queue:
         rows, rhs, basis = queue.popleft()
-        point = [kernel_fraction(0)] * n
+        point = [zero] * n
         for i, j in enumerate(basis):
             point[j] = rhs[i]
         key = tuple(point)
@@ -141,29 +170,25 @@ def _visit(rows: list[Row], rhs: list[Fraction], basis: list[int],
                 sum(1 << t for t in range(n - n_own) if point[n_own + t] == 0))
         members = set(basis)
         for j in range(n):
-            if j in members:
+            if j in members or not allowed[j]:
                 continue
-            ratios = [(rhs[i] / rows[i][j], i) for i in range(len(rows)) if rows[i][j] > 0]
-            if not ratios:
+            i = lexicographic_leaving(rows, rhs, j, lex)
+            if i is None:
                 continue  # an unbounded edge
-            best = min(r for r, _ in ratios)
-            for ratio, i in ratios:
-                if ratio != best:
-                    continue
-                neighbour = frozenset(members - {basis[i]} | {j})
-                if neighbour in seen:
-                    continue
-                seen.add(neighbour)
-                if len(seen) > MAX_BASES:
-                    raise UnsupportedGameError(
-                        f"a player's sequence-form polyhedron has more than {MAX_BASES} "
-                        "feasible bases, beyond what method 'sequence-enum' visits; use "
-                        "method 'sequence-lcp' for one equilibrium")
-                copy = [list(row) for row in rows]
-                new_rhs, new_basis = list(rhs), list(basis)
-                pivot(copy, new_rhs, new_basis, i, j)
-                queue.append((copy, new_rhs, new_basis))
+            neighbour = frozenset(members - {basis[i]} | {j})
+            if neighbour in seen:
+                continue
+            seen.add(neighbour)
+            if len(seen) > MAX_BASES:
+                raise UnsupportedGameError(
+                    f"a player's sequence-form polyhedron has more than {MAX_BASES} "
+                    "vertices (perturbed), beyond what method 'sequence-enum' visits; use "
+                    "method 'sequence-lcp' for one equilibrium")
+            copy = [list(row) for row in rows]
+            new_rhs, new_basis = list(rhs), list(basis)
+            pivot(copy, new_rhs, new_basis, i, j)
+            queue.append((copy, new_rhs, new_basis))
     return list(found.values())
 
 
-__all__ = ["MAX_BASES", "Vertex", "polyhedron_vertices"]
+__all__ = ["MAX_BASES", "Polyhedron", "Vertex", "polyhedron"]
