@@ -66,10 +66,10 @@ def sequence_enum(game: ExtensiveFormGame) -> SolveResult:
     >>> from commit_calc.io import load_game
     >>> game = load_game("entry-deterrence")
     >>> for eq in sequence_enum(game).equilibria:
-    ...     print(eq.profile.labelled(game), eq.payoffs, eq.component)
-    {'Entrant': {'entrant': {'Out': 1}}, 'Incumbent': {'incumbent': {'Fight': 1}}} (0, 2) 1
-    {'Entrant': {'entrant': {'Out': 1}}, 'Incumbent': {'incumbent': {'Fight': 1/2, 'Accommodate': 1/2}}} (0, 2) 1
-    {'Entrant': {'entrant': {'In': 1}}, 'Incumbent': {'incumbent': {'Accommodate': 1}}} (1, 1) 2
+    ...     print(eq.profile.labelled(game)["Incumbent"], eq.payoffs, eq.component)
+    {'incumbent': {'Fight': 1}} (0, 2) 1
+    {'incumbent': {'Fight': 1/2, 'Accommodate': 1/2}} (0, 2) 1
+    {'incumbent': {'Accommodate': 1}} (1, 1) 2
     """
     check_two_player_tree(game, "sequence-enum")
     form = sequence_form(game)

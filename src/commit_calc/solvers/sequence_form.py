@@ -13,8 +13,10 @@ can be exponential).
 
 >>> from commit_calc.io import load_game
 >>> form = sequence_form(load_game("entry-deterrence"))
->>> form.sequences[0], form.sequences[1]
-(((), ('entrant', 'Out'), ('entrant', 'In')), ((), ('incumbent', 'Fight'), ('incumbent', 'Accommodate')))
+>>> form.sequences[0]
+((), ('entrant', 'Out'), ('entrant', 'In'))
+>>> form.sequences[1]
+((), ('incumbent', 'Fight'), ('incumbent', 'Accommodate'))
 >>> form.constraints[1]
 ({0: 1}, {0: -1, 1: 1, 2: 1})
 """
@@ -121,8 +123,8 @@ def sequence_form(game: ExtensiveFormGame, *, limit: int = MAX_SEQUENCES) -> Seq
                     payoffs[p][key] = payoffs[p].get(key, 0) + probability * numbers[node.index][p]
             continue
         if node.is_chance:
-            for child, p in zip(node.children, numbers[node.index]):
-                state[child] = (s, t, probability * p)
+            for child, move in zip(node.children, numbers[node.index]):
+                state[child] = (s, t, probability * move)
             continue
         player = players[node.player]  # type: ignore[index]
         infoset = infoset_of[node.index]
@@ -196,7 +198,7 @@ def behaviour_from_plans(
 
 def _get(plan: Mapping[int, Fraction] | Sequence[Fraction], index: int) -> Fraction:
     if isinstance(plan, Mapping):
-        return plan.get(index, 0)  # type: ignore[return-value]
+        return plan.get(index, kernel_fraction(0))
     return plan[index]
 
 

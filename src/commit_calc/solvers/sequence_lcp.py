@@ -77,7 +77,7 @@ def _lemke(form: SequenceForm) -> tuple[list[Fraction], list[Fraction]]:
     m1, m2 = len(e_rows), len(f_rows)
     size = n1 + n2 + m1 + m2
     zero, one = kernel_fraction(0), kernel_fraction(1)
-    low, high = form.payoff_range()
+    high = form.payoff_range()[1]
     shift = high + 1
     costs = [form.shifted(0, shift), form.shifted(1, shift)]
     # rows: w - M z - d z0 = qv, columns w (size), z (size), z0
@@ -106,9 +106,9 @@ def _lemke(form: SequenceForm) -> tuple[list[Fraction], list[Fraction]]:
     # z0 enters where the right-hand side is most negative; ties go to the last such row,
     # which keeps every row lexicographically positive
     lowest = min(rhs)
-    leaving = max(i for i in range(size) if rhs[i] == lowest)
-    pivot(rows, rhs, basis, leaving, 2 * size)
-    entering = z + leaving
+    start = max(i for i in range(size) if rhs[i] == lowest)
+    pivot(rows, rhs, basis, start, 2 * size)
+    entering = z + start
     for _ in range(MAX_PIVOTS):
         leaving = lexicographic_leaving(rows, rhs, entering, range(size))
         if leaving is None:

@@ -61,8 +61,9 @@ def sequence_lp(game: ExtensiveFormGame) -> SolveResult:
     ...                     infoset="guess")
     >>> game = ExtensiveFormGame.build(players=("One", "Two"), root=Decision(
     ...     "One", {"Heads": choose(1, -1), "Tails": choose(-1, 1)}, name="hide"))
-    >>> [(e.profile.labelled(game), e.payoffs) for e in sequence_lp(game).equilibria]
-    [({'One': {'hide': {'Heads': 1/2, 'Tails': 1/2}}, 'Two': {'guess': {'Heads': 1/2, 'Tails': 1/2}}}, (0, 0))]
+    >>> [equilibrium] = sequence_lp(game).equilibria
+    >>> equilibrium.profile.labelled(game)["One"], equilibrium.payoffs
+    ({'hide': {'Heads': 1/2, 'Tails': 1/2}}, (0, 0))
     """
     check_two_player_tree(game, "sequence-lp")
     form = sequence_form(game)

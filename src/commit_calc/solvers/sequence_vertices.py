@@ -172,9 +172,10 @@ def _visit(rows: list[Row], rhs: list[Fraction], basis: list[int], n_own: int,
         for j in range(n):
             if j in members or not allowed[j]:
                 continue
-            i = lexicographic_leaving(rows, rhs, j, lex)
-            if i is None:
+            leaving = lexicographic_leaving(rows, rhs, j, lex)
+            if leaving is None:
                 continue  # an unbounded edge
+            i = leaving
             neighbour = frozenset(members - {basis[i]} | {j})
             if neighbour in seen:
                 continue
