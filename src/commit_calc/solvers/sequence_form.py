@@ -38,7 +38,7 @@ from commit_calc.model.values import kernel_fraction
 Sparse = dict[tuple[int, int], Fraction]
 
 #: The most sequences (both players together) the sequence-form solvers accept.
-MAX_SEQUENCES = 4000
+MAX_SEQUENCES = 500
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,10 @@ from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.values import kernel_fraction
 from commit_calc.solvers.sequence_tableau import MAX_PIVOTS, Row, lexicographic_leaving, pivot
 
-#: The most feasible bases visited in one polyhedron (bounded work).
+#: The most bases visited in one polyhedron (bounded work), and fewer for large tableaux: at
+#: most ``MAX_ENTRIES`` tableau entries times bases.
 MAX_BASES = 50_000
+MAX_ENTRIES = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -154,11 +156,17 @@ def _visit(rows: list[Row], rhs: list[Fraction], basis: list[int], n_own: int,
     zero, one = kernel_fraction(0), kernel_fraction(1)
     rows = [row + [one if k == i else zero for k in range(m)] for i, row in enumerate(rows)]
     lex = range(n, n + m)
+    limit = min(MAX_BASES, MAX_ENTRIES // ((n + m) * m))
     seen = {frozenset(basis)}
-    queue = deque([(rows, rhs, basis)])
+    # a basis waits in the queue as its parent's tableau and the pivot that leads to it
+    queue: deque[tuple[list[Row], list[Fraction], list[int], int, int]] = deque(
+        [(rows, rhs, basis, -1, -1)])
     found: dict[tuple[Fraction, ...], Vertex] = {}
     while queue:
-        rows, rhs, basis = queue.popleft()
+        rows, rhs, basis, i, j = queue.popleft()
+        if i >= 0:
+            rows, rhs, basis = [list(row) for row in rows], list(rhs), list(basis)
+            pivot(rows, rhs, basis, i, j)
         point = [zero] * n
         for i, j in enumerate(basis):
             point[j] = rhs[i]
@@ -175,20 +183,16 @@ def _visit(rows: list[Row], rhs: list[Fraction], basis: list[int], n_own: int,
             leaving = lexicographic_leaving(rows, rhs, j, lex)
             if leaving is None:
                 continue  # an unbounded edge
-            i = leaving
-            neighbour = frozenset(members - {basis[i]} | {j})
+            neighbour = frozenset(members - {basis[leaving]} | {j})
             if neighbour in seen:
                 continue
             seen.add(neighbour)
-            if len(seen) > MAX_BASES:
+            if len(seen) > limit:
                 raise UnsupportedGameError(
-                    f"a player's sequence-form polyhedron has more than {MAX_BASES} "
+                    f"a player's sequence-form polyhedron has more than {limit} "
                     "vertices (perturbed), beyond what method 'sequence-enum' visits; use "
                     "method 'sequence-lcp' for one equilibrium")
-            copy = [list(row) for row in rows]
-            new_rhs, new_basis = list(rhs), list(basis)
-            pivot(copy, new_rhs, new_basis, i, j)
-            queue.append((copy, new_rhs, new_basis))
+            queue.append((rows, rhs, basis, leaving, j))
     return list(found.values())
 
 
