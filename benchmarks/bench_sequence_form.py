@@ -15,8 +15,9 @@ sides solve the same tree. Timed (best of ``--repeat``):
   normal form's size, whose enumeration (the default before the sequence form) does not finish;
 * pygambit ``lp_solve(rational=True)`` and ``lcp_solve(rational=True)`` (C++, GMP rationals).
 
-A markdown table with ratios (ours / Gambit's) is printed to stdout. The ratios, not the
-absolute times, are the result: the machine may be shared.
+Times are CPU time of this process (pygambit's C++ runs in it too), so a busy shared machine
+disturbs them less than wall time. A markdown table with ratios (ours / Gambit's) is printed
+to stdout; the ratios, not the absolute times, are the result.
 """
 
 from __future__ import annotations
@@ -44,9 +45,9 @@ from commit_calc.solvers.sequence_lp import sequence_lp  # noqa: E402
 def best_time(run: Callable[[], object], repeat: int) -> tuple[float, object]:
     best, result = float("inf"), None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         result = run()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best, result
 
 

@@ -9,6 +9,8 @@ polyhedra grow linearly with the tree, where the reduced normal form grows expon
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.solvers.results import Equilibrium, SolveResult, certify
 from commit_calc.solvers.sequence_form import (
@@ -20,6 +22,10 @@ from commit_calc.solvers.sequence_form import (
 from commit_calc.solvers.sequence_vertices import Vertex, polyhedron
 
 METHOD = "sequence-form+vertex-enumeration"
+
+#: A realisation plan, one exact probability per sequence, and a pair of them.
+Plan = tuple[Fraction, ...]
+PlanPair = tuple[Plan, Plan]
 
 
 def sequence_enum(game: ExtensiveFormGame) -> SolveResult:
@@ -88,7 +94,7 @@ def sequence_enum(game: ExtensiveFormGame) -> SolveResult:
     return SolveResult(game, "nash", METHOD, tuple(equilibria))
 
 
-def complementary_pairs(form: SequenceForm) -> list[tuple[tuple, tuple]]:  # type: ignore[type-arg]
+def complementary_pairs(form: SequenceForm) -> list[PlanPair]:
     """The distinct pairs of plans of complementary vertices, in a fixed order (player 1's
     plans in decreasing lexicographic order, then player 2's).
 
@@ -115,7 +121,7 @@ def complementary_pairs(form: SequenceForm) -> list[tuple[tuple, tuple]]:  # typ
 def _best_per_plan(vertices: list[Vertex]) -> list[Vertex]:
     """The vertices whose tight set is not contained in another's with the same plan (the
     others can only match a subset of what those match)."""
-    by_plan: dict[tuple, list[Vertex]] = {}  # type: ignore[type-arg]
+    by_plan: dict[Plan, list[Vertex]] = {}
     for vertex in vertices:
         by_plan.setdefault(vertex.plan, []).append(vertex)
     kept = []
@@ -127,7 +133,7 @@ def _best_per_plan(vertices: list[Vertex]) -> list[Vertex]:
     return kept
 
 
-def _components(pairs: list[tuple[tuple, tuple]]) -> list[int]:  # type: ignore[type-arg]
+def _components(pairs: list[PlanPair]) -> list[int]:
     """Per pair, a representative of its component (pairs sharing a plan are joined)."""
     parent: dict[object, object] = {}
 
