@@ -173,3 +173,11 @@ def test_sequence_methods_refuse_what_they_do_not_solve():
         sequence_enum(enforcer)
     auto = solve(entry_deterrence(), method="sequence-enum")
     assert any("subgame perfect" in w for w in auto.warnings)
+
+
+def test_enumeration_stops_with_a_message_beyond_its_bound():
+    from commit_calc.solvers import sequence_vertices
+
+    with patch.object(sequence_vertices, "MAX_BASES", 5), pytest.raises(
+            UnsupportedGameError, match="use method 'sequence-lcp'"):
+        sequence_enum(kuhn_poker())

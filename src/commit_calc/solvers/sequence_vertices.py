@@ -23,8 +23,8 @@ from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.values import kernel_fraction
 from commit_calc.solvers.sequence_tableau import MAX_PIVOTS, Row, lexicographic_leaving, pivot
 
-#: The most bases visited in one polyhedron (bounded work), and fewer for large tableaux: at
-#: most ``MAX_ENTRIES`` tableau entries times bases.
+#: The most bases visited in one polyhedron (bounded work), and the most tableau entries the
+#: bases waiting to be visited may keep in memory.
 MAX_BASES = 50_000
 MAX_ENTRIES = 20_000_000
 
@@ -156,7 +156,7 @@ def _visit(rows: list[Row], rhs: list[Fraction], basis: list[int], n_own: int,
     zero, one = kernel_fraction(0), kernel_fraction(1)
     rows = [row + [one if k == i else zero for k in range(m)] for i, row in enumerate(rows)]
     lex = range(n, n + m)
-    limit = min(MAX_BASES, MAX_ENTRIES // ((n + m) * m))
+    waiting = MAX_ENTRIES // ((n + m) * m)  # tableaux kept alive by the queue, at most
     seen = {frozenset(basis)}
     # a basis waits in the queue as its parent's tableau and the pivot that leads to it
     queue: deque[tuple[list[Row], list[Fraction], list[int], int, int]] = deque(
@@ -187,11 +187,11 @@ def _visit(rows: list[Row], rhs: list[Fraction], basis: list[int], n_own: int,
             if neighbour in seen:
                 continue
             seen.add(neighbour)
-            if len(seen) > limit:
+            if len(seen) > MAX_BASES or len(queue) >= waiting:
                 raise UnsupportedGameError(
-                    f"a player's sequence-form polyhedron has more than {limit} "
-                    "vertices (perturbed), beyond what method 'sequence-enum' visits; use "
-                    "method 'sequence-lcp' for one equilibrium")
+                    "a player's sequence-form polyhedron has more (perturbed) vertices than "
+                    "method 'sequence-enum' visits; use method 'sequence-lcp' for one "
+                    "equilibrium")
             queue.append((rows, rhs, basis, leaving, j))
     return list(found.values())
 
