@@ -25,7 +25,7 @@ from commit_calc.solvers.sequence_tableau import MAX_PIVOTS, Row, lexicographic_
 
 #: The most bases visited in one polyhedron (bounded work), and the most tableau entries the
 #: bases waiting to be visited may keep in memory.
-MAX_BASES = 50_000
+MAX_BASES = 20_000
 MAX_ENTRIES = 20_000_000
 
 
