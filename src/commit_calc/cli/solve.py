@@ -48,11 +48,16 @@ if TYPE_CHECKING:
 @click.option(
     "--method",
     type=click.Choice(["exact", "nashpy-support-enumeration", "nashpy-vertex-enumeration",
-                       "nashpy-lemke-howson"], case_sensitive=False),
+                       "nashpy-lemke-howson", "sequence-lp", "sequence-lcp", "sequence-enum"],
+                      case_sensitive=False),
     default="exact",
     show_default=True,
-    help="exact: every (extreme) equilibrium, exactly. nashpy-*: nashpy's floating-point "
-    "algorithm on a two-player normal-form game, each answer verified exactly.",
+    help="exact: every (extreme) equilibrium, exactly (two-player trees too large for their "
+    "reduced normal form are enumerated in the sequence form; the output names the method). "
+    "nashpy-*: nashpy's floating-point algorithm on a two-player normal-form game, each "
+    "answer verified exactly. sequence-*: Nash equilibria of a two-player tree in the "
+    "sequence form, exactly: lp, one equilibrium and the value of a zero-sum tree; lcp, one "
+    "equilibrium (Lemke); enum, every extreme equilibrium.",
 )
 @format_option(("text", "json", "csv"))
 @click.option(

@@ -3,10 +3,19 @@ strategies at every information set."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
-from commit_calc.solvers.reduction import behaviour_profile, reduced_normal_form
+from commit_calc.solvers.reduction import _plan_count, behaviour_profile, reduced_normal_form
 from commit_calc.solvers.results import Equilibrium, SolveResult, certify
+
+#: Two-player trees whose reduced normal form gives both players more strategies than
+#: ``MAX_REDUCED_STRATEGIES`` (vertex enumeration grows exponentially with the smaller side), or
+#: has more than ``MAX_REDUCED_PROFILES`` profiles, are solved in the sequence form
+#: (:func:`~commit_calc.solvers.sequence_enum.sequence_enum`), which grows with the tree.
+MAX_REDUCED_STRATEGIES = 12
+MAX_REDUCED_PROFILES = 10_000
 
 
 def extensive_nash_equilibria(game: ExtensiveFormGame) -> SolveResult:
@@ -27,7 +36,11 @@ def extensive_nash_equilibria(game: ExtensiveFormGame) -> SolveResult:
         behaviour profile are reported once, with the component number of the first. With more
         players: the pure equilibria of the reduced normal form only (method
         ``"reduced-normal-form+pure-enumeration"``), and a warning says mixed ones were not
-        searched. Nash equilibria need not be subgame perfect; see
+        searched. A two-player tree whose reduced normal form is larger (both players above
+        :data:`MAX_REDUCED_STRATEGIES` strategies, or more than :data:`MAX_REDUCED_PROFILES`
+        profiles) gets its extreme equilibria in the sequence form
+        instead (method ``"sequence-form+vertex-enumeration"``), and a note says so. Nash
+        equilibria need not be subgame perfect; see
         :func:`~commit_calc.solvers.subgame_perfect.subgame_perfect_equilibria`.
 
     Raises
@@ -68,6 +81,11 @@ def extensive_nash_equilibria(game: ExtensiveFormGame) -> SolveResult:
             "no Nash equilibria to list; ask for subgame perfection (concept 'spe') to find "
             "its best choices"
         )
+    if game.num_players == 2:
+        shape = [_plan_count(game, player) for player in game.players]
+        if (min(shape) > MAX_REDUCED_STRATEGIES
+                or shape[0] * shape[1] > MAX_REDUCED_PROFILES):
+            return _in_sequence_form(game, shape)
     reduced = reduced_normal_form(game)
     warnings: list[str] = []
     if game.num_players == 2:
@@ -94,6 +112,16 @@ def extensive_nash_equilibria(game: ExtensiveFormGame) -> SolveResult:
         seen.add(profile.probabilities)
         equilibria.append(certify(game, profile, component=equilibrium.component))
     return SolveResult(game, "nash", method, tuple(equilibria), warnings=tuple(warnings))
+
+
+def _in_sequence_form(game: ExtensiveFormGame, shape: list[int]) -> SolveResult:
+    from commit_calc.solvers.sequence_enum import sequence_enum
+
+    result = sequence_enum(game)
+    note = (f"the reduced normal form would have {shape[0]} x {shape[1]} strategies: the "
+            "extreme equilibria were enumerated in the sequence form instead (method "
+            "sequence-enum)")
+    return dataclasses.replace(result, warnings=result.warnings + (note,))
 
 
 __all__ = ["extensive_nash_equilibria"]

@@ -17,10 +17,12 @@ from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.solvers.results import SolveResult
 
 CONCEPTS = ("auto", "nash", "spe", "pbe", "sequential")
-#: ``exact`` picks the exact solver for the game; the others run nashpy on two-player
-#: normal-form games and verify its answers exactly.
+#: ``exact`` picks the exact solver for the game; ``nashpy-*`` run nashpy on two-player
+#: normal-form games and verify its answers exactly; ``sequence-*`` solve two-player trees
+#: in the sequence form, exactly (:mod:`.sequence_lp`, :mod:`.sequence_lcp`,
+#: :mod:`.sequence_enum`).
 METHODS = ("exact", "nashpy-support-enumeration", "nashpy-vertex-enumeration",
-           "nashpy-lemke-howson")
+           "nashpy-lemke-howson", "sequence-lp", "sequence-lcp", "sequence-enum")
 
 
 def solve(
@@ -39,6 +41,9 @@ def solve(
 
     ``method`` may name one of nashpy's algorithms instead (two-player normal-form games only):
     its floating-point answers are rationalised and kept only if they pass the exact check.
+    ``"sequence-lp"`` (zero-sum), ``"sequence-lcp"`` (one equilibrium) and
+    ``"sequence-enum"`` (every extreme equilibrium) solve two-player trees for Nash equilibria
+    in the sequence form.
 
     Raises :class:`~commit_calc.errors.ParameterError` for unknown or out-of-bounds values and
     :class:`~commit_calc.errors.UnsupportedGameError` for a concept or method that does not
@@ -63,7 +68,9 @@ def solve(
         )
     parameters = game.parameters.values(values)
     numeric = game.at(values)
-    if method != "exact":
+    if method.startswith("sequence-"):
+        result = _solve_in_sequence_form(numeric, concept, method)
+    elif method != "exact":
         result = _solve_with_nashpy(numeric, concept, method)
     elif isinstance(numeric, NormalFormGame):
         result = _solve_normal_form(numeric, concept)
@@ -83,6 +90,26 @@ def _solve_with_nashpy(
     from commit_calc.solvers.nashpy_bridge import nashpy_equilibria
 
     return nashpy_equilibria(game, method.removeprefix("nashpy-").replace("-", "_"))
+
+
+def _solve_in_sequence_form(
+    game: NormalFormGame | ExtensiveFormGame, concept: str, method: str
+) -> SolveResult:
+    if not isinstance(game, ExtensiveFormGame) or concept not in ("auto", "nash"):
+        raise UnsupportedGameError(
+            f"solve(): method {method!r} finds Nash equilibria of two-player trees; use it "
+            "with a tree and concept 'nash' (or 'auto')"
+        )
+    from commit_calc.solvers import sequence_enum, sequence_lcp, sequence_lp
+
+    solver = {"sequence-lp": sequence_lp.sequence_lp, "sequence-lcp": sequence_lcp.sequence_lcp,
+              "sequence-enum": sequence_enum.sequence_enum}[method]
+    result = solver(game)
+    if concept == "auto" and len(game.subgame_roots) > 1:
+        note = (f"method '{method}' finds Nash equilibria, which need not be subgame perfect "
+                "in this tree (it has proper subgames); concept 'spe' checks that")
+        result = dataclasses.replace(result, warnings=result.warnings + (note,))
+    return result
 
 
 def _solve_normal_form(game: NormalFormGame, concept: str) -> SolveResult:
