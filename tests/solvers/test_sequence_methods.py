@@ -181,3 +181,16 @@ def test_enumeration_stops_with_a_message_beyond_its_bound():
     with patch.object(sequence_vertices, "MAX_BASES", 5), pytest.raises(
             UnsupportedGameError, match="use method 'sequence-lcp'"):
         sequence_enum(kuhn_poker())
+
+
+def test_the_enumeration_work_is_bounded_across_all_its_walks() -> None:
+    """A hostile tree's walks (one polyhedron whole, a face of the other per vertex) together
+    stop at a bound on the tableau updates with a one-line message; a stress run once spent
+    more than 9 minutes in one enumeration. Kuhn poker needs about 217,000 updates."""
+    from commit_calc.solvers import sequence_vertices
+
+    with (patch.object(sequence_vertices.WorkBudget.__init__, "__defaults__", (100_000,)),
+          pytest.raises(UnsupportedGameError, match="100,000 tableau updates") as error):
+        sequence_enum(kuhn_poker())
+    assert "\n" not in str(error.value) and "sequence-lcp" in str(error.value)
+    assert len(sequence_enum(kuhn_poker()).equilibria) == 2

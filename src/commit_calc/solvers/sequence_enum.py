@@ -19,7 +19,7 @@ from commit_calc.solvers.sequence_form import (
     check_two_player_tree,
     sequence_form,
 )
-from commit_calc.solvers.sequence_vertices import Vertex, polyhedron
+from commit_calc.solvers.sequence_vertices import Vertex, WorkBudget, polyhedron
 
 METHOD = "sequence-form+vertex-enumeration"
 
@@ -110,10 +110,11 @@ def complementary_pairs(form: SequenceForm) -> list[PlanPair]:
     second = polyhedron(f_rows, e_rows, transposed, (n2, n1))
     pairs = set()
     all_of_2 = (1 << n2) - 1
-    for x in _best_per_plan(first.vertices()):
+    budget = WorkBudget()
+    for x in _best_per_plan(first.vertices(budget=budget)):
         # player 2's plan is 0 off x's tight sequences; player 1's slacks are 0 on x's support
         fixed = (all_of_2 & ~x.tight) | (x.support << n2)
-        for y in second.vertices(fixed):
+        for y in second.vertices(fixed, budget):
             pairs.add((x.plan, y.plan))
     return sorted(pairs, reverse=True)
 

@@ -27,6 +27,27 @@ from commit_calc.solvers.sequence_tableau import MAX_PIVOTS, Row, lexicographic_
 #: bases waiting to be visited may keep in memory.
 MAX_BASES = 20_000
 MAX_ENTRIES = 20_000_000
+#: The most tableau entries updated by the pivots of all the walks of one enumeration (the
+#: whole polyhedron of one player and a face of the other's for each of its vertices):
+#: about a minute of exact arithmetic.
+MAX_WORK = 100_000_000
+
+
+class WorkBudget:
+    """The tableau entries the walks of one enumeration may still update (shared by them)."""
+
+    def __init__(self, limit: int = MAX_WORK) -> None:
+        self.limit = self.left = limit
+
+    def spend(self, entries: int) -> None:
+        """Count one pivot's ``entries``; refuse once the budget is spent."""
+        self.left -= entries
+        if self.left < 0:
+            raise UnsupportedGameError(
+                "the sequence-form enumeration needs more than the "
+                f"{self.limit:,} tableau updates that method 'sequence-enum' makes (its "
+                "polyhedra have too many degenerate vertices); use method 'sequence-lcp' for "
+                "one equilibrium")
 
 
 @dataclass(frozen=True)
@@ -48,16 +69,17 @@ class Polyhedron:
     rhs: tuple[Fraction, ...]
     n_own: int
 
-    def vertices(self, fixed: int = 0) -> list[Vertex]:
+    def vertices(self, fixed: int = 0, budget: WorkBudget | None = None) -> list[Vertex]:
         """Every vertex of the face where the columns in the bit mask ``fixed`` are 0 (the
-        whole polyhedron by default); empty if that face is."""
+        whole polyhedron by default); empty if that face is. The walk's pivots are counted
+        against ``budget`` (a budget of its own by default)."""
         rows = [list(row) for row in self.rows]
         rhs = list(self.rhs)
         allowed = [not fixed >> j & 1 for j in range(len(rows[0]))]
         basis = _phase_one(rows, rhs, allowed)
         if basis is None:
             return []
-        return _visit(rows, rhs, basis, self.n_own, allowed)
+        return _visit(rows, rhs, basis, self.n_own, allowed, budget or WorkBudget())
 
 
 def polyhedron(
@@ -142,7 +164,7 @@ def _phase_one(rows: list[Row], rhs: list[Fraction], allowed: list[bool]) -> lis
 
 
 def _visit(rows: list[Row], rhs: list[Fraction], basis: list[int], n_own: int,
-           allowed: list[bool]) -> list[Vertex]:
+           allowed: list[bool], budget: WorkBudget) -> list[Vertex]:
     """Every vertex, by a breadth-first walk over the lexicographically feasible bases.
 
     The right-hand side is perturbed symbolically by ``(eps, eps**2, ...)`` in the coordinates
@@ -166,6 +188,7 @@ def _visit(rows: list[Row], rhs: list[Fraction], basis: list[int], n_own: int,
         rows, rhs, basis, i, j = queue.popleft()
         if i >= 0:
             rows, rhs, basis = [list(row) for row in rows], list(rhs), list(basis)
+            budget.spend(len(rows) * len(rows[0]))
             pivot(rows, rhs, basis, i, j)
         point = [zero] * n
         for i, j in enumerate(basis):
@@ -196,4 +219,4 @@ def _visit(rows: list[Row], rhs: list[Fraction], basis: list[int], n_own: int,
     return list(found.values())
 
 
-__all__ = ["MAX_BASES", "Polyhedron", "Vertex", "polyhedron"]
+__all__ = ["MAX_BASES", "MAX_WORK", "Polyhedron", "Vertex", "WorkBudget", "polyhedron"]
