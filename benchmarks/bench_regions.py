@@ -7,7 +7,7 @@ Run on demand from the repository root::
 
 Random tables (fixed seeds): integer payoffs in -2..2, and one parameter ``p`` in [-3, 3]
 added (times -1, 0 or 1) to every entry with probability 2/7 ("sparse"), so many games are
-degenerate somewhere. For each size the table gives the median and the largest time of
+degenerate somewhere. For each size the table gives the median and the largest CPU time of
 ``parameter_regions`` (mixed equilibria included), the number of regions and candidates.
 Then every catalog game's ``commit-calc thresholds`` (all parameters symbolic), which
 issue 14 bounds by 2 s each, each in a process of its own stopped after ``--budget`` seconds,
@@ -42,19 +42,19 @@ def random_table(size: int, seed: int) -> NormalFormGame:
 
 
 def bench_tables(sizes: list[int], games: int) -> None:
-    print("| table | games | median s | max s | regions (median) | refused |")
+    print("| table | games | median CPU s | max CPU s | regions (median) | refused |")
     print("|---|---|---|---|---|---|")
     for size in sizes:
         times, regions, refused = [], [], 0
         for seed in range(games):
             game = random_table(size, seed)
-            start = time.perf_counter()
+            start = time.process_time()
             try:
                 analysis = parameter_regions(game)
             except CommitCalcError:
                 refused += 1
                 continue
-            times.append(time.perf_counter() - start)
+            times.append(time.process_time() - start)
             regions.append(len(analysis.regions))
         if times:
             print(f"| {size}x{size} | {games} | {statistics.median(times):.2f} | "
@@ -105,13 +105,14 @@ def bench_catalog(budget: float) -> None:
     print("\n| catalog game | parameters | `thresholds` CPU s | wall s | library CPU s "
           "| regions | cases |")
     print("|---|---:|---:|---:|---:|---:|---:|")
+    _, cpu, wall = _child([sys.executable, "-m", "commit_calc", "solve", "stag-hunt"], budget)
+    print(f"| (baseline: `commit-calc solve stag-hunt`) | | {cpu:.2f} | {wall:.1f} | | | |")
     for name, *_ in list_games():
         parameters = len(load_game(name).parameters)
         output, cpu, wall = _child(
             [sys.executable, "-m", "commit_calc", "thresholds", name], budget)
         if output is None:
-            print(f"| {name} | {parameters} | over {budget:.0f} s (stopped) | {wall:.1f} | "
-                  "| | |")
+            print(f"| {name} | {parameters} | stopped after {cpu:.1f} | {wall:.1f} | | | |")
             continue
         if output.startswith("Error"):
             print(f"| {name} | {parameters} | refused after {cpu:.1f} | {wall:.1f} | | | |")
