@@ -70,7 +70,7 @@ from commit_calc.errors import CommitCalcError
 from commit_calc.io import load_game
 leaves = []
 split = regions.case_split
-regions.case_split = lambda *a: leaves.extend(split(*a)) or leaves
+regions.case_split = lambda *a, **k: leaves.extend(split(*a, **k)) or leaves
 start = time.process_time()
 try:
     analysis = regions.parameter_regions(load_game(sys.argv[1]))

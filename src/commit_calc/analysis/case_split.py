@@ -29,9 +29,15 @@ MAX_CASES = 5000
 Leaf = tuple[Term, frozenset[int], bool]
 
 
-def case_split(candidates: Sequence[Candidate], feasible: Feasibility) -> list[Leaf]:
-    """Leaves of the case split, in the order of the keys' signs (-, 0, +)."""
-    same = _Coincidence(candidates)
+def case_split(candidates: Sequence[Candidate], feasible: Feasibility, *,
+               behaviour: bool = False) -> list[Leaf]:
+    """Leaves of the case split, in the order of the keys' signs (-, 0, +).
+
+    With ``behaviour`` (a tree's candidates), two true candidates that may be one profile
+    somewhere are split apart where they differ (a table's extreme equilibria never
+    coincide: see :mod:`.mixed_candidates`).
+    """
+    same = _Coincidence(candidates if behaviour else ())
     leaves: list[Leaf] = []
     stack: list[tuple[dict[sympy.Expr, int], bool, frozenset[int]]] = [({}, True, frozenset())]
     checked = 0
@@ -100,6 +106,8 @@ class _Coincidence:
                  ) -> tuple[sympy.Expr | None, list[int]]:
         """``(key, [])`` where a key must be split on first, else ``(None, kept)``: the true
         candidates less those that are, everywhere under ``signs``, an earlier one."""
+        if not self.candidates:
+            return None, true
         kept: list[int] = []
         for j in true:
             duplicate = False
@@ -124,7 +132,7 @@ class _Coincidence:
 
 def _zero_keys(a: Candidate, b: Candidate) -> tuple[sympy.Expr, ...] | None:
     """The keys that are zero exactly where ``a`` and ``b`` have the same probabilities."""
-    if len(a.distributions) != len(b.distributions):
+    if len(a.distributions) != len(b.distributions) or _pure(a) or _pure(b):
         return None
     differences = [x - y for da, db in zip(a.distributions, b.distributions)
                    for x, y in zip(da, db) if x != y]
@@ -144,3 +152,10 @@ def _zero_keys(a: Candidate, b: Candidate) -> tuple[sympy.Expr, ...] | None:
             continue
         keys.setdefault(found[0], None)
     return tuple(keys)
+
+
+def _pure(candidate: Candidate) -> bool:
+    """Whether the candidate is pure: a mixed one is mixed wherever it is an equilibrium,
+    since its mixed strategy of the reduced normal form is then a vertex's canonical basis,
+    which leaves out every strategy played with probability 0."""
+    return all(x in (0, 1) for d in candidate.distributions for x in d)

@@ -200,7 +200,8 @@ def parameter_regions(
             )
         elif reduced.num_players > 2:
             warnings.append(f"a {reduced.num_players}-player game: only pure equilibria")
-    leaves = case_split(candidates, feasible)
+    leaves = case_split(candidates, feasible,
+                        behaviour=isinstance(reduced, ExtensiveFormGame))
     regions = _merge(reduced, candidates, leaves, domain)
     if any(not r.resolved for r in regions):
         warnings.append("some regions could not be proved non-empty (marked unresolved)")
