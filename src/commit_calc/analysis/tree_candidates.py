@@ -198,14 +198,14 @@ def _best_sets(own: list[sympy.Expr], term: Term, feasible: Feasibility
     empty is dropped at once, so the work follows the sets that can be best rather than all
     ``2**n`` subsets.
     """
-    found = []
+    found: list[tuple[int, ...]] = []
     for first in range(len(own)):
         beats = [requirement_within(own[first] - own[c], ">", term, feasible)
                  for c in range(first)]
         start = conjunction(itertools.chain(term.items(), beats))
         if start is None or feasible(start) is False:
             continue
-        stack = [(first + 1, (first,), start)]
+        stack: list[tuple[int, tuple[int, ...], Term]] = [(first + 1, (first,), start)]
         while stack:
             c, best, condition = stack.pop()
             if c == len(own):
