@@ -12,11 +12,12 @@ exactly on every boundary of the regions, the region's equilibria are the ones
 from __future__ import annotations
 
 import sympy
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from commit_calc.analysis.labels import profile_label
 from commit_calc.analysis.regions import parameter_regions
+from commit_calc.errors import UnsupportedGameError
 from commit_calc.io import load_game
 from commit_calc.model import Chance, Decision, ExtensiveFormGame, Parameter, Terminal
 from commit_calc.solvers.solve import solve
@@ -106,7 +107,11 @@ def test_entry_then_simultaneous_game(game, extra):
 @settings(max_examples=8, deadline=None)  # each about 7 CPU s: the 4x4 block's mixed regions
 @given(sender_receiver(), st.lists(st.fractions(0, 4), min_size=1, max_size=2))
 def test_sender_receiver_game(game, extra):
-    _agree(game, [sympy.Rational(x.numerator, x.denominator) for x in extra])
+    try:
+        _agree(game, [sympy.Rational(x.numerator, x.denominator) for x in extra])
+    except UnsupportedGameError as error:  # bounded work: a clear refusal, never a wrong answer
+        assume("expand into more than" not in str(error))
+        raise
 
 
 def test_two_mixed_equilibria_with_one_behaviour_are_listed_once():
