@@ -7,25 +7,26 @@ Run on demand from the repository root::
 
 Random tables (fixed seeds): integer payoffs in -2..2, and one parameter ``p`` in [-3, 3]
 added (times -1, 0 or 1) to every entry with probability 2/7 ("sparse"), so many games are
-degenerate somewhere. For each size the table gives the median and the largest time of
+degenerate somewhere. For each size the table gives the median and the largest CPU time of
 ``parameter_regions`` (mixed equilibria included), the number of regions and candidates.
 Then every catalog game's ``commit-calc thresholds`` (all parameters symbolic), which
-issue 14 bounds by 2 s each, and the same regions and thresholds in the library alone.
+issue 14 bounds by 2 s each, each in a process of its own stopped after ``--budget`` seconds,
+and the same regions in the library alone with the number of leaves of their case split.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
+import subprocess
+import sys
 import time
 
 import sympy
-from click.testing import CliRunner
 
 from commit_calc.analysis.regions import parameter_regions
-from commit_calc.analysis.thresholds import thresholds
-from commit_calc.cli.main import cli
 from commit_calc.errors import CommitCalcError
 from commit_calc.io import load_game
 from commit_calc.io.catalog import list_games
@@ -41,57 +42,99 @@ def random_table(size: int, seed: int) -> NormalFormGame:
 
 
 def bench_tables(sizes: list[int], games: int) -> None:
-    print("| table | games | median s | max s | regions (median) | refused |")
+    print("| table | games | median CPU s | max CPU s | regions (median) | refused |")
     print("|---|---|---|---|---|---|")
     for size in sizes:
         times, regions, refused = [], [], 0
         for seed in range(games):
             game = random_table(size, seed)
-            start = time.perf_counter()
+            start = time.process_time()
             try:
                 analysis = parameter_regions(game)
             except CommitCalcError:
                 refused += 1
                 continue
-            times.append(time.perf_counter() - start)
+            times.append(time.process_time() - start)
             regions.append(len(analysis.regions))
         if times:
             print(f"| {size}x{size} | {games} | {statistics.median(times):.2f} | "
                   f"{max(times):.2f} | {statistics.median(regions)} | {refused} |")
 
 
-def bench_catalog() -> None:
-    """``commit-calc thresholds NAME --format json`` (every parameter symbolic, comparative
-    statics included) for each catalog game, and the regions and thresholds in the library."""
-    print("\n| catalog game | table | `thresholds` CLI s | library s | regions |")
-    print("|---|---|---|---|---|")
-    runner = CliRunner()
+#: Run in a child process: the regions of one catalog game, all parameters symbolic, with
+#: the leaves of the case split counted; prints "regions leaves cpu-seconds" or the refusal.
+_CHILD = """
+import sys, time
+from commit_calc.analysis import regions
+from commit_calc.errors import CommitCalcError
+from commit_calc.io import load_game
+leaves = []
+split = regions.case_split
+regions.case_split = lambda *a, **k: leaves.extend(split(*a, **k)) or leaves
+start = time.process_time()
+try:
+    analysis = regions.parameter_regions(load_game(sys.argv[1]))
+except CommitCalcError as error:
+    print("refused", round(time.process_time() - start, 2), str(error)[:60])
+else:
+    print(len(analysis.regions), len(leaves), round(time.process_time() - start, 2))
+"""
+
+
+def _child(command: list[str], budget: float) -> tuple[str | None, float, float]:
+    """Run ``command``; (its stdout or None past ``budget`` s, CPU s, wall s)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=budget,
+                              check=False)
+        output: str | None = done.stdout if done.returncode == 0 else done.stderr.strip()
+    except subprocess.TimeoutExpired:
+        output = None
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return output, cpu, wall
+
+
+def bench_catalog(budget: float) -> None:
+    """``commit-calc thresholds NAME`` (every parameter symbolic, comparative statics
+    included, Python's start included) for each catalog game in a process of its own, timed
+    in CPU seconds (the machine may be shared: wall seconds beside them), and the regions
+    with the leaves (cases) of their case split in the library."""
+    print("\n| catalog game | parameters | `thresholds` CPU s | wall s | library CPU s "
+          "| regions | cases |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    _, cpu, wall = _child([sys.executable, "-m", "commit_calc", "solve", "stag-hunt"], budget)
+    print(f"| (baseline: `commit-calc solve stag-hunt`) | | {cpu:.2f} | {wall:.1f} | | | |")
     for name, *_ in list_games():
-        game = load_game(name)
-        start = time.perf_counter()
-        result = runner.invoke(cli, ["thresholds", name, "--format", "json"])
-        command = time.perf_counter() - start
-        if result.exit_code:
-            print(f"| {name} | | refused (exit {result.exit_code}) | | |")
+        parameters = len(load_game(name).parameters)
+        output, cpu, wall = _child(
+            [sys.executable, "-m", "commit_calc", "thresholds", name], budget)
+        if output is None:
+            print(f"| {name} | {parameters} | stopped after {cpu:.1f} | {wall:.1f} | | | |")
             continue
-        start = time.perf_counter()
-        analysis = parameter_regions(game)
-        for parameter in game.parameters:
-            thresholds(analysis, parameter.name)
-        library = time.perf_counter() - start
-        shape = "x".join(map(str, game.shape)) if isinstance(game, NormalFormGame) else "tree"
-        print(f"| {name} | {shape} | {command:.2f} | {library:.2f} | "
-              f"{len(analysis.regions)} |")
+        if output.startswith("Error"):
+            print(f"| {name} | {parameters} | refused after {cpu:.1f} | {wall:.1f} | | | |")
+            continue
+        found, _, _ = _child([sys.executable, "-c", _CHILD, name], budget)
+        regions, cases, library = (found or "? ? ?").split()[:3]
+        print(f"| {name} | {parameters} | {cpu:.2f} | {wall:.1f} | {library} | {regions} | "
+              f"{cases} |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[3, 4])
     parser.add_argument("--games", type=int, default=5)
+    parser.add_argument("--budget", type=float, default=120,
+                        help="seconds after which a catalog game's thresholds are stopped")
+    parser.add_argument("--catalog-only", action="store_true")
     arguments = parser.parse_args()
     sympy.init_printing(use_unicode=False)
-    bench_tables(arguments.sizes, arguments.games)
-    bench_catalog()
+    if not arguments.catalog_only:
+        bench_tables(arguments.sizes, arguments.games)
+    bench_catalog(arguments.budget)
 
 
 if __name__ == "__main__":

@@ -11,13 +11,13 @@ exactly on every boundary of the regions, the region's equilibria are the ones
 
 from __future__ import annotations
 
-import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from commit_calc.analysis.labels import profile_label
 from commit_calc.analysis.regions import parameter_regions
+from commit_calc.errors import UnsupportedGameError
 from commit_calc.io import load_game
 from commit_calc.model import Chance, Decision, ExtensiveFormGame, Parameter, Terminal
 from commit_calc.solvers.solve import solve
@@ -104,13 +104,35 @@ def test_entry_then_simultaneous_game(game, extra):
     _agree(game, [sympy.Rational(x.numerator, x.denominator) for x in extra])
 
 
-@pytest.mark.xfail(reason="known bug (issue 14 note): two mixed candidates of a 4x4 reduced "
-                   "normal form with different formulas can give the same behaviour at a point, "
-                   "and the region then lists it twice where solve lists it once", strict=False)
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=8, deadline=None)  # each about 7 CPU s: the 4x4 block's mixed regions
 @given(sender_receiver(), st.lists(st.fractions(0, 4), min_size=1, max_size=2))
 def test_sender_receiver_game(game, extra):
-    _agree(game, [sympy.Rational(x.numerator, x.denominator) for x in extra])
+    try:
+        _agree(game, [sympy.Rational(x.numerator, x.denominator) for x in extra])
+    except UnsupportedGameError as error:  # bounded work: a clear refusal, never a wrong answer
+        assume("expand into more than" not in str(error))
+        raise
+
+
+def test_two_mixed_equilibria_with_one_behaviour_are_listed_once():
+    """At t = 3/4 two extreme equilibria of the 4x4 reduced normal form (different formulas)
+    give the same behaviour, which solve lists once: so do the regions (found by hypothesis;
+    the region at t = 3/4 listed it twice)."""
+    pays = {"weak": [(3, 3 - 3*T), (T, -T), (-2*T, 1), (1, T)],
+            "strong": [(T - 2, -3), (1 - T, -3*T), (2*T - 2, T), (2*T - 2, -1)]}
+
+    def sender(type_: str) -> Decision:
+        terminals = iter(pays[type_])
+        return Decision("Sender", {
+            m: Decision("Receiver", {r: Terminal(next(terminals)) for r in ("a", "b")},
+                        infoset=f"after {m}")
+            for m in ("m1", "m2")}, infoset=f"type {type_}")
+    game = ExtensiveFormGame.build(
+        players=("Sender", "Receiver"), parameters=[Parameter("t", 1, lower=0, upper=4)],
+        root=Chance({"weak": ("1/3", sender("weak")), "strong": ("2/3", sender("strong"))}))
+    at = sympy.Rational(3, 4)
+    assert len(_from_regions(parameter_regions(game), at)) == len(_solved(game, at)) == 8
+    _agree(game, [sympy.Rational(1, 5), sympy.Rational(7, 5)])
 
 
 @settings(max_examples=20, deadline=None)

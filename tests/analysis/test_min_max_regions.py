@@ -249,7 +249,7 @@ def test_random_tables_with_kinks_agree_with_per_point_solving(entries, points):
 def test_the_case_split_is_bounded():
     """wide(6) needs about 6,900 cases (6 s); past MAX_CASES the analysis refuses at once and
     a sweep falls back to solving point by point."""
-    from commit_calc.analysis.regions import MAX_CASES
+    from commit_calc.analysis.case_split import MAX_CASES
     from commit_calc.errors import UnsupportedGameError
 
     with pytest.raises(UnsupportedGameError, match=f"more than {MAX_CASES:,} cases"):

@@ -165,6 +165,33 @@ def _from_regions(analysis, point):
         for e in region.equilibria)
 
 
+def _boundary_points(analysis, point, rng, count):
+    """Up to ``count`` points exactly on boundaries of the regions: a key solved for one of
+    its parameters in which it is linear, the others as in ``point`` (within the bounds)."""
+    names = {symbol: name for name, symbol in analysis.symbols.items()}
+    keys = list(analysis.keys)
+    rng.shuffle(keys)
+    found = []
+    for key in keys:
+        linear = [s for s in sorted(key.free_symbols, key=str) if sympy.degree(key, s) == 1]
+        if not linear:
+            continue
+        symbol = rng.choice(linear)
+        rest = {s: point[names[s]] for s in key.free_symbols if s != symbol}
+        (root,) = sympy.solve(key.xreplace(rest), symbol) or (None,)
+        if root is None or not root.is_Rational:
+            continue
+        on = {**point, names[symbol]: root}
+        try:
+            analysis.region_at(on)
+        except ParameterError:  # out of bounds, or a chance probability outside [0, 1]
+            continue
+        found.append(on)
+        if len(found) == count:
+            break
+    return found
+
+
 def _exact(value):
     """``value`` as a rational: nsimplify leaves no rational alone (sympy 1.14 turns 1052/1423,
     a point of repeated-prisoners-dilemma, into a product of fractional powers)."""
@@ -186,8 +213,8 @@ def test_random_points_match_per_point_solving(name):
     game = load_game(name)
     analysis = parameter_regions(game)
     rng = random.Random(name)
-    for _ in range(12):
-        point = _point(game, rng)
+    points = [_point(game, rng) for _ in range(12)]
+    for point in [*points, *_boundary_points(analysis, points[0], rng, 6)]:
         solved = _solved(game, point)
         if not analysis.complete:
             solved = [e for e in solved if all(x in (0, 1) for d in e[2] for x in d)]
@@ -201,10 +228,9 @@ def test_heavy_games_with_two_symbolic_parameters(name):
     fixed = {p.name: p.default for p in game.parameters if p.name not in free}
     analysis = parameter_regions(game, fixed)
     rng = random.Random(name)
-    for _ in range(8):
-        point = {**fixed, **{k: v for k, v in _point(game, rng).items() if k in free}}
-        solved = _solved(game, point)
+    points = [{k: v for k, v in _point(game, rng).items() if k in free} for _ in range(8)]
+    for symbolic in [*points, *_boundary_points(analysis, points[0], rng, 6)]:
+        solved = _solved(game, {**fixed, **symbolic})
         if not analysis.complete:
             solved = [e for e in solved if all(x in (0, 1) for d in e[2] for x in d)]
-        symbolic = {k: v for k, v in point.items() if k in free}
-        assert _from_regions(analysis, symbolic) == solved, point
+        assert _from_regions(analysis, symbolic) == solved, symbolic

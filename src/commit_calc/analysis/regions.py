@@ -36,14 +36,8 @@ from functools import cached_property
 import sympy
 
 from commit_calc.analysis.atoms import Signs, conjunction, relational, sign_of
-from commit_calc.analysis.candidates import (
-    Candidate,
-    Feasibility,
-    Term,
-    evaluate,
-    normal_form_candidates,
-)
-from commit_calc.analysis.clauses import Clauses, refuted_conditions
+from commit_calc.analysis.candidates import Candidate, Feasibility, Term, normal_form_candidates
+from commit_calc.analysis.case_split import Leaf, case_split
 from commit_calc.analysis.domain import Domain, domain_of
 from commit_calc.analysis.tree_candidates import tree_candidates
 from commit_calc.errors import UnsupportedGameError
@@ -206,7 +200,8 @@ def parameter_regions(
             )
         elif reduced.num_players > 2:
             warnings.append(f"a {reduced.num_players}-player game: only pure equilibria")
-    leaves = _split(candidates, feasible)
+    leaves = case_split(candidates, feasible,
+                        behaviour=isinstance(reduced, ExtensiveFormGame))
     regions = _merge(reduced, candidates, leaves, domain)
     if any(not r.resolved for r in regions):
         warnings.append("some regions could not be proved non-empty (marked unresolved)")
@@ -241,69 +236,9 @@ def _check_analysable(game: Game) -> None:
                 "some of its parameters (--set) or solve point by point (sweep --method points)")
 
 
-#: Cases (sign patterns checked for satisfiability) the case split may try: the catalog
-#: needs at most about 120; a choice among 6 actions with 3-argument max payoffs 6,900 (6 s).
-MAX_CASES = 5000
-
-
-def _split(
-    candidates: Sequence[Candidate], feasible: Feasibility
-) -> list[tuple[Term, frozenset[int], bool]]:
-    """Leaves of the case split: (conjunction, indices of true candidates, resolved)."""
-    leaves: list[tuple[Term, frozenset[int], bool]] = []
-    stack: list[tuple[dict[sympy.Expr, int], bool, frozenset[int]]] = [({}, True, frozenset())]
-    checked = 0
-    while stack:
-        signs, resolved, refuted = stack.pop()
-        statuses = [False if i in refuted else evaluate(c, signs)
-                    for i, c in enumerate(candidates)]
-        # candidates of tables' mixed equilibria proved impossible here need no split
-        refuted |= refuted_conditions([c.condition for c in candidates], statuses, signs,
-                                      feasible)
-        statuses = [False if i in refuted else s for i, s in enumerate(statuses)]
-        key = _next_key(candidates, statuses, signs)
-        if key is None:
-            term = {k: frozenset({s}) for k, s in signs.items()}
-            true = frozenset(i for i, s in enumerate(statuses) if s)
-            leaves.append((term, true, resolved))
-            continue
-        for sign in (-1, 0, 1):
-            extended = {**signs, key: sign}
-            checked += 1
-            if checked > MAX_CASES:
-                raise UnsupportedGameError(
-                    f"symbolic analysis: the case split needs more than {MAX_CASES:,} cases "
-                    "(many comparisons, e.g. min/max kinks); fix some parameters (--set) or "
-                    "solve point by point (sweep --method points)")
-            verdict = feasible({k: frozenset({s}) for k, s in extended.items()})
-            if verdict is not False:
-                stack.append((extended, resolved and verdict is True, refuted))
-    leaves.reverse()
-    return leaves
-
-
-def _next_key(candidates: Sequence[Candidate], statuses: Sequence[bool | None],
-              signs: Mapping[sympy.Expr, int]) -> sympy.Expr | None:
-    for candidate, status in zip(candidates, statuses):
-        if status is not None:
-            continue
-        for term in candidate.condition:
-            if isinstance(term, Clauses):
-                key = term.open_key(signs)
-                if key is not None:
-                    return key
-                continue
-            if any(k in signs and signs[k] not in allowed for k, allowed in term.items()):
-                continue
-            for key in term:
-                if key not in signs:
-                    return key
-    return None
-
-
 def _merge(
     game: Game, candidates: Sequence[Candidate],
-    leaves: Sequence[tuple[Term, frozenset[int], bool]], domain: Domain,
+    leaves: Sequence[Leaf], domain: Domain,
 ) -> list[Region]:
     """Regions from the leaves with the same equilibria, each term intersected with the
     domain's conditions and pruned of comparisons that the rest and the bounds imply."""

@@ -173,17 +173,47 @@ def _decision_cases(
     own = [v[mover] for v in values]
     found: list[Partial] = []
     actions = range(len(node.actions))
-    for size in range(1, len(own) + 1):
-        for best in itertools.combinations(actions, size):
-            first = best[0]
-            needs: list[Requirement | bool] = [
-                requirement_within(own[first] - own[b], "==", term, feasible) for b in best[1:]]
-            needs += [requirement_within(own[first] - own[c], ">", term, feasible)
-                      for c in actions if c not in best]
-            case = conjunction(itertools.chain(term.items(), needs))
-            if case is None or feasible(case) is False:
-                continue
-            for b in best:
-                pure = tuple(sympy.Integer(int(a == b)) for a in actions)
-                found.append((case, {**choices, infoset: pure}, values[b]))
+    for best in _best_sets(own, term, feasible):
+        first = best[0]
+        needs: list[Requirement | bool] = [
+            requirement_within(own[first] - own[b], "==", term, feasible) for b in best[1:]]
+        needs += [requirement_within(own[first] - own[c], ">", term, feasible)
+                  for c in actions if c not in best]
+        case = conjunction(itertools.chain(term.items(), needs))
+        if case is None or feasible(case) is False:
+            continue
+        for b in best:
+            pure = tuple(sympy.Integer(int(a == b)) for a in actions)
+            found.append((case, {**choices, infoset: pure}, values[b]))
     return found
+
+
+def _best_sets(own: list[sympy.Expr], term: Term, feasible: Feasibility
+               ) -> list[tuple[int, ...]]:
+    """The sets of actions that may be the mover's best set within ``term``, smallest first
+    (as :func:`itertools.combinations` orders them by size).
+
+    Each set is grown from its first action, which must beat every action before it: each
+    later action ties with it or loses to it, and a partial set whose conditions are proved
+    empty is dropped at once, so the work follows the sets that can be best rather than all
+    ``2**n`` subsets.
+    """
+    found: list[tuple[int, ...]] = []
+    for first in range(len(own)):
+        beats = [requirement_within(own[first] - own[c], ">", term, feasible)
+                 for c in range(first)]
+        start = conjunction(itertools.chain(term.items(), beats))
+        if start is None or feasible(start) is False:
+            continue
+        stack: list[tuple[int, tuple[int, ...], Term]] = [(first + 1, (first,), start)]
+        while stack:
+            c, best, condition = stack.pop()
+            if c == len(own):
+                found.append(best)
+                continue
+            for relation, grown in ((">", best), ("==", (*best, c))):
+                need = requirement_within(own[first] - own[c], relation, term, feasible)
+                joined = conjunction(itertools.chain(condition.items(), [need]))
+                if joined is not None and feasible(joined) is not False:
+                    stack.append((c + 1, grown, joined))
+    return sorted(found, key=lambda best: (len(best), best))

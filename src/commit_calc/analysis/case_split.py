@@ -1,0 +1,161 @@
+"""The case split behind :func:`.regions.parameter_regions`: the sign patterns of the
+comparisons under which every candidate's status is decided.
+
+Parameter space is split on the sign (+, 0, -) of one comparison (*key*) at a time, only
+where a candidate's status is still open and only into pieces not proved empty
+(:mod:`.feasibility`). Each leaf then has a fixed set of true candidates. Two true candidates
+of a tree may still be one equilibrium at some points: different mixed equilibria of a
+subgame's reduced normal form can give the same behaviour (Kuhn 1953), which the numeric
+solver lists once. So the split goes on along the differences of their probabilities until
+each pair is the same profile everywhere in the leaf (one is dropped) or nowhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import sympy
+
+from commit_calc.analysis.atoms import canonical
+from commit_calc.analysis.candidates import Candidate, Feasibility, Term, evaluate
+from commit_calc.analysis.clauses import Clauses, refuted_conditions
+from commit_calc.errors import UnsupportedGameError
+
+#: Cases (sign patterns checked for satisfiability) the case split may try: the catalog
+#: needs at most about 120; a choice among 6 actions with 3-argument max payoffs 6,900 (6 s).
+MAX_CASES = 5000
+
+#: A leaf of the split: (conjunction, indices of the distinct true candidates, resolved).
+Leaf = tuple[Term, frozenset[int], bool]
+
+
+def case_split(candidates: Sequence[Candidate], feasible: Feasibility, *,
+               behaviour: bool = False) -> list[Leaf]:
+    """Leaves of the case split, in the order of the keys' signs (-, 0, +).
+
+    With ``behaviour`` (a tree's candidates), two true candidates that may be one profile
+    somewhere are split apart where they differ (a table's extreme equilibria never
+    coincide: see :mod:`.mixed_candidates`).
+    """
+    same = _Coincidence(candidates if behaviour else ())
+    leaves: list[Leaf] = []
+    stack: list[tuple[dict[sympy.Expr, int], bool, frozenset[int]]] = [({}, True, frozenset())]
+    checked = 0
+    while stack:
+        signs, resolved, refuted = stack.pop()
+        statuses = [False if i in refuted else evaluate(c, signs)
+                    for i, c in enumerate(candidates)]
+        # candidates of tables' mixed equilibria proved impossible here need no split
+        refuted |= refuted_conditions([c.condition for c in candidates], statuses, signs,
+                                      feasible)
+        statuses = [False if i in refuted else s for i, s in enumerate(statuses)]
+        key = _next_key(candidates, statuses, signs)
+        if key is None:
+            key, true = same.distinct([i for i, s in enumerate(statuses) if s], signs)
+            if key is None:
+                term = {k: frozenset({s}) for k, s in signs.items()}
+                leaves.append((term, frozenset(true), resolved))
+                continue
+        for sign in (-1, 0, 1):
+            extended = {**signs, key: sign}
+            checked += 1
+            if checked > MAX_CASES:
+                raise UnsupportedGameError(
+                    f"symbolic analysis: the case split needs more than {MAX_CASES:,} cases "
+                    "(many comparisons, e.g. min/max kinks); fix some parameters (--set) or "
+                    "solve point by point (sweep --method points)")
+            verdict = feasible({k: frozenset({s}) for k, s in extended.items()})
+            if verdict is not False:
+                stack.append((extended, resolved and verdict is True, refuted))
+    leaves.reverse()
+    return leaves
+
+
+def _next_key(candidates: Sequence[Candidate], statuses: Sequence[bool | None],
+              signs: Mapping[sympy.Expr, int]) -> sympy.Expr | None:
+    for candidate, status in zip(candidates, statuses):
+        if status is not None:
+            continue
+        for term in candidate.condition:
+            if isinstance(term, Clauses):
+                key = term.open_key(signs)
+                if key is not None:
+                    return key
+                continue
+            if any(k in signs and signs[k] not in allowed for k, allowed in term.items()):
+                continue
+            for key in term:
+                if key not in signs:
+                    return key
+    return None
+
+
+class _Coincidence:
+    """Where two candidates are the same profile: every probability's difference is zero.
+
+    For each pair, the keys whose zeros that needs (``None`` where some difference is a
+    non-zero number, or a formula whose sign cannot be read: then the pair counts as two
+    profiles, as before this check existed).
+    """
+
+    def __init__(self, candidates: Sequence[Candidate]) -> None:
+        self.candidates = candidates
+        self._keys: dict[tuple[int, int], tuple[sympy.Expr, ...] | None] = {}
+
+    def distinct(self, true: list[int], signs: Mapping[sympy.Expr, int]
+                 ) -> tuple[sympy.Expr | None, list[int]]:
+        """``(key, [])`` where a key must be split on first, else ``(None, kept)``: the true
+        candidates less those that are, everywhere under ``signs``, an earlier one."""
+        if not self.candidates:
+            return None, true
+        kept: list[int] = []
+        for j in true:
+            duplicate = False
+            for i in kept:
+                keys = self._pair(i, j)
+                if keys is None or any(signs.get(k, 0) != 0 for k in keys):
+                    continue
+                open_ = next((k for k in keys if k not in signs), None)
+                if open_ is not None:
+                    return open_, []
+                duplicate = True
+                break
+            if not duplicate:
+                kept.append(j)
+        return None, kept
+
+    def _pair(self, i: int, j: int) -> tuple[sympy.Expr, ...] | None:
+        if (i, j) not in self._keys:
+            self._keys[i, j] = _zero_keys(self.candidates[i], self.candidates[j])
+        return self._keys[i, j]
+
+
+def _zero_keys(a: Candidate, b: Candidate) -> tuple[sympy.Expr, ...] | None:
+    """The keys that are zero exactly where ``a`` and ``b`` have the same probabilities."""
+    if len(a.distributions) != len(b.distributions) or _pure(a) or _pure(b):
+        return None
+    differences = [x - y for da, db in zip(a.distributions, b.distributions)
+                   for x, y in zip(da, db) if x != y]
+    if any(d.is_number and d != 0 for d in differences):
+        return None
+    keys: dict[sympy.Expr, None] = {}
+    for difference in differences:
+        # both are defined wherever both are candidates: zero where the numerator is
+        numerator = sympy.fraction(sympy.cancel(difference))[0]
+        try:
+            found = canonical(numerator)
+        except UnsupportedGameError:
+            return None
+        if isinstance(found, int):
+            if found != 0:
+                return None
+            continue
+        keys.setdefault(found[0], None)
+    return tuple(keys)
+
+
+def _pure(candidate: Candidate) -> bool:
+    """Whether the candidate is pure: a mixed one is mixed wherever it is an equilibrium,
+    since its mixed strategy of the reduced normal form is then a vertex's canonical basis,
+    which leaves out every strategy played with probability 0."""
+    return all(x in (0, 1) for d in candidate.distributions for x in d)
