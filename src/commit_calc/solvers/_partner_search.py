@@ -68,7 +68,10 @@ def partner_pairs(
     for attempt in range(2):
         owners: list[int] = []
         candidates: list[Basis] = []
-        for x_mask in vertices if attempt == 0 else dependent:
+        rest = dependent
+        if attempt == 0:  # a nondegenerate vertex has one candidate: its labels' variables
+            owners, candidates, rest = _simple_candidates(vertices, k, d, second_bits)
+        for x_mask in rest:
             own = [variable_of[label] for label in range(k + d) if x_mask >> label & 1]
             fixed: list[int] = []
             if attempt:
@@ -95,6 +98,21 @@ def partner_pairs(
             return [(x_mask, first_vertices[x_mask], y_mask, basis)
                     for (x_mask, y_mask), basis in found.items()]
     return None
+
+
+def _simple_candidates(
+    vertices: list[int], k: int, d: int, label_bits: Sequence[int]
+) -> tuple[list[int], list[Basis], list[int]]:
+    """The candidates of the vertices with exactly ``k`` labels, and the other vertices."""
+    masks = np.array(vertices, dtype=np.int64)
+    has = (masks[:, None] >> np.arange(k + d)) & 1
+    simple = has.sum(axis=1) == k
+    variable_of = np.empty(k + d, dtype=np.int64)
+    variable_of[[bit.bit_length() - 1 for bit in label_bits]] = np.arange(k + d)
+    labels = np.nonzero(has[simple])[1].reshape(-1, k)
+    bases = np.sort(variable_of[labels], axis=1)
+    return (masks[simple].tolist(), [tuple(row) for row in bases.tolist()],
+            masks[~simple].tolist())
 
 
 def _dependent_constraints(matrix: Sequence[Sequence[int]], missing: list[int]) -> list[int]:
