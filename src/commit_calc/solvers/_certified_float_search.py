@@ -40,7 +40,7 @@ from commit_calc.solvers._vertex_enumeration import basis_tableau, lexicographic
 MAX_ENTRY = 2**40
 #: Most variables (rows plus columns) handled: a basis is an ``int64`` bitmask.
 MAX_VARIABLES = 62
-_BATCH = 2048
+_BATCH = 256
 _UNIT = 2.0**-53
 
 
@@ -81,8 +81,8 @@ class _Search:
         self.matrix = matrix
         k, d = len(matrix), len(matrix[0])
         self.k, self.d = k, d
-        self.structural = np.array(matrix, dtype=float)
-        self.full = np.hstack([np.ones((k, 1)), self.structural, np.eye(k)])
+        self.full = np.hstack([np.ones((k, 1)), np.array(matrix, dtype=float), np.eye(k)])
+        self.variable_columns = np.ascontiguousarray(self.full[:, 1:])
         self.column_max = self.full.max(axis=0)
         self.label_bits = np.array(label_bits, dtype=np.int64)
         self.all_labels = int(np.bitwise_or.reduce(self.label_bits))
@@ -98,10 +98,10 @@ class _Search:
         nonbasic_mask = np.ones((count, d + k), dtype=bool)
         np.put_along_axis(nonbasic_mask, bases, False, axis=1)
         nonbasic = np.nonzero(nonbasic_mask)[1].reshape(count, d)
-        tableau, row_error, sound = self._tableaux(bases)
-        rhs, rhs_low = tableau[:, :, 0], tableau[:, :, 0] - row_error
+        rhs, columns, row_error, sound = self._tableaux(bases)
+        rhs_low = rhs - row_error
         sound &= (rhs_low > 0).all(axis=1)
-        entries = np.take_along_axis(tableau, nonbasic[:, None, :] + 1, axis=2)
+        entries = np.take_along_axis(columns, nonbasic[:, None, :], axis=2)
         errors = row_error[:, :, None] * self.column_max[nonbasic + 1][:, None, :]
         leaving, decided = self._ratio_tests(entries, errors, rhs, rhs_low, rhs + row_error)
         sound &= decided.all(axis=1)
@@ -115,17 +115,19 @@ class _Search:
                 vertices[label] = tuple(bases[index].tolist())
         return self._new_bases(bases, leaving, nonbasic)
 
-    def _tableaux(self, bases: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Floating-point tableaux, a bound on each row's errors per unit of column size, and
-        where the bounds hold (``fl(X B)`` is read off the tableau's basic columns)."""
+    def _tableaux(
+        self, bases: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Floating-point tableaux (right-hand sides, and the columns of the variables), a
+        bound on each row's errors per unit of column size, and where the bounds hold
+        (``fl(X B)`` is read off the basic columns)."""
         inverse = inverses(self.full, bases)
         with np.errstate(all="ignore"):
-            tableau = np.concatenate(
-                [inverse.sum(axis=2, keepdims=True), np.matmul(inverse, self.structural),
-                 inverse], axis=2)
-            product = np.take_along_axis(tableau, bases[:, None, :] + 1, axis=2)
+            rhs = inverse.sum(axis=2)
+            columns = np.matmul(inverse, self.variable_columns)
+            product = np.take_along_axis(columns, bases[:, None, :], axis=2)
         row_error, sound = error_bounds(inverse, product, self.column_max[bases + 1])
-        return tableau, row_error, sound
+        return rhs, columns, row_error, sound
 
     def _ratio_tests(
         self, entries: np.ndarray, errors: np.ndarray, rhs: np.ndarray, rhs_low: np.ndarray,

@@ -29,7 +29,7 @@ from commit_calc.solvers._certified_float_search import error_bounds, inverses
 from commit_calc.solvers._vertex_enumeration import basis_tableau
 
 Basis = tuple[int, ...]
-_BATCH = 4096
+_BATCH = 1024
 
 
 def partner_pairs(
