@@ -23,7 +23,8 @@ so an entry ``(r, c)`` of the exact tableau lies within
 basis whose bound fails (``rho >= 1/2``, non-finite numbers) is handled exactly.
 
 A game whose polytopes are degenerate has exact ties at many bases, each of which needs the
-exact tableau; when more than a quarter of the bases do, :func:`vertex_bases` gives up and
+exact tableau. Near the origin of a game with tied payoffs most bases do, further out few;
+when more than 85% of 200 or more bases have, :func:`vertex_bases` gives up and
 returns ``None``, and the caller runs the exact search instead (which is faster there).
 """
 
@@ -68,7 +69,7 @@ def vertex_bases(
         frontier = []
         for first in range(0, len(bases), _BATCH):
             frontier.append(search.expand(bases[first:first + _BATCH]))
-            if search.exact_bases > 64 and 4 * search.exact_bases > search.bases:
+            if search.exact_bases > 200 and 20 * search.exact_bases > 17 * search.bases:
                 return None
         frontier = [batch for batch in frontier if len(batch)]
     return search.vertices
