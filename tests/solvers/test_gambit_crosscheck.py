@@ -73,3 +73,23 @@ def test_same_extreme_equilibria_and_components_as_gambit():
         assert sorted(grouped) == list(range(1, len(grouped) + 1))
         degenerate += any("degenerate" in w for w in result.warnings)
     assert degenerate >= GAMES // 4  # the sample really exercises degenerate games
+
+
+def test_larger_games_by_the_floating_point_searches_agree_with_gambit():
+    """6x6 to 7x7 games, solved by the certified floating-point searches (the default from 12
+    strategies in all), ties common: the same extreme equilibria and components as Gambit."""
+    rng = random.Random(1507)
+    for number in range(8):
+        m, n = rng.randint(6, 7), rng.randint(6, 7)
+        high = rng.choice([2, 3, 9])
+        a = [[rng.randint(0, high) for _ in range(n)] for _ in range(m)]
+        b = [[rng.randint(0, high) for _ in range(n)] for _ in range(m)]
+        result = extreme_equilibria(NormalFormGame.from_matrices(a, b))
+        ours = [tuple(tuple(Fraction(int(p.p), int(p.q)) for p in d)
+                      for d in e.profile.probabilities) for e in result.equilibria]
+        expected = gambit_extreme_equilibria(a, b)
+        assert len(ours) == len(set(ours)) and set(ours) == expected, f"game {number}"
+        grouped = {}
+        for pair, equilibrium in zip(ours, result.equilibria, strict=True):
+            grouped.setdefault(equilibrium.component, set()).add(pair)
+        assert {frozenset(g) for g in grouped.values()} == components_by_strategies(expected)

@@ -179,6 +179,9 @@ class _Tokens:
 def _exact(token: _Token, tokens: _Tokens) -> sympy.Rational:
     """The exact value of a number token (``.5``, ``3/4``, ``-1.5e3``)."""
     text = token.text
+    digits = text[1:] if text[:1] in "+-" else text
+    if len(text) <= 200 and digits.isascii() and digits.isdigit():  # a whole number
+        return sympy.Integer(int(text))
     mantissa, _, exponent = text.partition("/")[0].lower().partition("e")
     if len(text) > 200 or len(exponent.lstrip("+-")) > 3 or (
             exponent and abs(int(exponent)) > MAX_EXPONENT_DIGITS):

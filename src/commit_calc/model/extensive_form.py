@@ -558,6 +558,11 @@ def _validate(players: tuple[str, ...], nodes: tuple[Node, ...]) -> tuple[Inform
 
 def _check_probabilities(node: Node) -> None:
     where = f"chance node '{node.name}'"
+    if all(isinstance(p, sympy.Rational) for p in node.probabilities):
+        # plain numbers (the usual case): checked in Python integers, not sympy arithmetic
+        numbers = [Fraction(int(p.p), int(p.q)) for p in node.probabilities]
+        if sum(numbers) == 1 and all(0 <= number <= 1 for number in numbers):
+            return
     for action, probability in zip(node.actions, node.probabilities):
         if probability.is_number:
             if not probability.is_Rational:

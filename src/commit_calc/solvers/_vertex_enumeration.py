@@ -50,6 +50,26 @@ def polytope_vertices(
         Label bitmask of each vertex (every tight constraint) -> ``(numerators, denominator)``
         of its coordinates.
 
+    Examples
+    --------
+    The triangle ``{z >= 0 : z_1 + z_2 <= 1}``, labels 0, 1 for the axes and 2 for the edge:
+
+    >>> sorted(polytope_vertices([[1, 1]], [0, 1], [2]).items())
+    [(3, ([0, 0], 1)), (5, ([0, 1], 1)), (6, ([1, 0], 1))]
+    """
+    label_bits = [1 << label for label in (*variable_labels, *slack_labels)]
+    return {labels: vertex_point(matrix, basis)
+            for labels, basis in vertex_bases(matrix, label_bits).items()}
+
+
+def vertex_bases(
+    matrix: Sequence[Sequence[int]], label_bits: Sequence[int]
+) -> dict[int, tuple[int, ...]]:
+    """Each vertex of ``{z >= 0 : M z <= 1}`` (label bitmask) with one basis that gives it.
+
+    ``label_bits[v]`` is the label bit of variable ``v``: the ``d`` coordinates, then the ``k``
+    slacks. A basis lists its basic variables, one per tableau row.
+
     Notes
     -----
     Tableau row ``r`` holds ``[rhs, z_1 .. z_d, s_1 .. s_k]`` times the current determinant.
@@ -58,26 +78,20 @@ def polytope_vertices(
     is expanded once (a set of basis bitmasks), so the search visits each basis of the
     perturbed polytope once and pivots once per basis.
 
-    Examples
-    --------
-    The triangle ``{z >= 0 : z_1 + z_2 <= 1}``, labels 0, 1 for the axes and 2 for the edge:
-
-    >>> sorted(polytope_vertices([[1, 1]], [0, 1], [2]).items())
-    [(3, ([0, 0], 1)), (5, ([0, 1], 1)), (6, ([1, 0], 1))]
+    >>> vertex_bases([[1, 1]], [1, 2, 4])
+    {3: (2,), 5: (1,), 6: (0,)}
     """
     k, d = len(matrix), len(matrix[0])
-    label_bits = [1 << label for label in (*variable_labels, *slack_labels)]
     all_labels = 0
     for bit in label_bits:
         all_labels |= bit
     rows = range(k)
     perturbation_columns = range(d + 1, d + k + 1)
-    start = [[1, *matrix[r], *(int(r == s) for s in rows)] for r in rows]
     start_basis = list(range(d, d + k))
     start_mask = sum(1 << v for v in start_basis)
     seen = {start_mask}
-    stack = [(start, start_basis, start_mask, 1)]
-    vertices: dict[int, Vertex] = {}
+    stack = [(_start_tableau(matrix), start_basis, start_mask, 1)]
+    vertices: dict[int, tuple[int, ...]] = {}
     while stack:
         tableau, basis, basis_mask, determinant = stack.pop()
         labels = all_labels
@@ -85,16 +99,12 @@ def polytope_vertices(
             if tableau[r][0]:
                 labels ^= label_bits[basis[r]]
         if labels not in vertices:
-            coordinates = [0] * d
-            for r in rows:
-                if basis[r] < d:
-                    coordinates[basis[r]] = tableau[r][0]
-            vertices[labels] = (coordinates, determinant)
+            vertices[labels] = tuple(basis)
         for entering in range(d + k):
             if basis_mask >> entering & 1:
                 continue
             column = entering + 1
-            leave = _lexicographic_ratio_test(tableau, column, rows, perturbation_columns)
+            leave = lexicographic_ratio_test(tableau, column, rows, perturbation_columns)
             new_mask = basis_mask ^ (1 << basis[leave]) ^ (1 << entering)
             if new_mask in seen:
                 continue
@@ -108,7 +118,59 @@ def polytope_vertices(
     return vertices
 
 
-def _lexicographic_ratio_test(
+def _start_tableau(matrix: Sequence[Sequence[int]]) -> list[list[int]]:
+    """The tableau of the slack basis: row ``r`` is ``[1, M_r, e_r]``."""
+    rows = range(len(matrix))
+    return [[1, *matrix[r], *(int(r == s) for s in rows)] for r in rows]
+
+
+def basis_tableau(
+    matrix: Sequence[Sequence[int]], basis: Sequence[int]
+) -> tuple[list[list[int]], list[int], int]:
+    """The integer tableau of ``basis`` (any nonsingular one), computed from the start.
+
+    Returns ``(tableau, order, determinant)``: row ``r`` is ``determinant > 0`` times the
+    tableau row of basic variable ``order[r]``, as in :func:`vertex_bases`. Each variable of
+    ``basis`` not yet basic enters by one integer pivot on a row whose variable leaves.
+    Raises ``ValueError`` if the basis matrix is singular.
+
+    >>> basis_tableau([[2, 1]], [0])
+    ([[1, 2, 1, 1]], [0], 2)
+    """
+    d = len(matrix[0])
+    tableau = _start_tableau(matrix)
+    order = list(range(d, d + len(matrix)))
+    wanted = set(basis)
+    determinant = 1
+    for entering in basis:
+        if entering in order:
+            continue
+        column = entering + 1
+        leave = next((r for r, variable in enumerate(order)
+                      if variable not in wanted and tableau[r][column]), -1)
+        if leave < 0:
+            raise ValueError(f"basis_tableau(): the basis {list(basis)} is singular")
+        pivot = tableau[leave][column]
+        tableau = _pivot(tableau, leave, column, determinant)
+        order[leave] = entering
+        determinant = pivot
+    if determinant < 0:
+        tableau = [[-value for value in row] for row in tableau]
+        determinant = -determinant
+    return tableau, order, determinant
+
+
+def vertex_point(matrix: Sequence[Sequence[int]], basis: Sequence[int]) -> Vertex:
+    """The coordinates of the vertex of ``basis``: ``(numerators, denominator)``."""
+    tableau, order, determinant = basis_tableau(matrix, basis)
+    coordinates = [0] * len(matrix[0])
+    for row, variable in zip(tableau, order, strict=True):
+        if variable < len(coordinates):
+            coordinates[variable] = row[0]
+    return coordinates, determinant
+
+
+def lexicographic_ratio_test(
     tableau: list[list[int]], column: int, rows: range, perturbation_columns: range
 ) -> int:
     """The row leaving the basis when ``column`` enters: the lexicographic minimum ratio."""
@@ -158,12 +220,18 @@ def _pivot(
 
 
 def completely_labelled_pairs(
-    row_payoffs: Sequence[Sequence[int]], column_payoffs: Sequence[Sequence[int]]
+    row_payoffs: Sequence[Sequence[int]],
+    column_payoffs: Sequence[Sequence[int]],
+    *,
+    search: str = "auto",
 ) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...], int, int]]:
     """Every extreme equilibrium of the bimatrix game ``(A, B)`` of integer payoffs.
 
     Returns ``(x, y, labels of x, labels of y)`` per equilibrium, ``x`` and ``y`` exact
-    probability vectors, in no particular order.
+    probability vectors, in no particular order. ``search`` picks the vertex search:
+    ``"exact"`` (:func:`vertex_bases`), ``"float"`` (floating point where proved right,
+    :mod:`._certified_float_search`, falling back to the exact one) or ``"auto"`` (the float
+    search from :data:`FLOAT_SEARCH_FROM` strategies in all); the answer is the same.
 
     >>> pairs = completely_labelled_pairs([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
     >>> [(tuple(map(str, x)), tuple(map(str, y))) for x, y, _, _ in pairs]
@@ -174,9 +242,19 @@ def completely_labelled_pairs(
     b_low = min(min(row) for row in column_payoffs)
     a_positive = [[value - a_low + 1 for value in row] for row in row_payoffs]
     b_transposed = [[column_payoffs[i][j] - b_low + 1 for i in range(m)] for j in range(n)]
-    p_vertices = polytope_vertices(b_transposed, range(m), range(m, m + n))
-    q_vertices = polytope_vertices(a_positive, range(m, m + n), range(m))
-    q_list = [(mask, vertex) for mask, vertex in q_vertices.items() if any(vertex[0])]
+    use_float = search == "float" or (search == "auto" and m + n >= FLOAT_SEARCH_FROM)
+    p_bits = [1 << label for label in range(m + n)]
+    q_bits = p_bits[m:] + p_bits[:m]
+    p_zero, q_zero = (1 << m) - 1, ((1 << n) - 1) << m  # the labels of the origin
+    if use_float:
+        found = _float_pairs(b_transposed, p_bits, p_zero, a_positive, q_bits, q_zero)
+        if found is not None:
+            return [(_normalised(vertex_point(b_transposed, x_basis)[0]),
+                     _normalised(vertex_point(a_positive, y_basis)[0]), x_mask, y_mask)
+                    for x_mask, x_basis, y_mask, y_basis in found]
+    p_vertices = vertex_bases(b_transposed, p_bits)
+    q_vertices = vertex_bases(a_positive, q_bits)
+    q_list = [(mask, basis) for mask, basis in q_vertices.items() if mask & q_zero != q_zero]
     having = [0] * (m + n)  # having[label]: bitset of the Q vertices with that label
     for index, (mask, _) in enumerate(q_list):
         for label in range(m + n):
@@ -185,8 +263,8 @@ def completely_labelled_pairs(
     everyone = (1 << len(q_list)) - 1
     all_labels = (1 << (m + n)) - 1
     pairs = []
-    for x_mask, (x_numerators, _) in p_vertices.items():
-        if not any(x_numerators):
+    for x_mask, x_basis in p_vertices.items():
+        if x_mask & p_zero == p_zero:
             continue
         candidates = everyone
         missing = all_labels ^ x_mask
@@ -196,13 +274,35 @@ def completely_labelled_pairs(
             missing ^= lowest
         if not candidates:
             continue
-        x = _normalised(x_numerators)
+        x = _normalised(vertex_point(b_transposed, x_basis)[0])
         while candidates:
             lowest = candidates & -candidates
-            y_mask, (y_numerators, _) = q_list[lowest.bit_length() - 1]
-            pairs.append((x, _normalised(y_numerators), x_mask, y_mask))
+            y_mask, y_basis = q_list[lowest.bit_length() - 1]
+            pairs.append((x, _normalised(vertex_point(a_positive, y_basis)[0]), x_mask, y_mask))
             candidates ^= lowest
     return pairs
+
+
+#: Strategies of both players together from which ``search="auto"`` uses floating point.
+FLOAT_SEARCH_FROM = 12
+
+
+def _float_pairs(
+    p_matrix: list[list[int]], p_bits: list[int], p_zero: int,
+    q_matrix: list[list[int]], q_bits: list[int], q_zero: int,
+) -> list[tuple[int, tuple[int, ...], int, tuple[int, ...]]] | None:
+    """The pairs by the floating-point searches, certified: the vertices of the polytope of
+    lower dimension, then their partners in the other; ``None`` where they do not apply."""
+    from commit_calc.solvers._certified_float_search import vertex_bases as float_bases
+    from commit_calc.solvers._partner_search import partner_pairs
+
+    if len(p_matrix[0]) > len(q_matrix[0]):
+        swapped = _float_pairs(q_matrix, q_bits, q_zero, p_matrix, p_bits, p_zero)
+        return None if swapped is None else [(x, xb, y, yb) for y, yb, x, xb in swapped]
+    vertices = float_bases(p_matrix, p_bits)
+    if vertices is None:
+        return None
+    return partner_pairs(vertices, p_zero, q_matrix, q_bits)
 
 
 def _normalised(numerators: list[int]) -> tuple[Fraction, ...]:
