@@ -42,10 +42,16 @@ def _once_each(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
                    "two-player table, as a formula in each region.")
 @click.option("--leader", metavar="PLAYER", default=None,
               help="With --concept stackelberg: the player who commits.")
+@click.option("--strategy", metavar="NAME", default=None,
+              help="A repeated game: the strategy profile whose regions (subgame perfect, "
+                   "Nash only, neither) are given; default: the game's own. With it, any game "
+                   "is repeated as by `commit-calc repeated`.")
+@click.option("--stage", is_flag=True,
+              help="A game with a [repeated] section: analyse its stage game alone.")
 @format_option(("text", "json", "latex"))
 def thresholds(game: str, values: dict[str, object], solve_for: str | None,
                free: tuple[str, ...], statics: bool, concept: str, leader: str | None,
-               output_format: str) -> None:
+               strategy: str | None, stage: bool, output_format: str) -> None:
     """Exact regions of parameter space where the equilibria of GAME stay the same.
 
     Parameters given with --set are fixed; the others stay symbolic (with --free, only
@@ -55,7 +61,9 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     perfection) and normal-form games (pure equilibria; mixed ones of 2x2 games) are covered.
     With --concept stackelberg --leader PLAYER, each region gives the leader's optimal
     commitment in a two-player table (its mixed strategy, the follower's response and the
-    payoffs as formulas).
+    payoffs as formulas). For a repeated game (a [repeated] section, or --strategy), the
+    regions say where the strategy profile is subgame perfect, only a Nash equilibrium, or
+    neither (--for discount: the critical discount factor as a formula).
 
     \b
     Example:
@@ -80,14 +88,22 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
         if free and solve_for not in free:
             raise click.UsageError(f"--for {solve_for}: with --free only the --free parameters "
                                    f"stay symbolic; add --free {solve_for}")
-    loaded = load_game_argument(game)
+    from commit_calc.cli.repeated_regions import repeated_or_none
+
+    repeated = repeated_or_none(game, strategy, stage, concept != "auto")
+    loaded = repeated if repeated is not None else load_game_argument(game)
     if free:
         values = run_library(_fix_all_but, loaded, free, values)
-    if leader is not None:
+    if repeated is not None:
+        from commit_calc.repeated.region_map import repeated_regions
+
+        analysis = run_library(repeated_regions, repeated, strategy, values)
+    elif leader is not None:
         from commit_calc.cli.stackelberg import check_stackelberg_game
         from commit_calc.solvers.stackelberg_regions import stackelberg_regions
 
-        table = check_stackelberg_game(loaded, loaded.name or game, leader)
+        table = check_stackelberg_game(loaded, loaded.name or game,  # type: ignore[arg-type]
+                                       leader)
         analysis = run_library(stackelberg_regions, table, leader, values)
     else:
         analysis = run_library(parameter_regions, loaded, values)
@@ -95,6 +111,12 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     signs = run_library(comparative_statics, analysis, found) if statics else []
     for message in analysis.warnings:
         warn(message)
+    if repeated is not None:
+        from commit_calc.repeated.region_map import repeated_thresholds
+
+        click.echo(repeated_thresholds(output_format.lower(), analysis,  # type: ignore[arg-type]
+                                       repeated.name or game, found, signs, solve_for), nl=False)
+        return
     render = {"text": report.thresholds_text, "json": report.thresholds_json,
               "latex": report.thresholds_latex}[output_format.lower()]
     text = render(analysis, loaded.name or game, found, signs, solve_for)
