@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -113,7 +113,7 @@ def repeated_regions(game: RepeatedGame, strategy: str | None = None,
     nash = conjunction(itertools.chain(
         (_requirement(check, i.gain) for i in check.incentives if i.short_lived and i.on_path),
         (_requirement(check, gain) for gain in _plan_gains(check))))
-    stand_in = _stand_in(game, check)
+    stand_in = _stand_in(game, name, check.fixed)
     provisional = RepeatedRegions(stand_in, fixed, "repeated", (), True, (), name, limits)
     feasible = Feasibility(provisional.domain)
     if feasible({}) is False:
@@ -248,15 +248,16 @@ def _decide(spe: Term | None, nash: Term | None, signs: Mapping[sympy.Expr, int]
     return nash_holds if holds is False else holds  # type: ignore[return-value]
 
 
-def _stand_in(game: RepeatedGame, check: OneShotCheck) -> NormalFormGame:
-    """A one-strategy table per player with the symbolic parameters: what the region
+def _stand_in(game: RepeatedGame, strategy: str, fixed: Collection[str] = ()
+              ) -> NormalFormGame:
+    """A one-strategy table per player with the parameters not ``fixed``: what the region
     machinery needs of a game (players, parameters and their bounds)."""
     players = game.players
     shape = (1,) * len(players)
     return NormalFormGame(
-        players=players, strategies=tuple((check.automaton.name,) for _ in players),
+        players=players, strategies=tuple((strategy,) for _ in players),
         payoffs=tuple(sympy.ImmutableDenseNDimArray([0], shape) for _ in players),
-        parameters=game.parameters.without(check.fixed), name=game.name, title=game.title)
+        parameters=game.parameters.without(fixed), name=game.name, title=game.title)
 
 
 def _payoffs(check: OneShotCheck) -> dict[str, sympy.Expr]:
@@ -335,10 +336,13 @@ def repeated_sweep(game: RepeatedGame, axes: Sequence[Axis], values: Mapping[str
     regions: tuple[object, ...] = analysis.regions
     if not valid.all():
         codes[~valid] = len(regions)
+        symbols = {game.parameters[n].symbol: v for n, v in constants.items()}
+        continuation = game.continuation.xreplace(symbols)
         regions = (*regions, InvalidPoint(
             f"outside the domain: 0 < {game.discount} < 1"
-            + ("" if game.continuation.is_number else f", 0 < {game.continuation} <= 1")))
-    return SweepResult(analysis.game, constants, tuple(axes), "regions", codes, regions,
+            + ("" if continuation.is_number else f", 0 < {continuation} <= 1")))
+    return SweepResult(_stand_in(game, analysis.strategy), constants, tuple(axes), "regions",
+                       codes, regions,
                        analysis, kinds=tuple(range(len(regions))))
 
 
