@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from commit_calc.cli.options import (
@@ -13,6 +15,9 @@ from commit_calc.cli.options import (
     set_option,
     warn,
 )
+
+if TYPE_CHECKING:
+    from commit_calc.analysis.regions import RegionAnalysis
 
 
 def _once_each(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
@@ -94,6 +99,7 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     loaded = repeated if repeated is not None else load_game_argument(game)
     if free:
         values = run_library(_fix_all_but, loaded, free, values)
+    analysis: RegionAnalysis
     if repeated is not None:
         from commit_calc.repeated.region_map import repeated_regions
 
@@ -102,8 +108,7 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
         from commit_calc.cli.stackelberg import check_stackelberg_game
         from commit_calc.solvers.stackelberg_regions import stackelberg_regions
 
-        table = check_stackelberg_game(loaded, loaded.name or game,  # type: ignore[arg-type]
-                                       leader)
+        table = check_stackelberg_game(loaded, loaded.name or game, leader)
         analysis = run_library(stackelberg_regions, table, leader, values)
     else:
         analysis = run_library(parameter_regions, loaded, values)
@@ -114,8 +119,8 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     if repeated is not None:
         from commit_calc.repeated.region_map import repeated_thresholds
 
-        click.echo(repeated_thresholds(output_format.lower(), analysis,  # type: ignore[arg-type]
-                                       repeated.name or game, found, signs, solve_for), nl=False)
+        click.echo(repeated_thresholds(output_format.lower(), analysis, repeated.name or game,
+                                       found, signs, solve_for), nl=False)
         return
     render = {"text": report.thresholds_text, "json": report.thresholds_json,
               "latex": report.thresholds_latex}[output_format.lower()]

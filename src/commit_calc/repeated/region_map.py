@@ -38,8 +38,8 @@ import numpy as np
 import sympy
 
 from commit_calc.analysis.atoms import Requirement, Signs, conjunction, requirement
-from commit_calc.analysis.candidates import Feasibility
 from commit_calc.analysis.axis import Axis
+from commit_calc.analysis.candidates import Feasibility
 from commit_calc.analysis.domain import Domain, InvalidPoint, domain_of
 from commit_calc.analysis.region_grid import key_signs, region_codes
 from commit_calc.analysis.regions import Region, RegionAnalysis, RegionEquilibrium, union_of
@@ -245,7 +245,7 @@ def _decide(spe: Term | None, nash: Term | None, signs: Mapping[sympy.Expr, int]
         return NEITHER
     if holds is False and nash_holds is True:
         return NASH
-    return nash_holds if holds is False else holds  # type: ignore[return-value]
+    return nash_holds if holds is False else holds
 
 
 def _stand_in(game: RepeatedGame, strategy: str, fixed: Collection[str] = ()
@@ -336,8 +336,8 @@ def repeated_sweep(game: RepeatedGame, axes: Sequence[Axis], values: Mapping[str
     regions: tuple[object, ...] = analysis.regions
     if not valid.all():
         codes[~valid] = len(regions)
-        symbols = {game.parameters[n].symbol: v for n, v in constants.items()}
-        continuation = game.continuation.xreplace(symbols)
+        continuation = game.continuation.xreplace(
+            {game.parameters[n].symbol: v for n, v in constants.items()})
         regions = (*regions, InvalidPoint(
             f"outside the domain: 0 < {game.discount} < 1"
             + ("" if continuation.is_number else f", 0 < {continuation} <= 1")))
@@ -354,13 +354,14 @@ def _retitled(text: str, analysis: RepeatedRegions, name: str) -> str:
             f"thresholds GAME --stage)\n{rest}")
 
 
-def repeated_thresholds(output_format: str, analysis: RepeatedRegions, name: str,
+def repeated_thresholds(output_format: str, analysis: RegionAnalysis, name: str,
                         found: Sequence[Threshold] = (), statics: Sequence[Sensitivity] = (),
                         solve_for: str | None = None) -> str:
     """The thresholds report (``text``, ``json`` or ``latex``) of :func:`repeated_regions`:
     the JSON document gains ``strategy`` (the profile checked)."""
     from commit_calc.analysis import report
 
+    assert isinstance(analysis, RepeatedRegions), "the regions of repeated_regions"
     if output_format == "json":
         document = report.thresholds_document(analysis, name, found, statics, solve_for)
         document["strategy"] = analysis.strategy
