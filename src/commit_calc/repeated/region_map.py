@@ -348,10 +348,10 @@ def repeated_sweep(game: RepeatedGame, axes: Sequence[Axis], values: Mapping[str
 
 def _retitled(text: str, analysis: RepeatedRegions, name: str) -> str:
     """The thresholds report's first line for a strategy profile of a repeated game."""
-    first, _, rest = text.partition("\n")
+    _, _, rest = text.partition("\n")
     return (f"{name}: where {analysis.strategy} is subgame perfect, a Nash equilibrium only, "
             f"or neither, by region of parameter space\n(the stage game alone: commit-calc "
-            f"thresholds GAME --stage)\n{rest}")
+            f"thresholds {name} --stage)\n{rest}")
 
 
 def repeated_thresholds(output_format: str, analysis: RegionAnalysis, name: str,
