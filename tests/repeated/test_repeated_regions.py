@@ -172,3 +172,13 @@ def test_conflicting_options_are_usage_errors(args):
 def test_unknown_strategy_is_one_line():
     result = run("thresholds", "reconciliation-cohorts", "--strategy", "nope")
     assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("option", "named"), [
+    ("discount=1", "parameter 'discount' = 1: a discount factor must be strictly between"),
+    ("continuation=0", "continuation probability continuation = 0: it must be above 0"),
+])
+def test_values_outside_the_domain_are_refused_in_one_line(option, named):
+    result = run("thresholds", "reconciliation-cohorts", "--set", option)
+    assert result.exit_code == 1 and named in result.output
+    assert len(result.output.strip().splitlines()) == 1

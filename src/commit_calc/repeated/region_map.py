@@ -156,6 +156,12 @@ def _limits(game: RepeatedGame, check: OneShotCheck) -> tuple[tuple[sympy.Expr, 
     mapping = {game.parameters[n].symbol: v for n, v in check.fixed.items()}
     discount = game.discount_symbol.xreplace(mapping)
     continuation = game.continuation.xreplace(mapping)
+    if discount.is_number and not 0 < discount < 1:
+        raise ParameterError(f"parameter '{game.discount}' = {discount}: a discount factor "
+                             "must be strictly between 0 and 1")
+    if continuation.is_number and not 0 < continuation <= 1:
+        raise ParameterError(f"continuation probability {game.continuation} = {continuation}: "
+                             "it must be above 0 and at most 1")
     needs: list[Requirement | bool] = [requirement(discount, ">"),
                                        requirement(1 - discount, ">"),
                                        requirement(continuation, ">"),
@@ -164,8 +170,9 @@ def _limits(game: RepeatedGame, check: OneShotCheck) -> tuple[tuple[sympy.Expr, 
     stage_domain = domain_of(game.stage_game.substitute(stage_fixed))
     term = conjunction(itertools.chain(needs, stage_domain.conditions.items()))
     if term is None:
-        raise ParameterError(f"the discount factor '{game.discount}' must be strictly between "
-                             "0 and 1 and the continuation probability above 0, at most 1")
+        raise ParameterError(f"no values of the parameters put the discount factor "
+                             f"'{game.discount}' strictly between 0 and 1 and the continuation "
+                             "probability above 0, at most 1")
     return tuple(term.items())
 
 
@@ -338,9 +345,10 @@ def repeated_sweep(game: RepeatedGame, axes: Sequence[Axis], values: Mapping[str
         codes[~valid] = len(regions)
         continuation = game.continuation.xreplace(
             {game.parameters[n].symbol: v for n, v in constants.items()})
-        regions = (*regions, InvalidPoint(
-            f"outside the domain: 0 < {game.discount} < 1"
-            + ("" if continuation.is_number else f", 0 < {continuation} <= 1")))
+        parts = [f"0 < {game.discount} < 1"] if game.discount in names else []
+        parts += [] if continuation.is_number else [f"0 < {continuation} <= 1"]
+        regions = (*regions, InvalidPoint("outside the domain: "
+                                          + (", ".join(parts) or "a chance probability")))
     return SweepResult(_stand_in(game, analysis.strategy), constants, tuple(axes), "regions",
                        codes, regions,
                        analysis, kinds=tuple(range(len(regions))))
