@@ -182,3 +182,27 @@ def test_values_outside_the_domain_are_refused_in_one_line(option, named):
     result = run("thresholds", "reconciliation-cohorts", "--set", option)
     assert result.exit_code == 1 and named in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_tables_agree_at_random_discounts_and_on_every_threshold(seed):
+    """Random 2x2 integer stage games: for three profiles, the region of each discount factor
+    (random ones, and each threshold of the discount factor exactly) is the verdict there."""
+    from commit_calc.analysis.thresholds import thresholds
+    from commit_calc.model import NormalFormGame
+    from commit_calc.repeated.model import RepeatedGame
+
+    rng = random.Random(seed)
+    table = [[[rng.randint(-4, 6) for _ in range(2)] for _ in range(2)] for _ in range(2)]
+    game = RepeatedGame.over(NormalFormGame.from_matrices(
+        *table, strategies=(("C", "D"), ("C", "D")), name=f"random-{seed}"))
+    for strategy in ("grim-trigger", "tit-for-tat", "forgiving"):
+        analysis = repeated_regions(game, strategy, {})
+        check = one_shot_check(game, named_automaton(game, strategy))
+        points = [R(rng.randint(1, 999), 1000) for _ in range(8)]
+        points += [t.value for t in thresholds(analysis, "discount")
+                   if t.value is not None and 0 < t.value < 1]
+        for discount in points:
+            found = verdict(check, game.check_values({"discount": discount}))
+            region = analysis.region_at({"discount": discount})
+            assert region.equilibria[0].outcome == label(found), (table, strategy, discount)
