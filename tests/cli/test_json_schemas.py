@@ -191,7 +191,9 @@ def check_thresholds(document: dict[str, Any], game: Any) -> None:
     assert numbers == sorted(numbers) and set(numbers) == set(range(1, max(numbers) + 1))
     for entry in document["regions"]:
         assert list(entry["payoffs"]) == sorted(game.players)
-        if hasattr(game, "infosets"):  # a tree: behaviour agrees with the strategies
+        # a tree: behaviour agrees with the strategies (a repeated game's regions give the
+        # automaton's states instead)
+        if hasattr(game, "infosets") and document["concept"] != "repeated":
             for player, plan in entry["strategies"].items():
                 for label, action in plan.items():
                     played = sorted(entry["behaviour"][player][label])  # JSON keys sorted

@@ -128,13 +128,19 @@ class _Progress:
 @set_option
 @click.option("--concept", type=click.Choice(["auto", "nash", "spe"], case_sensitive=False),
               default="auto", show_default=True, help="Equilibrium concept, as for solve.")
+@click.option("--strategy", metavar="NAME", default=None,
+              help="A repeated game: the strategy profile whose verdict (subgame perfect, Nash "
+                   "only, neither) is swept; default: the game's own. With it, any game is "
+                   "repeated as by `commit-calc repeated`.")
+@click.option("--stage", is_flag=True,
+              help="A game with a [repeated] section: sweep its stage game alone.")
 @format_option(("text", "json", "csv"))
 @click.option("--plot", "plot_file", metavar="FILE", callback=_check_plot,
               help="Also draw the sweep to FILE (.png, .svg or .pdf): over one parameter the "
                    "payoffs with the thresholds marked, over two a map of outcome regions. "
                    'Needs matplotlib: pip install "commit-calc[plot]".')
 def sweep(game: str, axes: list[Any], values: dict[str, object], concept: str,
-          output_format: str, plot_file: str | None) -> None:
+          strategy: str | None, stage: bool, output_format: str, plot_file: str | None) -> None:
     """Equilibria of GAME at every point of a grid of parameter values.
 
     Uses the exact regions of the game (see `commit-calc thresholds`) evaluated on the whole
@@ -144,7 +150,9 @@ def sweep(game: str, axes: list[Any], values: dict[str, object], concept: str,
     Over one parameter: a table, with * where the equilibria change (an equilibrium appears
     or goes, or one plays other actions; payoffs and mixing probabilities moving with the
     parameter are no change). Over two: a map drawn as --plot draws it, the first --vary
-    across (left to right) and the second up (the largest value on top).
+    across (left to right) and the second up (the largest value on top). For a repeated
+    game (a [repeated] section, or --strategy), each point gets the strategy profile's
+    verdict: subgame perfect, only a Nash equilibrium, or neither.
 
     \b
     Example:
@@ -160,13 +168,22 @@ def sweep(game: str, axes: list[Any], values: dict[str, object], concept: str,
             f"a plot shows one or two varied parameters, got {len(axes)}",
             param_hint="'--plot'")
     refuse_set_and_varied(values, [axis.name for axis in axes])
-    loaded = load_game_argument(game)
-    progress = _Progress()
-    try:
-        result = run_library(run_sweep, loaded, axes, values, concept=concept.lower(),
-                             progress=progress)
-    finally:
-        progress.close()
+    from commit_calc.cli.repeated_regions import repeated_or_none
+
+    repeated = repeated_or_none(game, strategy, stage, concept.lower() != "auto")
+    if repeated is not None:
+        from commit_calc.repeated.region_map import repeated_sweep
+
+        result = run_library(repeated_sweep, repeated, axes, values, strategy)
+        loaded: Any = repeated
+    else:
+        loaded = load_game_argument(game)
+        progress = _Progress()
+        try:
+            result = run_library(run_sweep, loaded, axes, values, concept=concept.lower(),
+                                 progress=progress)
+        finally:
+            progress.close()
     name = loaded.name or game
     kind = output_format.lower()
     if kind == "csv":

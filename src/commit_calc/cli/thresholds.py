@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from commit_calc.cli.options import (
@@ -13,6 +15,9 @@ from commit_calc.cli.options import (
     set_option,
     warn,
 )
+
+if TYPE_CHECKING:
+    from commit_calc.analysis.regions import RegionAnalysis
 
 
 def _once_each(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
@@ -45,10 +50,16 @@ def _once_each(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
                    "two-player table, as a formula in each region.")
 @click.option("--leader", metavar="PLAYER", default=None,
               help="With --concept stackelberg: the player who commits.")
+@click.option("--strategy", metavar="NAME", default=None,
+              help="A repeated game: the strategy profile whose regions (subgame perfect, "
+                   "Nash only, neither) are given; default: the game's own. With it, any game "
+                   "is repeated as by `commit-calc repeated`.")
+@click.option("--stage", is_flag=True,
+              help="A game with a [repeated] section: analyse its stage game alone.")
 @format_option(("text", "json", "latex"))
 def thresholds(game: str, values: dict[str, object], solve_for: str | None,
                free: tuple[str, ...], statics: bool, concept: str, leader: str | None,
-               output_format: str) -> None:
+               strategy: str | None, stage: bool, output_format: str) -> None:
     """Exact regions of parameter space where the equilibria of GAME stay the same.
 
     Parameters given with --set are fixed; the others stay symbolic (with --free, only
@@ -59,7 +70,9 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     4x4) are covered. With --concept pbe, each region says where a pure perfect Bayesian
     equilibrium exists. With --concept stackelberg --leader PLAYER, each region gives the
     leader's optimal commitment in a two-player table (its mixed strategy, the follower's
-    response and the payoffs as formulas).
+    response and the payoffs as formulas). For a repeated game (a [repeated] section, or
+    --strategy), the regions say where the strategy profile is subgame perfect, only a Nash
+    equilibrium, or neither (--for discount: the critical discount factor as a formula).
 
     \b
     Example:
@@ -84,13 +97,21 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
         if free and solve_for not in free:
             raise click.UsageError(f"--for {solve_for}: with --free only the --free parameters "
                                    f"stay symbolic; add --free {solve_for}")
-    loaded = load_game_argument(game)
+    from commit_calc.cli.repeated_regions import repeated_or_none
+
+    repeated = repeated_or_none(game, strategy, stage, concept != "auto")
+    loaded = repeated if repeated is not None else load_game_argument(game)
     if free:
         values = run_library(_fix_all_but, loaded, free, values)
     if concept == "pbe":
         _pbe_regions(loaded, game, values, solve_for, output_format.lower())
         return
-    if leader is not None:
+    analysis: RegionAnalysis
+    if repeated is not None:
+        from commit_calc.repeated.region_map import repeated_regions
+
+        analysis = run_library(repeated_regions, repeated, strategy, values)
+    elif leader is not None:
         from commit_calc.cli.stackelberg import check_stackelberg_game
         from commit_calc.solvers.stackelberg_regions import stackelberg_regions
 
@@ -102,6 +123,12 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     signs = run_library(comparative_statics, analysis, found) if statics else []
     for message in analysis.warnings:
         warn(message)
+    if repeated is not None:
+        from commit_calc.repeated.region_map import repeated_thresholds
+
+        click.echo(repeated_thresholds(output_format.lower(), analysis, repeated.name or game,
+                                       found, signs, solve_for), nl=False)
+        return
     render = {"text": report.thresholds_text, "json": report.thresholds_json,
               "latex": report.thresholds_latex}[output_format.lower()]
     text = render(analysis, loaded.name or game, found, signs, solve_for)
