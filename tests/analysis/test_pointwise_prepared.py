@@ -211,17 +211,10 @@ def test_points_outside_the_prepared_numbers_go_to_solve():
     assert _same(_chance_game(payoff="1/u"), ["u"], [(Fraction(k, 4),) for k in range(1, 5)]) == 4
 
 
-def test_three_players_in_a_block_are_prepared_too():
-    """Selten's horse: three players move in one block, whose pure equilibria ``solve``
-    searches (and warns that mixed ones are not); the prepared path lists the same ones."""
-    game = load_game("selten-horse")
-    for concept in ("auto", "nash"):
-        assert _same(game, [], [()], concept) == 1
-
-
-def test_three_players_without_a_pure_equilibrium_go_to_solve():
-    """A three-player block with no pure equilibrium: ``solve`` refuses it (mixed equilibria
-    of such games are not searched), so the prepared path gives ``None``, not an empty list."""
+def test_three_players_in_a_block_go_to_solve():
+    """A block where three players move goes to ``solve``, which finds its mixed equilibria
+    too (solvers.nplayer_supports): Selten's horse, and matching pennies with a third player
+    who never matters (no pure equilibrium; the mixed one has A and B at 1/2 each)."""
     pennies = Decision("A", {
         side: Decision("B", {
             other: Decision("C", {"x": Terminal((int(side == other), int(side != other), 0)),
@@ -230,10 +223,13 @@ def test_three_players_without_a_pure_equilibrium_go_to_solve():
             for other in ("h", "t")}, infoset="B1")
         for side in ("h", "t")}, name="a")
     game = ExtensiveFormGame.build(players=("A", "B", "C"), root=pennies)
-    assert PreparedGame(game, []).solve([]) is None
-    assert "no pure equilibrium" in _old(game, [], [], "auto")
-    # Nash equilibria of the whole tree: solve lists none (and warns), and so does this
-    assert PreparedGame(game, [], "nash").solve([]) == [] == _old(game, [], [], "nash")
+    for three in (game, load_game("selten-horse")):
+        for concept in ("auto", "nash"):
+            prepared = PreparedGame(three, [], concept)
+            assert not prepared.prepared and prepared.solve([]) is None
+    solved = _old(game, [], [], "nash")
+    assert solved and all(distributions[:2] == ((Fraction(1, 2),) * 2,) * 2
+                          for distributions, _, _ in solved)
 
 
 def test_a_wrong_answer_is_caught(monkeypatch):

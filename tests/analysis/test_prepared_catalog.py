@@ -32,6 +32,9 @@ def _covered(game, names, points, concept):
     """Every point the same either way, and solved by the prepared path wherever ``solve``
     solves it."""
     prepared = PreparedGame(game, names, concept)
+    if not prepared.prepared:  # three players in a block: every point goes to solve
+        assert all(prepared.solve(point) is None for point in points)
+        return
     for point in points:
         old = _old(game, names, point, concept)
         new = prepared.solve(point)

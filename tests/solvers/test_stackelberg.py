@@ -5,7 +5,7 @@ import itertools
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from commit_calc.errors import GameDefinitionError, UnsupportedGameError
@@ -187,6 +187,7 @@ def small_games(max_size=4, low=-3, high=3):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(small_games())
+@example(([[0, 0, -1], [0, -1, 1]], [[0, 0, 0], [0, 0, 0]]))  # follower indifferent everywhere
 def test_random_games_against_the_brute_force(matrices):
     """Small integer payoffs make follower ties, empty and lower-dimensional regions common."""
     a, b = ([[Fraction(v) for v in row] for row in matrix] for matrix in matrices)
@@ -206,17 +207,20 @@ def test_random_games_against_the_brute_force(matrices):
 
 def weak_attained_on_a_line(a, b, value):
     """With two leader strategies, x = P(first) in [0, 1]: the follower's best responses are
-    constant between the breakpoints where two of its strategies tie, so the weak payoff is
-    linear there and reaches ``value`` inside an interval only if it is constant (check the
-    midpoint); else only at a breakpoint or an end."""
+    constant between the breakpoints where two of its strategies tie, and the least of the
+    leader's payoffs over several tied best responses changes formula only where two of them
+    cross, so between all those breakpoints the weak payoff is linear and reaches ``value``
+    inside an interval only if it is constant (check the midpoint); else only at a
+    breakpoint or an end. (A follower indifferent over an interval found the second kind.)"""
     n = len(b[0])
     points = {Fraction(0), Fraction(1)}
-    for j, k in itertools.combinations(range(n), 2):
-        slope = (b[0][j] - b[1][j]) - (b[0][k] - b[1][k])
-        if slope:
-            x = (b[1][k] - b[1][j]) / slope
-            if 0 <= x <= 1:
-                points.add(x)
+    for matrix in (a, b):
+        for j, k in itertools.combinations(range(n), 2):
+            slope = (matrix[0][j] - matrix[1][j]) - (matrix[0][k] - matrix[1][k])
+            if slope:
+                x = Fraction(matrix[1][k] - matrix[1][j]) / slope
+                if 0 <= x <= 1:
+                    points.add(x)
     ordered = sorted(points)
     points.update((p + q) / 2 for p, q in zip(ordered, ordered[1:]))
 

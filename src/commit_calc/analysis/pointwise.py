@@ -183,6 +183,12 @@ class PreparedGame:
                 if not all(game.nodes[c].kind == TERMINAL or is_root[c]
                            for c in game.nodes[root].children)]
 
+    @property
+    def prepared(self) -> bool:
+        """Whether points are solved here at all (``False``: every point needs ``solve``; a
+        block of three or more players, say)."""
+        return self._mode is not None
+
     def solve(self, point: Sequence[Fraction]) -> list[PointSolution] | None:
         """Every equilibrium at ``point``, as ``solve`` lists them, each checked exactly;
         ``None`` where the general solver is needed."""

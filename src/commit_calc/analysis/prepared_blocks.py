@@ -23,7 +23,7 @@ from typing import Any
 from commit_calc.model.extensive_form import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
 from commit_calc.model.values import kernel_fraction, kernel_rational
 from commit_calc.solvers._compiled import straight_line
-from commit_calc.solvers._two_strategy_pairs import two_strategy_pairs, unit_vector
+from commit_calc.solvers._two_strategy_pairs import two_strategy_pairs
 from commit_calc.solvers._vertex_enumeration import completely_labelled_pairs
 from commit_calc.solvers.backward_induction import FlatTree, Number, ValueMap, Vector
 from commit_calc.solvers.mixed_nash import _components
@@ -109,8 +109,8 @@ class Block:
         players += [p for p in game.players if p not in movers][: max(0, 2 - len(players))]
         if whole:  # the reduced normal form of the whole tree keeps the players' order
             players = list(game.players)
-        if len(players) < 2:
-            raise Fallback
+        if len(players) != 2:  # solve searches the mixed equilibria of three or more players
+            raise Fallback     # (solvers.nplayer_supports): every point goes to it
         self.nodes, self.leaves = nodes, leaves
         #: the block is the whole tree: its numbers are the game's
         self.whole_tree = not leaves and len(nodes) == len(game.nodes)
@@ -137,10 +137,6 @@ class Block:
                 infoset.actions.index(plan[infoset.label]) if infoset.label in plan else -1
                 for plan in plans[owner]]))
         paths = [self._paths(profile) for profile in itertools.product(*plans)]
-        if len(players) > 2:  # pure equilibria only, as solve searches them
-            #: per block player, the groups of profiles (row-major) that differ only in
-            #: that player's strategy
-            self.deviations = _deviation_groups(self.shape)
         #: the distinct chance moves on the way to a terminal node: their product, the
         #: probability of the way, is computed once per point
         self.ways = list(dict.fromkeys(moves for found in paths for _, moves in found))
@@ -215,8 +211,6 @@ class Block:
         full: Sequence[Sequence[Number]] = numbers if self.whole_tree else [
             leaf_payoffs[k] if k in leaf_payoffs else numbers[k] for k in self.nodes]
         tables = self.tables(full)  # every player's, as rows
-        if len(self.shape) > 2:
-            return self._pure_equilibria(tables, full)
         found: list[Found] = []
         seen = set()
         for mixed in extreme_pairs([tables[player] for player in self.keep]):
@@ -225,34 +219,6 @@ class Block:
                 continue
             seen.add(distributions)
             found.append((distributions, _expected(mixed, tables) if payoffs else ()))
-        return found
-
-    def _pure_equilibria(self, tables: list[list[Number]],
-                         full: Sequence[Sequence[Number]]) -> list[Found]:
-        """The pure equilibria of a block of more than two players, in the order of
-        ``pure_nash_equilibria`` (row-major), as ``extensive_nash_equilibria`` lists them
-        (perhaps none: the decomposition then leaves the point to ``solve``, which says so)."""
-        stable = [True] * len(tables[0])
-        for player, groups in zip(self.keep, self.deviations):
-            table = tables[player]
-            for group in groups:
-                top = max(table[k] for k in group)
-                for k in group:
-                    if table[k] != top:
-                        stable[k] = False
-        found: list[Found] = []
-        seen = set()
-        for profile in (k for k, here in enumerate(stable) if here):
-            strategies = []
-            rest = profile
-            for size in reversed(self.shape):
-                rest, own = divmod(rest, size)
-                strategies.append(unit_vector(size, own))
-            distributions = self._behaviour(strategies[::-1], full)
-            if distributions in seen:
-                continue
-            seen.add(distributions)
-            found.append((distributions, tuple(table[profile] for table in tables)))
         return found
 
     def _behaviour(self, mixed: Sequence[Sequence[Number]],
@@ -305,17 +271,6 @@ class Block:
                 for a in range(self.widths[k])]
             best = totals.index(max(totals))
             distributions[k] = tuple(1 if a == best else 0 for a in range(self.widths[k]))
-
-def _deviation_groups(shape: Sequence[int]) -> list[list[list[int]]]:
-    """Per axis of a row-major array of ``shape``, the lists of flat indices that differ only
-    along that axis."""
-    strides = [math.prod(shape[axis + 1:]) for axis in range(len(shape))]
-    found = []
-    for size, stride in zip(shape, strides):
-        starts = [k for k in range(math.prod(shape)) if (k // stride) % size == 0]
-        found.append([[start + own * stride for own in range(size)] for start in starts])
-    return found
-
 
 def _expected(mixed: Sequence[Sequence[Number]], tables: list[list[list[Number]]]) -> Vector:
     """Every player's expected payoff at a mixed profile of the block's reduced normal form
