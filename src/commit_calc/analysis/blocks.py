@@ -59,8 +59,8 @@ def block_cases(game: ExtensiveFormGame, root: Node, leaf_values: Mapping[int, S
     if len(players) > 2:
         complete = False
         warnings.append(f"subgame at node '{root.name}': a {len(players)}-player block: only "
-                        "pure equilibria are analysed (solve searches no more); mixed "
-                        "equilibria may exist too")
+                        "pure equilibria are analysed by region; mixed equilibria may exist "
+                        "too (solve finds them at a point)")
     elif not complete:
         warnings.append(f"subgame at node '{root.name}': only its pure equilibria are analysed "
                         "(its reduced normal form is larger than 4x4, 3x5 or 2x7, or larger than "
