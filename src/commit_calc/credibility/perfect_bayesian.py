@@ -35,6 +35,7 @@ from commit_calc.credibility.verdict import (
     _action_values,
     _broken,
     _payoff_formulas,
+    payoff_warnings,
 )
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
@@ -63,12 +64,7 @@ def assess_pbe(game: ExtensiveFormGame, promises: Sequence[Promise],
                        for label in broken[best])
     bound = bound_by(numeric, promises)
     committed = _equilibria(bound, "the game with the promise binding")
-    if len({e.payoffs for e in committed.equilibria}) > 1:
-        warnings.append("the game with the promise binding has equilibria with different "
-                        "payoffs; the value of commitment is taken against the first")
-    if len({e.payoffs for e in result.equilibria}) > 1:
-        warnings.append("the game has equilibria with different payoffs; the report takes the "
-                        "one that keeps the promise at the most information sets")
+    warnings.extend(payoff_warnings(result, committed))
     first = committed.equilibria[0]
     return Credibility(
         game, tuple(promises), point, "pbe", not broken[best], chosen, violations,

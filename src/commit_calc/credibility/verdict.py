@@ -31,7 +31,7 @@ from commit_calc.credibility.binding import bound_by
 from commit_calc.credibility.promise import Promise
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
-from commit_calc.solvers.results import Equilibrium
+from commit_calc.solvers.results import Equilibrium, SolveResult
 
 
 @dataclass(frozen=True)
@@ -109,12 +109,7 @@ def assess(game: ExtensiveFormGame, promises: Sequence[Promise],
         for label in broken[best])
     bound = bound_by(numeric, promises)
     committed = solve(bound, concept="spe")
-    if len({e.payoffs for e in committed.equilibria}) > 1:
-        warnings.append("the game with the promise binding has equilibria with different "
-                        "payoffs; the value of commitment is taken against the first")
-    if len({e.payoffs for e in result.equilibria}) > 1:
-        warnings.append("the game has equilibria with different payoffs; the report takes the "
-                        "one that keeps the promise at the most information sets")
+    warnings.extend(payoff_warnings(result, committed))
     committed_formulas = _formulas(bound_by(game, promises), point, committed.equilibria[0],
                                    warnings)
     return Credibility(
@@ -125,6 +120,19 @@ def assess(game: ExtensiveFormGame, promises: Sequence[Promise],
         None if committed_formulas is None else _payoff_formulas(bound_by(game, promises),
                                                                  committed_formulas),
         tuple(dict.fromkeys(warnings)))
+
+
+def payoff_warnings(result: SolveResult, committed: SolveResult) -> list[str]:
+    """What the report says when the game, or the game with the promise binding, has
+    equilibria with different payoffs (it takes one of them)."""
+    warnings = []
+    if len({e.payoffs for e in committed.equilibria}) > 1:
+        warnings.append("the game with the promise binding has equilibria with different "
+                        "payoffs; the value of commitment is taken against the first")
+    if len({e.payoffs for e in result.equilibria}) > 1:
+        warnings.append("the game has equilibria with different payoffs; the report takes the "
+                        "one that keeps the promise at the most information sets")
+    return warnings
 
 
 def _broken(game: ExtensiveFormGame, equilibrium: Equilibrium, promised: Mapping[str, str]
