@@ -94,13 +94,18 @@ def extensive_nash_equilibria(game: ExtensiveFormGame) -> SolveResult:
         found = extreme_equilibria(reduced.game)
         method = f"reduced-normal-form+{METHOD}"
     else:
+        from commit_calc.solvers.nplayer_trees import tree_nplayer_equilibria
         from commit_calc.solvers.pure_nash import METHOD, pure_nash_equilibria
 
+        every = tree_nplayer_equilibria(game, reduced)
+        if every is not None:
+            return every
         found = pure_nash_equilibria(reduced.game)
         method = f"reduced-normal-form+{METHOD}"
         warnings.append(
-            f"a {game.num_players}-player tree: only pure equilibria of its reduced normal form "
-            "were searched; mixed equilibria may exist too"
+            f"a {game.num_players}-player tree whose reduced normal form is beyond the limits "
+            "of the exact mixed search: only its pure equilibria were searched; mixed "
+            "equilibria may exist too"
         )
     warnings.extend(f"reduced normal form: {note}" for note in found.warnings)
     equilibria: list[Equilibrium] = []

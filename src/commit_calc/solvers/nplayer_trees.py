@@ -2,17 +2,30 @@
 
 The reduced normal form is solved by :func:`~commit_calc.solvers.nplayer_supports.
 nplayer_equilibria`; each rational equilibrium is mapped to its realisation-equivalent
-behaviour profile and certified in the tree. Equilibria with irrational probabilities are
-counted in a warning (with their supports) rather than shown as behaviour strategies: the
-exact tree check works in rationals.
+behaviour profile and certified in the tree; one with irrational probabilities is mapped the
+same way, in exact algebraic numbers, and checked in the tree by :func:`~commit_calc.solvers.
+verify_algebraic.verify_algebraic_tree`. Where such an equilibrium leaves one of a player's own
+information sets unreached (so that a best response would have to be chosen there among
+algebraic payoffs), it is named in a warning instead.
 """
 
 from __future__ import annotations
 
+import sympy
+
 from commit_calc.model.extensive_form import ExtensiveFormGame
+from commit_calc.model.profiles import BehaviourProfile, MixedProfile
 from commit_calc.solvers.nplayer_supports import METHOD, limits_exceeded, nplayer_equilibria
-from commit_calc.solvers.reduction import ReducedNormalForm, behaviour_profile
-from commit_calc.solvers.results import Equilibrium, SolveResult, certify
+from commit_calc.solvers.reduction import ReducedNormalForm, behaviour_profile, kuhn_weights
+from commit_calc.solvers.results import (
+    Equilibrium,
+    Outcome,
+    SolveResult,
+    VerificationFailure,
+    certify,
+    outcomes,
+)
+from commit_calc.solvers.verify_algebraic import verify_algebraic_tree
 
 
 def tree_nplayer_equilibria(
@@ -46,24 +59,55 @@ def tree_nplayer_equilibria(
     seen = set()
     for equilibrium in found.equilibria:
         mixed = equilibrium.profile
-        if not all(p.is_Rational for d in mixed.probabilities for p in d):
+        if all(p.is_Rational for d in mixed.probabilities for p in d):
+            profile = behaviour_profile(game, reduced, mixed)  # type: ignore[arg-type]
+            if profile.probabilities not in seen:
+                seen.add(profile.probabilities)
+                equilibria.append(certify(game, profile, component=equilibrium.component))
+            continue
+        algebraic = _algebraic_equilibrium(game, reduced, mixed)  # type: ignore[arg-type]
+        if algebraic is None:
             irrational.append(str(mixed.labelled(reduced.game)))  # type: ignore[arg-type]
-            continue
-        profile = behaviour_profile(game, reduced, mixed)  # type: ignore[arg-type]
-        if profile.probabilities in seen:
-            continue
-        seen.add(profile.probabilities)
-        equilibria.append(certify(game, profile, component=equilibrium.component))
+        elif algebraic.profile.probabilities not in seen:
+            seen.add(algebraic.profile.probabilities)
+            equilibria.append(algebraic)
     warnings = [f"reduced normal form: {note}" for note in found.warnings]
     if irrational:
         warnings.append(
             f"{len(irrational)} equilibria of the reduced normal form have irrational "
-            "probabilities and are not listed as behaviour strategies here: "
+            "probabilities and leave information sets of their own players unreached; they "
+            "are not listed as behaviour strategies here: "
             + "; ".join(irrational)
             + " (solve the reduced normal form as a normal-form game to see them in full)"
         )
     return SolveResult(game, "nash", f"reduced-normal-form+{METHOD}", tuple(equilibria),
                        warnings=tuple(warnings))
+
+
+def _algebraic_equilibrium(
+    game: ExtensiveFormGame, reduced: ReducedNormalForm, mixed: MixedProfile
+) -> Equilibrium | None:
+    """The behaviour profile of an equilibrium with algebraic probabilities (Kuhn's weights,
+    each quotient simplified), checked in the tree; ``None`` if it leaves one of its players'
+    information sets unreached."""
+    weights = kuhn_weights(game, reduced, mixed.probabilities)
+    if len(weights) < len(game.infosets):
+        return None
+    distributions = []
+    for infoset in game.infosets:
+        row = weights[infoset.label]
+        total = sum(row, sympy.S.Zero)
+        distributions.append(tuple(sympy.expand(sympy.radsimp(w / total)) for w in row))
+    payoffs, regrets = verify_algebraic_tree(game, distributions)
+    if any(r != 0 for r in regrets):
+        raise VerificationFailure(
+            f"a solver returned a profile with regrets {[str(r) for r in regrets]} in {game}: "
+            "this is a bug in commit-calc, please report it"
+        )
+    profile = BehaviourProfile.trusted(tuple(distributions))
+    reached = tuple(Outcome(o.path, sympy.expand(o.probability), o.terminal)
+                    for o in outcomes(game, profile))
+    return Equilibrium(profile, payoffs, reached, regrets)
 
 
 __all__ = ["tree_nplayer_equilibria"]

@@ -153,13 +153,6 @@ def _solve_tree(game: ExtensiveFormGame, concept: str) -> SolveResult:
     if concept == "nash":
         from commit_calc.solvers.extensive_nash import extensive_nash_equilibria
 
-        if game.num_players >= 3:
-            from commit_calc.solvers.nplayer_trees import tree_nplayer_equilibria
-            from commit_calc.solvers.reduction import reduced_normal_form
-
-            found = tree_nplayer_equilibria(game, reduced_normal_form(game))
-            if found is not None:
-                return found
         return extensive_nash_equilibria(game)
     from commit_calc.solvers.subgame_perfect import subgame_perfect_equilibria
 

@@ -223,15 +223,21 @@ class _Decomposition:
             folded = _folded_game(game, block, dict(zip(leaves, leaf_payoffs)), players)
             result = extensive_nash_equilibria(folded)
             self.notes.extend(f"subgame at node '{name}': {note}" for note in result.warnings)
-            if not result.equilibria:
+            rational = [e for e in result.equilibria
+                        if all(p.is_Rational for d in e.profile.probabilities for p in d)]
+            if len(rational) < len(result.equilibria):
+                self.notes.append(
+                    f"subgame at node '{name}': {len(result.equilibria) - len(rational)} of its "
+                    "equilibria have irrational probabilities and are not carried into the "
+                    "subgame-perfect equilibria (solve with concept 'nash' to see them)")
+            if not rational:
                 raise UnsupportedGameError(
                     f"subgame_perfect_equilibria(): the subgame at node '{name}', where "
-                    f"{len(movers)} players move with imperfect information, has no pure "
-                    "equilibrium, and mixed equilibria of games with more than two players "
-                    "are not searched"
+                    f"{len(movers)} players move with imperfect information, has no "
+                    "equilibrium in rational probabilities that the exact search found"
                 )
             full = _folded_game(game, block, dict(zip(leaves, leaf_payoffs)), game.players)
-            for equilibrium in result.equilibria:
+            for equilibrium in rational:
                 distributions = tuple(
                     (game.infoset_index(infoset.label), d)
                     for infoset, d in zip(folded.infosets, equilibrium.profile.probabilities)

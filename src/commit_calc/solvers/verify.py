@@ -104,6 +104,19 @@ def verify_subgame_perfect(
 Number = int | Fraction
 
 
+def tree_regrets(
+    game: ExtensiveFormGame,
+    moves: Sequence[Sequence[object]],
+    terminal_payoffs: Sequence[Sequence[object]],
+) -> tuple[list[object], list[object]]:
+    """Each player's expected payoff and regret in the whole tree, given per node the
+    probabilities of its moves (decision and chance nodes) and per terminal node its payoffs,
+    in any exact number type with ``+``, ``-``, ``*`` and ordering (``int`` and ``Fraction``
+    here; the algebraic check of :mod:`~commit_calc.solvers.verify_algebraic` passes its own).
+    """
+    return _tree_regrets(game, moves, terminal_payoffs, game.root.index)  # type: ignore[arg-type,return-value]
+
+
 def _rationals(values: Sequence[Number]) -> tuple[sympy.Rational, ...]:
     return tuple(sympy.Rational(int(v.numerator), int(v.denominator)) for v in values)
 

@@ -17,7 +17,9 @@ import sympy
 from sympy import QQ
 
 from commit_calc.errors import GameDefinitionError
+from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
+from commit_calc.solvers.verify import tree_regrets
 
 
 def verify_algebraic(
@@ -79,6 +81,114 @@ def verify_algebraic(
                 regret = sympy.S.One
         regrets.append(regret)
     return tuple(payoffs), tuple(regrets)
+
+
+def verify_algebraic_tree(
+    game: ExtensiveFormGame, probabilities: Sequence[Sequence[sympy.Expr]]
+) -> tuple[tuple[sympy.Expr, ...], tuple[sympy.Expr, ...]]:
+    """Each player's exact expected payoff and regret at a behaviour profile of a numeric tree
+    (one distribution per information set) whose probabilities are algebraic numbers.
+
+    The tree is evaluated by the same best-response pass as :func:`~commit_calc.solvers.
+    verify.verify`, in the number field the probabilities generate, each comparison decided by
+    the exact sign of a difference.
+
+    Examples
+    --------
+    The three-player game of :func:`verify_algebraic` as a tree: each player moves without
+    seeing the others' moves.
+
+    >>> from commit_calc.model import Decision, ExtensiveFormGame, Terminal
+    >>> table = {(0, 0, 0): (0, 0, 2), (0, 0, 1): (1, -1, 0), (0, 1, 0): (-1, 0, 0),
+    ...          (1, 0, 0): (0, 1, 0), (1, 1, 0): (0, 0, -1)}
+    >>> leaf = lambda *k: Terminal(table.get(k, (0, 0, 0)))
+    >>> third = lambda i, j: Decision("3", {"a": leaf(i, j, 0), "b": leaf(i, j, 1)}, infoset="I3")
+    >>> second = lambda i: Decision("2", {"a": third(i, 0), "b": third(i, 1)}, infoset="I2")
+    >>> game = ExtensiveFormGame.build(players=("1", "2", "3"),
+    ...                                root=Decision("1", {"a": second(0), "b": second(1)}))
+    >>> p = sympy.sqrt(2) - 1
+    >>> verify_algebraic_tree(game, [(p, 1 - p)] * 3)[1]
+    (0, 0, 0)
+    """
+    if len(probabilities) != len(game.infosets) or any(
+        len(d) != len(i.actions) for d, i in zip(probabilities, game.infosets)
+    ):
+        raise GameDefinitionError(
+            "verify_algebraic_tree(): the profile does not have one distribution per "
+            "information set of the game, over its actions"
+        )
+    field, generators = _field([p for d in probabilities for p in d])
+    convert = _converter(field, generators)
+    for k, distribution in enumerate(probabilities):
+        values = [convert(p) for p in distribution]
+        if sum(values, field.zero) != field.one or any(_sign(field, p) < 0 for p in values):
+            raise GameDefinitionError(
+                f"verify_algebraic_tree(): the distribution at information set "
+                f"{game.infosets[k].label} is not a probability distribution"
+            )
+
+    def ordered(number: Any) -> _Ordered:
+        if isinstance(number, sympy.Basic):
+            return _Ordered(field, convert(number))
+        return _Ordered(field, field.convert(QQ(int(number.numerator), int(number.denominator))))
+
+    moves = [[ordered(x) for x in row] for row in game.exact_numbers]
+    for infoset, distribution in zip(game.infosets, probabilities):
+        row = [ordered(p) for p in distribution]
+        for member in infoset.members:
+            moves[member] = row
+    payoffs, regrets = tree_regrets(game, moves, moves)
+    return (tuple(_simplified(field.to_sympy(_lifted(field, v))) for v in payoffs),
+            tuple(_simplified(field.to_sympy(_lifted(field, v))) for v in regrets))
+
+
+class _Ordered:
+    """An element of a number field with exact ordering, so that the generic tree pass of
+    :func:`~commit_calc.solvers.verify.tree_regrets` can add, multiply and compare it (plain
+    ``int`` and ``Fraction`` operands, its starting sums and weights, are lifted into the
+    field)."""
+
+    __slots__ = ("field", "value")
+
+    def __init__(self, field: Any, value: Any) -> None:
+        self.field, self.value = field, value
+
+    def _other(self, other: object) -> Any:
+        return _lifted(self.field, other)
+
+    def __add__(self, other: object) -> _Ordered:
+        return _Ordered(self.field, self.value + self._other(other))
+
+    __radd__ = __add__
+
+    def __mul__(self, other: object) -> _Ordered:
+        return _Ordered(self.field, self.value * self._other(other))
+
+    __rmul__ = __mul__
+
+    def __sub__(self, other: object) -> _Ordered:
+        return _Ordered(self.field, self.value - self._other(other))
+
+    def __rsub__(self, other: object) -> _Ordered:
+        return _Ordered(self.field, self._other(other) - self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return bool(self.value == self._other(other))
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __lt__(self, other: object) -> bool:
+        return _sign(self.field, self.value - self._other(other)) < 0
+
+    def __gt__(self, other: object) -> bool:
+        return _sign(self.field, self.value - self._other(other)) > 0
+
+
+def _lifted(field: Any, number: object) -> Any:
+    if isinstance(number, _Ordered):
+        return number.value
+    return field.convert(QQ(int(number.numerator), int(number.denominator)))  # type: ignore[attr-defined]
 
 
 def _converter(field: Any, generators: list[sympy.Expr]) -> Any:
@@ -153,4 +263,4 @@ def _simplified(value: sympy.Expr) -> sympy.Expr:
     return sympy.expand(value)
 
 
-__all__ = ["verify_algebraic"]
+__all__ = ["verify_algebraic", "verify_algebraic_tree"]
