@@ -102,8 +102,9 @@ class OneLineUsageError(click.UsageError):
         self.command_path = ctx.command_path if ctx is not None else command_path
 
     def show(self, file: IO[Any] | None = None) -> None:
-        hint = f". Try '{self.command_path} -h'." if self.command_path else ""
         message = one_line(self.format_message()).rstrip(".")
+        stop = "" if message.endswith(("?", "!")) else "."
+        hint = f"{stop} Try '{self.command_path} -h'." if self.command_path else ""
         click.echo(f"Error: {message}{hint}", file=file if file is not None else sys.stderr)
 
 
