@@ -31,11 +31,13 @@ Game = ExtensiveFormGame | NormalFormGame
 #: undefined there) and each row's payoffs of the first equilibrium (NaN where none).
 ChunkResult = tuple[tuple[str, ...], np.ndarray, np.ndarray]
 
-#: Chunks per worker (enough that the workers finish within a small chunk of each other: a
-#: chunk costs well under a millisecond in a local process, a few on Dask), chunks of a run
+#: Chunks per local worker (enough that the workers finish within a small chunk of each
+#: other: a chunk costs a tenth of a millisecond there) and per Dask worker (a chunk costs a
+#: few milliseconds of the scheduler's, the client's and the worker's time), chunks of a run
 #: in this process (they cost nothing there: steps of the progress bar), and the fewest rows
 #: in a chunk.
 CHUNKS_PER_WORKER = 16
+CHUNKS_PER_DASK_WORKER = 4
 IN_PROCESS_CHUNKS = 20
 MIN_CHUNK = 100
 
@@ -72,8 +74,10 @@ def solved_samples(game: Game, fixed: dict[str, sympy.Rational], names: Sequence
     from commit_calc.uncertainty.executor import map_chunks
 
     count = rows.shape[0]
-    parts = IN_PROCESS_CHUNKS if workers <= 1 and dask is None else max(
-        workers, 1) * CHUNKS_PER_WORKER
+    if dask is not None:
+        parts = max(workers, 1) * CHUNKS_PER_DASK_WORKER
+    else:
+        parts = IN_PROCESS_CHUNKS if workers <= 1 else workers * CHUNKS_PER_WORKER
     size = max(MIN_CHUNK, math.ceil(count / parts))
     chunks = [rows[k:k + size] for k in range(0, count, size)]
     report = None if progress is None else (lambda done: progress(done, len(chunks)))
