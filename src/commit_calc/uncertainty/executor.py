@@ -11,7 +11,7 @@ Fixed costs are kept small, since a run of 10^4 points is about a second of work
 workers are forked where that is safe (they inherit the imported libraries and whatever
 ``shared`` already holds, with no pickling; elsewhere a fork server imports the function's
 module once for all of them); a ``LocalCluster`` forks its workers too, without dashboard,
-profiler or frequent monitors (which would take a tenth of a core from the work), and
+profiler or frequent monitors (which took an eighth of a core from the work), and
 ``shared`` is scattered to its workers once.
 """
 
@@ -140,7 +140,8 @@ def _on_dask(function: Callable[[T, S], R], chunks: Sequence[T], shared: S, addr
 
 #: Settings of a ``LocalCluster`` started here (``--dask local``): no statistical profiler
 #: (it interrupts the work 100 times a second) and the health and memory monitors checked
-#: seldom; together they took a tenth of a core in each process, on two cores.
+#: seldom. With Dask's defaults two workers and the scheduler used an eighth of a core between
+#: them beside the work (measured idle), with these a thirtieth.
 QUIET_CLUSTER = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
