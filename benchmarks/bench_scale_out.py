@@ -13,7 +13,8 @@ than 1, Dask within 1.5 times the processes. Each row gives the best wall time o
 ``--repeat`` runs and the least CPU time (this process and its children: the pool's workers
 and the cluster's, counted once they have exited). Wall-time ratios mean something only on an
 idle machine; the load average is printed before and after. The imports of commit-calc and of
-Dask are paid once per process and are outside every row (the second table gives them).
+Dask are paid once per process and are outside the timings (the second table gives them); the
+last column adds the import of Dask to the Dask time, as a ``--dask local`` command pays it.
 
 The second table measures the fixed costs directly: importing the libraries in a fresh
 process (what a spawned worker would pay; forked workers inherit them), preparing the game
