@@ -10,19 +10,14 @@ Measured in one run:
   uncertain, in the library (samples per second; the symbolic regions computed once before),
   and the whole command ``commit-calc uncertainty`` against one ``commit-calc solve``
   (processes, start included, CPU time; issue 12's target: within 3 times);
-* per-point solving (``--method points``) of ``--points`` samples of ``bagwell-commitment``
-  (noise uncertain: mixed equilibria of a table block at each sample) with 1 and 2 local
-  processes, and on a Dask ``LocalCluster`` with 2 workers (where ``distributed`` is
-  installed, started inside the timing): seconds and the ratio to one process;
+* per-point solving scaled out (1 and 2 local processes, a Dask ``LocalCluster``): see
+  ``benchmarks/bench_scale_out.py`` (the scaling table and the fixed costs);
 * the peers' way: the same probability estimated by a loop of per-point solves, with
   commit-calc's exact solver and with nashpy's support enumeration on the reduced normal form
   (floats), over ``--points`` samples, extrapolated to the library's 10^6 samples;
 * the lever search (``--lever salary=0:800``, reliability and sanction uncertain, and
   ``disarm-trust``'s exact curve): regions and samples made once (common random numbers)
   against the whole analysis redone at each lever value, as before.
-
-Wall-clock speed-ups of the process pool need an idle machine: on a shared one the CPU time
-(this process and its children) is printed beside it, to show the pool's overhead.
 """
 
 from __future__ import annotations
@@ -74,23 +69,6 @@ def main() -> None:
     solve = min(_cpu(["solve", GAME]) for _ in range(3))
     print(f"| command / one solve (CPU, best of 3) | {command:.2f} s / {solve:.2f} s = "
           f"{command / solve:.2f} |")
-    times = {}
-    per_point = load_game("bagwell-commitment")
-    noise = [parse_distribution("uniform(0, 1)", "noise", 0, 1)]
-    uncertainty(per_point, noise, samples=50, method="points")  # the imports, once
-    for label, kwargs in (("1 process", {}), ("2 processes", {"workers": 2}),
-                          ("Dask LocalCluster, 2 workers", {"dask": "local", "workers": 2})):
-        try:
-            start, cpu = time.perf_counter(), _cpu_now()
-            uncertainty(per_point, noise, samples=options.points, method="points", **kwargs)
-            times[label] = time.perf_counter() - start
-            cpu = _cpu_now() - cpu
-        except Exception as error:  # Dask not installed
-            print(f"| {label} | skipped: {error} |")
-            continue
-        ratio = times["1 process"] / times[label]
-        print(f"| per-point, {options.points:,} samples, {label} (wall s) | "
-              f"{times[label]:.2f} (speed-up {ratio:.2f}x; CPU {cpu:.2f} s) |")
     start = time.perf_counter()
     uncertainty(game, beliefs, samples=options.points // 10, method="points")
     each = (time.perf_counter() - start) / (options.points // 10)
@@ -115,12 +93,6 @@ def _lever_time(game: object, beliefs: list[object], name: str, high: int, targe
     levers.smallest_lever(game, beliefs, {}, name, 0, high, target,  # type: ignore[arg-type]
                           "Disarm")
     return time.process_time() - start
-
-
-def _cpu_now() -> float:
-    """CPU seconds of this process and of its finished children."""
-    now = os.times()
-    return now.user + now.system + now.children_user + now.children_system
 
 
 def _levers(game: object, beliefs: list[object]) -> None:

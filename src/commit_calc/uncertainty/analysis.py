@@ -10,8 +10,8 @@ each player's equilibrium payoff:
 * ``"mc"`` / ``"qmc"``: samples (:mod:`.sampling`) classified by the exact regions,
   vectorised, with a standard error and a 95% interval for each probability;
 * ``"points"``: where the game has no complete exact regions, each sample is solved
-  (:mod:`.points`: the game prepared once per process, large chunks), in this process, local
-  processes or on Dask (:mod:`.executor`).
+  (:mod:`.points`: the game prepared once per process, chunks sized to the workers), in
+  this process, local processes or on Dask (:mod:`.executor`).
 
 >>> from commit_calc.io import load_game
 >>> from commit_calc.uncertainty.distributions import parse_distribution

@@ -1,12 +1,16 @@
-"""Samples solved point by point, in large chunks, from a game prepared once per process.
+"""Samples solved point by point, in chunks, from a game prepared once per process.
 
-The game (with the fixed parameters substituted) is sent once to each worker
-(:func:`.executor.map_chunks`'s ``shared``), prepared there once
-(:class:`~commit_calc.analysis.pointwise.PreparedGame`: no sympy per point), and each chunk
-is a block of sample rows whose answer comes back as arrays: a few chunks per worker, so
-neither the game nor the samples travel once per sample. Points the prepared game does not
-cover are solved by :func:`commit_calc.solvers.solve.solve`, as before. The samples are drawn
-before they are cut into chunks, so the numbers do not depend on the chunks or the workers.
+The game (with the fixed parameters substituted) travels as a :class:`PointGame`, once to
+each worker (:func:`.executor.map_chunks`'s ``shared``), and is prepared
+(:class:`~commit_calc.analysis.pointwise.PreparedGame`: no sympy per point) once per process:
+here before the work starts, so that forked local workers inherit the prepared game; a worker
+that receives it pickled (spawned processes, Dask) prepares it at its first chunk, since only
+the game and the parameter names are pickled. Each chunk is a block of sample rows whose
+answer comes back as arrays: several chunks per worker, so that the workers finish together,
+and neither the game nor the samples travel once per sample. Points the prepared game does
+not cover are solved by :func:`commit_calc.solvers.solve.solve`, as before. The samples are
+drawn before they are cut into chunks, so the numbers do not depend on the chunks or the
+workers.
 """
 
 from __future__ import annotations
@@ -23,20 +27,41 @@ from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.model.values import kernel_fraction
 
 Game = ExtensiveFormGame | NormalFormGame
-#: (game with the fixed parameters substituted, names of the sample columns)
-Shared = tuple[Game, tuple[str, ...]]
 #: A chunk's answer: its equilibrium-set labels, each row's index into them (-1: the game is
 #: undefined there) and each row's payoffs of the first equilibrium (NaN where none).
 ChunkResult = tuple[tuple[str, ...], np.ndarray, np.ndarray]
 
-#: Chunks per worker (a few, so that a slow chunk does not hold the others up), chunks of a
-#: run in this process (they cost nothing there: steps of the progress bar), and the fewest
-#: rows in a chunk.
-CHUNKS_PER_WORKER = 4
+#: Chunks per local worker (enough that the workers finish within a small chunk of each
+#: other: a chunk costs a tenth of a millisecond there) and per Dask worker (a chunk costs a
+#: few milliseconds of the scheduler's, the client's and the worker's time), chunks of a run
+#: in this process (they cost nothing there: steps of the progress bar), and the fewest rows
+#: in a chunk.
+CHUNKS_PER_WORKER = 16
+CHUNKS_PER_DASK_WORKER = 4
 IN_PROCESS_CHUNKS = 20
-MIN_CHUNK = 500
+MIN_CHUNK = 100
 
-_prepared: list[tuple[Shared, Any]] = []  # this process's prepared game (one slot)
+
+class PointGame:
+    """The game solved at each sample (fixed parameters substituted) and the names of the
+    sample columns, with its prepared form made at most once per process. Pickled, it
+    carries only the game and the names (the prepared form holds compiled code)."""
+
+    def __init__(self, game: Game, names: tuple[str, ...]) -> None:
+        self.game = game
+        self.names = names
+        self._prepared: Any = None
+
+    def prepared(self) -> Any:
+        """The :class:`~commit_calc.analysis.pointwise.PreparedGame`, made on first use."""
+        if self._prepared is None:
+            from commit_calc.analysis.pointwise import PreparedGame
+
+            self._prepared = PreparedGame(self.game, self.names)
+        return self._prepared
+
+    def __reduce__(self) -> tuple[type[PointGame], tuple[Game, tuple[str, ...]]]:
+        return PointGame, (self.game, self.names)
 
 
 def solved_samples(game: Game, fixed: dict[str, sympy.Rational], names: Sequence[str],
@@ -49,12 +74,16 @@ def solved_samples(game: Game, fixed: dict[str, sympy.Rational], names: Sequence
     from commit_calc.uncertainty.executor import map_chunks
 
     count = rows.shape[0]
-    parts = IN_PROCESS_CHUNKS if workers <= 1 and dask is None else max(
-        workers, 1) * CHUNKS_PER_WORKER
+    if dask is not None:
+        parts = max(workers, 1) * CHUNKS_PER_DASK_WORKER
+    else:
+        parts = IN_PROCESS_CHUNKS if workers <= 1 else workers * CHUNKS_PER_WORKER
     size = max(MIN_CHUNK, math.ceil(count / parts))
     chunks = [rows[k:k + size] for k in range(0, count, size)]
     report = None if progress is None else (lambda done: progress(done, len(chunks)))
-    shared: Shared = (game.substitute(fixed), tuple(names))
+    shared = PointGame(game.substitute(fixed), tuple(names))
+    if dask is None:
+        shared.prepared()  # here, and inherited by local workers where they are forked
     results = map_chunks(solve_chunk, chunks, workers=workers, dask=dask, progress=report,
                          shared=shared)
     labels: dict[str, int] = {}
@@ -71,14 +100,14 @@ def solved_samples(game: Game, fixed: dict[str, sympy.Rational], names: Sequence
     return codes, tuple(labels), [payoffs[:, k].copy() for k in range(len(game.players))]
 
 
-def solve_chunk(rows: np.ndarray, shared: Shared) -> ChunkResult:
+def solve_chunk(rows: np.ndarray, shared: PointGame) -> ChunkResult:
     """Solve each row of a chunk with the game prepared once in this process."""
     from commit_calc.analysis.labels import profile_label
     from commit_calc.errors import CommitCalcError
     from commit_calc.solvers.solve import solve
 
-    game, names = shared
-    prepared = _prepared_game(shared)
+    game, names = shared.game, shared.names
+    prepared = shared.prepared()
     labels: dict[str, int] = {}
     codes = np.full(rows.shape[0], -1, dtype=np.int32)
     payoffs = np.full((rows.shape[0], len(game.players)), np.nan)
@@ -102,11 +131,3 @@ def solve_chunk(rows: np.ndarray, shared: Shared) -> ChunkResult:
             payoffs[i, k] = float(value)
     return tuple(labels), codes, payoffs
 
-
-def _prepared_game(shared: Shared) -> Any:
-    """The prepared game of ``shared``, made once per process (kept for the last one)."""
-    if not _prepared or _prepared[0][0] is not shared:
-        from commit_calc.analysis.pointwise import PreparedGame
-
-        _prepared[:] = [(shared, PreparedGame(shared[0], shared[1]))]
-    return _prepared[0][1]
