@@ -188,3 +188,14 @@ def test_thresholds_cli_weak():
 def test_tie_break_bad_usage(args, words):
     result = run(*args)
     assert result.exit_code == 2 and words in result.stderr, result.output
+
+
+def test_bounded_work(monkeypatch):
+    """The nested case splits stop past MAX_CASES pieces with a one-line message."""
+    from commit_calc.errors import UnsupportedGameError
+    from commit_calc.solvers import stackelberg_weak_regions as module
+
+    game = _random_game(random.Random(1), 2, 2, True)
+    monkeypatch.setattr(module, "MAX_CASES", 1)
+    with pytest.raises(UnsupportedGameError, match="more than 1 pieces"):
+        module.weak_stackelberg_regions(game, "Row")

@@ -52,6 +52,7 @@ from commit_calc.analysis.regions import Region, RegionAnalysis, RegionEquilibri
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.solvers.stackelberg_regions import (
+    MAX_CASES,
     MAX_REJOIN,
     Term,
     _bases,
@@ -110,6 +111,10 @@ def weak_stackelberg_regions(game: NormalFormGame, leader: str | int,
             for (whole, shown, status), ok_piece in _optimal(a, b, chosen, classes,
                                                              _within(domain, term)):
                 leaves.append((whole, shown, status, ok and ok_outer and ok_piece))
+            if len(leaves) > MAX_CASES:  # bounded work: the splits nest
+                raise UnsupportedGameError(
+                    f"weak Stackelberg regions: more than {MAX_CASES:,} pieces; fix some "
+                    "parameters (--set) or solve point by point (solve --concept stackelberg)")
     return _regions(reduced, index, fixed, leaves)
 
 
@@ -196,7 +201,8 @@ def _shown(best: Sequence[_Basis], attaining: Sequence[int], same: Sequence[tupl
         return c
 
     identical = [(c, d) for c, d in itertools.combinations(range(len(best)), 2)
-                 if (best[c].response, best[c].strategy) == (best[d].response, best[d].strategy)]
+                 if class_of[best[c].response] == class_of[best[d].response]
+                 and best[c].strategy == best[d].strategy]
     for c, d in [*same, *identical]:  # one point: listed once, as the first of them
         low, high = sorted((root(c), root(d)))
         first[high] = low
