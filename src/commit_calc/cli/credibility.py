@@ -25,8 +25,9 @@ from commit_calc.cli.options import (
               default="spe", show_default=True,
               help="spe: some subgame-perfect equilibrium keeps the promise. pbe: some pure "
                    "perfect Bayesian equilibrium (with beliefs, for games of private "
-                   "information) keeps it; the temptation weighs the nodes by the beliefs "
-                   "(no thresholds yet).")
+                   "information) keeps it; the temptation weighs the nodes by the beliefs, "
+                   "the thresholds and the region come from the regions of thresholds "
+                   "--concept pbe.")
 @format_option(("text", "json"))
 @click.option("--explain", is_flag=True, help="Say how each part of the report is computed.")
 def credibility(game: str, promises: tuple[str, ...], values: dict[str, object],

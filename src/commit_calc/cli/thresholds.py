@@ -50,6 +50,13 @@ def _once_each(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
                    "two-player table, as a formula in each region.")
 @click.option("--leader", metavar="PLAYER", default=None,
               help="With --concept stackelberg: the player who commits.")
+@click.option("--tie-break", "tie_break", type=click.Choice(["strong", "weak"],
+                                                            case_sensitive=False),
+              default=None,
+              help="With --concept stackelberg: strong (the follower breaks its ties for the "
+                   "leader; the default) or weak (against the leader: where the value is a "
+                   "supremum that no commitment attains, the region says so and gives the "
+                   "limit commitment).")
 @click.option("--strategy", metavar="NAME", default=None,
               help="A repeated game: the strategy profile whose regions (subgame perfect, "
                    "Nash only, neither) are given; default: the game's own. With it, any game "
@@ -59,7 +66,8 @@ def _once_each(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
 @format_option(("text", "json", "latex"))
 def thresholds(game: str, values: dict[str, object], solve_for: str | None,
                free: tuple[str, ...], statics: bool, concept: str, leader: str | None,
-               strategy: str | None, stage: bool, output_format: str) -> None:
+               tie_break: str | None, strategy: str | None, stage: bool, output_format: str
+               ) -> None:
     """Exact regions of parameter space where the equilibria of GAME stay the same.
 
     Parameters given with --set are fixed; the others stay symbolic (with --free, only
@@ -70,7 +78,8 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     4x4) are covered. With --concept pbe, each region says where a pure perfect Bayesian
     equilibrium exists. With --concept stackelberg --leader PLAYER, each region gives the
     leader's optimal commitment in a two-player table (its mixed strategy, the follower's
-    response and the payoffs as formulas). For a repeated game (a [repeated] section, or
+    response and the payoffs as formulas; --tie-break weak for the weak Stackelberg
+    commitment). For a repeated game (a [repeated] section, or
     --strategy), the regions say where the strategy profile is subgame perfect, only a Nash
     equilibrium, or neither (--for discount: the critical discount factor as a formula).
 
@@ -91,6 +100,9 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     if (concept == "stackelberg") != (leader is not None):
         raise click.UsageError("--concept stackelberg needs --leader PLAYER" if leader is None
                                else "--leader works only with --concept stackelberg")
+    if tie_break is not None and concept != "stackelberg":
+        raise click.UsageError("--tie-break works only with --concept stackelberg")
+    weak = (tie_break or "strong").lower() == "weak"
     refuse_set_and_varied(values, free, "--free")
     if solve_for is not None:
         refuse_set_and_varied(values, [solve_for], "--for")
@@ -114,9 +126,11 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     elif leader is not None:
         from commit_calc.cli.stackelberg import check_stackelberg_game
         from commit_calc.solvers.stackelberg_regions import stackelberg_regions
+        from commit_calc.solvers.stackelberg_weak_regions import weak_stackelberg_regions
 
         table = check_stackelberg_game(loaded, loaded.name or game, leader)
-        analysis = run_library(stackelberg_regions, table, leader, values)
+        regions_of = weak_stackelberg_regions if weak else stackelberg_regions
+        analysis = run_library(regions_of, table, leader, values)
     else:
         analysis = run_library(parameter_regions, loaded, values)
     found = run_library(solve_thresholds, analysis, solve_for) if solve_for else []
@@ -133,8 +147,10 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
               "latex": report.thresholds_latex}[output_format.lower()]
     text = render(analysis, loaded.name or game, found, signs, solve_for)
     if leader is not None and output_format.lower() == "text":
-        text = text.replace(": Nash equilibria by region", f": {leader}'s optimal (strong "
-                            "Stackelberg) commitment by region", 1)
+        kind = ("weak Stackelberg, ties broken against the leader" if weak
+                else "strong Stackelberg")
+        text = text.replace(": Nash equilibria by region", f": {leader}'s optimal ({kind}) "
+                            "commitment by region", 1)
     click.echo(text, nl=False)
 
 

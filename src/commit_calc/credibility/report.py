@@ -52,8 +52,9 @@ def credibility_report(game: ExtensiveFormGame, promises: Sequence[str | Promise
 
     ``promises`` are :class:`Promise` objects or texts ``WHO=ACTION``
     (:func:`.promise.parse_promises`). ``concept`` is ``"spe"`` (subgame perfection) or
-    ``"pbe"`` (perfect Bayesian equilibrium, :mod:`.perfect_bayesian`: the verdict, the
-    temptation and the value of commitment; no thresholds or region).
+    ``"pbe"`` (pure perfect Bayesian equilibrium: the verdict, the temptation and the value
+    of commitment from :mod:`.perfect_bayesian`, the thresholds and the region from
+    :mod:`.pbe_levers`).
     """
     if concept not in ("spe", "pbe"):
         raise ParameterError(f"--concept {concept}: expected spe or pbe")
@@ -65,18 +66,18 @@ def credibility_report(game: ExtensiveFormGame, promises: Sequence[str | Promise
     parsed = parse_promises(game, texts) + tuple(p for p in promises if isinstance(p, Promise))
     fixed = game.parameters.checked(values or {})
     if concept == "pbe":
+        from commit_calc.credibility.pbe_levers import pbe_credible_region, pbe_levers
         from commit_calc.credibility.perfect_bayesian import assess_pbe
 
         verdict = assess_pbe(game, parsed, fixed)
-        note = ("no thresholds: thresholds and the region where the promise is credible are "
-                "computed for subgame perfection (--concept spe), not yet for beliefs")
-        verdict = dataclasses.replace(verdict, warnings=(*verdict.warnings, note))
-        return CredibilityReport(verdict, (), None, False, fixed)
-    verdict = assess(game, parsed, fixed)
+        find_levers, find_region = pbe_levers, pbe_credible_region
+    else:
+        verdict = assess(game, parsed, fixed)
+        find_levers, find_region = levers, credible_region
     notes = list(verdict.warnings)
     try:
-        found = levers(game, parsed, fixed)
-        condition, resolved = credible_region(game, parsed, fixed)
+        found = find_levers(game, parsed, fixed)
+        condition, resolved = find_region(game, parsed, fixed)
     except UnsupportedGameError as error:
         found, condition, resolved = (), None, False
         notes.append(f"no thresholds: {error}")

@@ -150,7 +150,7 @@ def credibility_text(report: CredibilityReport, name: str, explain: bool = False
             for p, value in verdict.value_of_commitment.items()]
     lines += table(rows, indent=2)
     if explain:
-        lines += ["", *EXPLANATION]
+        lines += ["", *(PBE_EXPLANATION if verdict.concept == "pbe" else EXPLANATION)]
     return "\n".join(lines) + "\n"
 
 
@@ -168,6 +168,23 @@ EXPLANATION = [
     "    boundary and between boundaries.",
     "  region: the union of the exact regions where some equilibrium keeps the promise, in",
     "    the smallest subgames that hold it (the moves above them do not matter).",
+    "  value of commitment: each payoff in the game where the promise binds (the other",
+    "    actions removed) minus the equilibrium payoff now.",
+]
+
+PBE_EXPLANATION = [
+    "How this is computed:",
+    "  credible: every pure perfect Bayesian equilibrium is found (beliefs by Bayes' rule",
+    "    where it applies, any supporting belief elsewhere); the promise is credible if one",
+    "    of them plays the promised action at every information set where it applies.",
+    "  temptation: in the equilibrium that breaks the promise least often, at each place it",
+    "    breaks it, the mover's payoff from the best other action minus that of the promised",
+    "    one, the nodes weighted by the beliefs (a formula where Bayes' rule gives them).",
+    "  thresholds: each parameter alone, the others at their values: the exact conditions",
+    "    of the profiles that keep the promise (as thresholds --concept pbe gives them, the",
+    "    parameter's bounds lifted), decided at each of their roots and between them.",
+    "  region: the union of the conditions under which some profile that keeps the promise",
+    "    is a perfect Bayesian equilibrium.",
     "  value of commitment: each payoff in the game where the promise binds (the other",
     "    actions removed) minus the equilibrium payoff now.",
 ]
