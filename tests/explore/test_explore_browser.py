@@ -71,6 +71,24 @@ def test_threshold_button_sets_the_exact_value(browser: Any, tmp_path: Path) -> 
     _no_errors(browser)
 
 
+def test_change_lists_only_thresholds_where_the_equilibria_change(
+        browser: Any, tmp_path: Path) -> None:
+    """In enforcer-reliability at reliability 3/4, amnesty and territorial cross boundaries of
+    regions that exist only where sanction = 0: moving either alone changes no equilibrium
+    (solve agrees), so neither gets a threshold; reliability still gets 20/33."""
+    game = load_game("enforcer-reliability")
+    _open(browser, catalog_page("enforcer-reliability"), tmp_path, "enforcer3")
+    _type(browser, "reliability", "3/4")
+    here = {"reliability": "3/4"}
+    for name in ("amnesty", "territorial"):
+        item = browser.find_element(By.CSS_SELECTOR, f"#change li[data-param={name}]")
+        assert "no threshold within its bounds" in item.text, item.text
+        assert _solve_outcomes(game, {**here, name: "3000"}) == _solve_outcomes(game, here)
+    reliability = browser.find_element(By.CSS_SELECTOR, "#change li[data-param=reliability]")
+    assert "20/33" in reliability.text
+    _no_errors(browser)
+
+
 def test_table_game_equilibria_are_selectable(browser: Any, tmp_path: Path) -> None:
     game = load_game("battle-of-the-sexes")
     _open(browser, catalog_page("battle-of-the-sexes"), tmp_path, "bos")

@@ -96,28 +96,52 @@
         if (upper === null || X.cmp(current, upper) < 0) above.unshift(here);
         if (lower === null || X.cmp(current, lower) > 0) below.unshift(here);
       }
-      const parts = [describe(p, j, x, above, upper, 1, regionAt), describe(p, j, x, below, lower, -1, regionAt)]
+      const parts = [describe(p, j, x, changing(j, x, above, upper, 1, regionAt), upper, 1, regionAt),
+        describe(p, j, x, changing(j, x, below, lower, -1, regionAt), lower, -1, regionAt)]
         .filter(Boolean);
       if (!parts.length) item.appendChild(document.createTextNode("no threshold within its bounds: changing it alone does not change the equilibria."));
       parts.forEach(function (part) { item.appendChild(part); });
       box.appendChild(item);
     });
   };
+  /* The equilibria of the region holding x ("out" outside the domain). */
+  function signature(x, regionAt) {
+    const r = regionAt(x);
+    return r < 0 ? "out" : X.DATA.regions[r].equilibria.slice().sort().join(",");
+  }
+  /* Where x moves along j, past the root ahead[k]: the value probed just beyond it (half way
+     to the next root, else a step past it within the bound), or null where none is left. */
+  function probeBeyond(j, x, ahead, k, bound, direction) {
+    const threshold = ahead[k].value;
+    const next = ahead.slice(k + 1).find(function (r) { return X.cmp(r.value, threshold) !== 0; });
+    if (next) return X.div(X.add(threshold, next.value), { n: 2n, d: 1n });
+    const distance = X.sub(threshold, x[j]);
+    let size = X.sgn(distance) < 0 ? X.sub(X.ZERO, distance) : distance;
+    if (X.cmp(size, X.ONE) < 0) size = X.ONE;
+    const probe = direction > 0 ? X.add(threshold, size) : X.sub(threshold, size);
+    if (bound !== null && X.cmp(probe, bound) * direction > 0) {
+      return X.cmp(threshold, bound) === 0 ? null : X.div(X.add(threshold, bound), { n: 2n, d: 1n });
+    }
+    return probe;
+  }
+  /* The roots ahead from the first where the equilibria change (exactly at it or just past
+     it): a root of a key that bounds only regions elsewhere is no threshold on this line. */
+  function changing(j, x, ahead, bound, direction, regionAt) {
+    const now = signature(x, regionAt);
+    for (let k = 0; k < ahead.length; k++) {
+      const at = x.slice(); at[j] = ahead[k].value;
+      if (signature(at, regionAt) !== now) return ahead.slice(k);
+      const probe = probeBeyond(j, x, ahead, k, bound, direction);
+      if (probe === null) continue;
+      const beyond = x.slice(); beyond[j] = probe;
+      if (signature(beyond, regionAt) !== now) return ahead.slice(k);
+    }
+    return [];
+  }
   function describe(p, j, x, ahead, bound, direction, regionAt) {
     if (!ahead.length) return null;
-    const threshold = ahead[0].value, next = ahead.find(function (r) { return X.cmp(r.value, threshold) !== 0; });
-    let probe;
-    if (next) probe = X.div(X.add(threshold, next.value), { n: 2n, d: 1n });
-    else {
-      const distance = X.sub(threshold, x[j]);
-      let size = X.sgn(distance) < 0 ? X.sub(X.ZERO, distance) : distance;
-      if (X.cmp(size, X.ONE) < 0) size = X.ONE;
-      probe = direction > 0 ? X.add(threshold, size) : X.sub(threshold, size);
-      if (bound !== null && X.cmp(probe, bound) * direction > 0) {
-        if (X.cmp(threshold, bound) === 0) probe = null;
-        else probe = X.div(X.add(threshold, bound), { n: 2n, d: 1n });
-      }
-    }
+    const threshold = ahead[0].value;
+    const probe = probeBeyond(j, x, ahead, 0, bound, direction);
     const at = x.slice(); at[j] = threshold;
     const part = X.el("div", { "class": "threshold" });
     const word = direction > 0 ? "raise it above " : "lower it below ";
