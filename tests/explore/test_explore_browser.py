@@ -105,6 +105,25 @@ def test_table_game_equilibria_are_selectable(browser: Any, tmp_path: Path) -> N
     _not_blank(browser, tmp_path / "battle-of-the-sexes.png")
 
 
+def test_equilibria_on_the_same_path_are_told_apart(browser: Any, tmp_path: Path) -> None:
+    """The incumbent is indifferent after entry and the entrant stays out either way: two
+    subgame-perfect equilibria share the path Out and differ off it, which the chooser says."""
+    from commit_calc.explore.data import page_data
+    from commit_calc.explore.page import render_page
+    from commit_calc.model import Decision, ExtensiveFormGame, Terminal
+
+    game = ExtensiveFormGame.build(players=("Entrant", "Incumbent"), root=Decision("Entrant", {
+        "Out": Terminal((0, 2)),
+        "In": Decision("Incumbent", {"Fight": Terminal((-1, 1)),
+                                     "Accommodate": Terminal((-1, 1))})}), name="twins")
+    _open(browser, render_page(page_data(game)), tmp_path, "twins")
+    labels = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "label[for^=eq-]")]
+    assert len(labels) == 2
+    assert all("the same path as another: they differ off it" in t for t in labels), labels
+    assert "2 equilibria here: choose one" in browser.find_element(By.ID, "chooser").text
+    _no_errors(browser)
+
+
 def test_grid_game_says_so(browser: Any, tmp_path: Path) -> None:
     game = crowded_game()
     _open(browser, explore(game).html, tmp_path, "crowded")

@@ -197,13 +197,16 @@
           radio.checked = k === state.selected;
           radio.addEventListener("change", function () { state.selected = k; drawAll(); });
           cell.appendChild(radio);
-          cell.appendChild(el("label", { "for": "eq-" + k }, " " + (k + 1) + ". " + DATA.equilibria[e].outcome));
+          const outcome = DATA.equilibria[e].outcome;
+          const twins = found.list.filter(function (f) { return DATA.equilibria[f].outcome === outcome; }).length;
+          cell.appendChild(el("label", { "for": "eq-" + k }, " " + (k + 1) + ". " + outcome +
+            (twins > 1 ? " (the same path as another: they differ off it)" : "")));
         } else cell.textContent = DATA.equilibria[e].outcome;
         row.appendChild(cell);
         DATA.equilibria[e].payoffs.forEach(function (rf) { row.appendChild(el("td", { "class": "num" }, show(evalRat(rf, found.at)))); });
         payoffs.appendChild(row);
       });
-      if (found.list.length > 1) chooser.textContent = found.list.length + " equilibria here (a tie): choose one to draw it.";
+      if (found.list.length > 1) chooser.textContent = found.list.length + " equilibria here: choose one to draw it.";
     }
     window.explorerDraw(found ? DATA.equilibria[found.list[state.selected]] : null, found ? found.at : state.values);
   }
