@@ -143,3 +143,13 @@ def test_library_messages_reach_the_command_line_in_the_users_words(tmp_path, te
                                                                     expected):
     message = refused(tmp_path, text, *args)
     assert message == expected.format(file=tmp_path / "game.toml")
+
+
+@pytest.mark.parametrize(("spec", "hint"), [
+    ("enforcer-reliabilty", "(did you mean 'enforcer-reliability'?)"),
+    ("zzz-nothing-like-it", "(`commit-calc games` lists the catalog)"),
+])
+def test_a_misspelt_game_name_gets_the_closest_catalog_name(spec: str, hint: str) -> None:
+    result = run("solve", spec)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.rstrip().endswith(hint)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -53,7 +54,9 @@ def load_game(spec: str, *, stdin: IO[bytes] | None = None) -> Game:
         raise GameFileError("a link that leads to no file (a broken link, or links in a loop)",
                             path=spec)
     if not path.exists():
-        hint = "" if looks_like_path else " (`commit-calc games` lists the catalog)"
+        close = [] if looks_like_path else difflib.get_close_matches(spec, catalog.names(), 1)
+        hint = ("" if looks_like_path else f" (did you mean '{close[0]}'?)" if close
+                else " (`commit-calc games` lists the catalog)")
         raise GameFileError(f"no such file, and no game of that name in the catalog{hint}",
                             path=spec)
     return read_game_file(path)
