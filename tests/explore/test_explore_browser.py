@@ -135,6 +135,25 @@ def test_grid_game_says_so(browser: Any, tmp_path: Path) -> None:
     _no_errors(browser)
 
 
+def test_long_labels_are_neither_cut_off_nor_overlapping(browser: Any, tmp_path: Path) -> None:
+    """Player and action names dozens of characters long: every text of the tree lies inside
+    the picture's view, and no two payoff labels on one row overlap."""
+    _open(browser, explore(hostile_game()).html, tmp_path, "long-labels")
+    boxes = browser.execute_script("""
+        const svg = document.querySelector('#picture svg'), v = svg.viewBox.baseVal;
+        return [[v.x, v.y, v.width, v.height]].concat(Array.from(svg.querySelectorAll('text'))
+          .map(function (t) { const b = t.getBBox();
+            return [b.x, b.y, b.width, b.height, t.getAttribute('class') || '']; }));""")
+    (vx, vy, vw, vh), texts = boxes[0], boxes[1:]
+    assert texts
+    for x, y, w, h, _ in texts:
+        assert vx <= x and x + w <= vx + vw and vy <= y and y + h <= vy + vh
+    payoffs = sorted((y, x, x + w) for x, y, w, _, kind in texts if "payoff" in kind)
+    for (y1, _, end), (y2, start, _) in zip(payoffs, payoffs[1:]):
+        assert y1 != y2 or end <= start, payoffs
+    _no_errors(browser)
+
+
 def test_hostile_labels_never_run(browser: Any, tmp_path: Path) -> None:
     """Labels with markup and parameters named constructor and __proto__ show as text."""
     page = explore(hostile_game()).html

@@ -5,15 +5,36 @@
 (function () {
   const X = window.explorer;
   const SCALE = 42; // pixels per centimetre of the layout
+  const CHAR = 9; // about the width of a character of a payoff label (16px), in pixels
   const COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]; // Okabe-Ito
 
   function label(text, x, y, attrs) {
     const a = Object.assign({ x: x, y: y, "text-anchor": "middle" }, attrs || {});
     return X.svg("text", a, text);
   }
+  /* The payoff labels under a leaf, as drawn. */
+  function payoffTexts(n, at) {
+    return n.payoffs.map(function (rf, k) { return X.DATA.players[k] + ": " + X.show(X.evalRat(rf, at)); });
+  }
+  /* The layout's x coordinates, stretched where neighbouring leaves' payoff labels (about
+     CHAR pixels a character) would run into each other: long names must not overlap. */
+  function spread(nodes, xs, at) {
+    const leaves = nodes.map(function (n, i) { return i; })
+      .filter(function (i) { return nodes[i].kind === "terminal"; })
+      .sort(function (a, b) { return xs[a] - xs[b]; });
+    const width = leaves.map(function (i) {
+      return CHAR * Math.max.apply(null, payoffTexts(nodes[i], at).map(function (t) { return t.length; }).concat([1]));
+    });
+    let factor = 1;
+    for (let k = 1; k < leaves.length; k++) {
+      const gap = xs[leaves[k]] - xs[leaves[k - 1]], needed = (width[k] + width[k - 1]) / 2 + 14;
+      if (gap > 0 && needed > gap) factor = Math.max(factor, needed / gap);
+    }
+    return xs.map(function (x) { return x * factor; });
+  }
   function drawTree(equilibrium, at) {
     const nodes = X.DATA.picture.nodes;
-    const xs = nodes.map(function (n) { return n.x * SCALE; });
+    const xs = spread(nodes, nodes.map(function (n) { return n.x * SCALE; }), at);
     const ys = nodes.map(function (n) { return -n.y * SCALE; });
     const left = Math.min.apply(null, xs) - 75, right = Math.max.apply(null, xs) + 75;
     const bottom = Math.max.apply(null, ys) + 30 + 22 * X.DATA.players.length;
@@ -43,8 +64,8 @@
     nodes.forEach(function (n, i) {
       if (n.kind === "terminal") {
         picture.appendChild(X.svg("rect", { x: xs[i] - 5, y: ys[i] - 5, width: 10, height: 10, "class": "leaf" }));
-        n.payoffs.forEach(function (rf, k) {
-          picture.appendChild(label(players[k] + ": " + X.show(X.evalRat(rf, at)), xs[i], ys[i] + 24 + 20 * k,
+        payoffTexts(n, at).forEach(function (text, k) {
+          picture.appendChild(label(text, xs[i], ys[i] + 24 + 20 * k,
             { "class": "payoff", fill: COLOURS[k % COLOURS.length] }));
         });
       } else {
@@ -126,10 +147,24 @@
     });
     return table;
   }
+  /* The picture's view widened to everything drawn in it (long labels are not cut off). */
+  function fit(picture) {
+    const box = picture.getBBox(), margin = 12;
+    if (!box.width) return;
+    const view = picture.viewBox.baseVal;
+    const left = Math.min(view.x, box.x - margin), top = Math.min(view.y, box.y - margin);
+    const right = Math.max(view.x + view.width, box.x + box.width + margin);
+    const bottom = Math.max(view.y + view.height, box.y + box.height + margin);
+    picture.setAttribute("viewBox", [left, top, right - left, bottom - top].join(" "));
+    picture.style.maxWidth = (right - left) + "px";
+  }
   window.explorerDraw = function (equilibrium, at) {
     const box = document.getElementById("picture");
     X.clear(box);
     box.appendChild(X.DATA.picture.kind === "tree" ? drawTree(equilibrium, at) : drawTable(equilibrium, at));
-    if (X.DATA.picture.kind === "tree") box.appendChild(beliefList(equilibrium));
+    if (X.DATA.picture.kind === "tree") {
+      fit(box.querySelector("svg"));
+      box.appendChild(beliefList(equilibrium));
+    }
   };
 })();
