@@ -107,7 +107,7 @@ def annotate(game: ExtensiveFormGame, structure: SignallingGame,
     messages = sorted({m for s in sent for m in s})
     pure = all(len(s) == 1 for s in sent) and all(max(response[m]) == 1 for m in messages)
     answer: list[int | tuple[int, ...]] = [
-        r.index(1) if max(r) == 1 else tuple(k for k, p in enumerate(r) if p != 0)
+        r.index(Fraction(1)) if max(r) == 1 else tuple(k for k, p in enumerate(r) if p != 0)
         for r in response]
     reasons = {}
     passes = {}
