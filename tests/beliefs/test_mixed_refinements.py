@@ -12,9 +12,10 @@ from signalling_games import random_signalling_game, signalling_game
 from commit_calc.beliefs.pbe import perfect_bayesian_equilibria
 
 F = Fraction
+TWO_THIRDS = F(2, 3)
 
 
-def beer_quiche(steak: int | None = None, weak: Fraction = F(2, 3)):
+def beer_quiche(steak: int | None = None, weak: Fraction = TWO_THIRDS):
     """Cho and Kreps' (1987, section II) beer-quiche game (payoffs as in the catalog: 1 for
     the breakfast of one's type, 2 if there is no duel; the receiver gets 1 for dueling the
     Weak type or leaving the Strong one alone) with prior ``weak`` on the Weak type; with

@@ -165,3 +165,28 @@ def test_thresholds_concept_pbe_text_and_json():
 def test_thresholds_concept_pbe_refuses_a_table():
     result = run("thresholds", "reconciliation-2x2", "--concept", "pbe")
     assert_clean_error(result, code=2, names="--concept pbe needs a game tree")
+
+
+def test_thresholds_concept_pbe_refinement_regions():
+    """Where each pure PBE survives the Intuitive Criterion and D1, in text and JSON: pooling
+    on No step with refusal after the step survives the Intuitive Criterion where the step
+    would not pay the committed regime (c >= 350) or would pay the opportunistic one too
+    (o <= 800)."""
+    args = ("thresholds", "costly-implementation", "--concept", "pbe",
+            "--free", "signal_cost_committed", "--free", "signal_cost_opportunistic")
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert ("  survives the Intuitive Criterion where\n    signal_cost_committed >= 350\n"
+            "    or signal_cost_committed < 350 and signal_cost_opportunistic <= 800\n"
+            ) in result.stdout
+    assert "  survives D1 wherever it exists" in result.stdout
+    document = json.loads(run(*args, "--format", "json").stdout)
+    jsonschema.validate(document, load_schema("thresholds-1"))
+    [pooling] = [r for r in document["regions"]
+                 if r["strategies"]["Rebels"] == {"Implement": "Refuse", "No step": "Refuse"}
+                 and r["strategies"]["Regime"] == {"committed": "No step",
+                                                   "opportunistic": "No step"}]
+    verdict = pooling["refinements"]["intuitive_criterion"]
+    assert not verdict["wherever_it_exists"] and not verdict["nowhere"] and verdict["resolved"]
+    assert "signal_cost_committed" in verdict["condition"]
+    assert all(r["refinements"]["d1"]["condition"] != "False" for r in document["regions"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from commit_calc.beliefs.regions import BeliefRegions, condition_text
+from commit_calc.beliefs.regions import BeliefRegion, BeliefRegions, condition_text
 
 
 def _strategies(found: BeliefRegions, region: Any) -> dict[str, dict[str, str]]:
@@ -45,10 +45,46 @@ def belief_regions_document(found: BeliefRegions, name: str) -> dict[str, Any]:
             "payoffs": {p: str(v) for p, v in zip(found.game.players, region.payoffs)},
             "behaviour": {player: {label: {action: "1"} for label, action in choices.items()}
                           for player, choices in _strategies(found, region).items()},
+            **_refinement_keys(region),
         } for number, region in enumerate(found.regions, start=1)],
         "thresholds": [],
         "comparative_statics": [],
     }
+
+
+def _refinement_keys(region: BeliefRegion) -> dict[str, Any]:
+    """``refinements``: per refinement, where the equilibrium exists and survives it (only
+    in signalling games)."""
+    if region.refinements is None:
+        return {}
+    return {"refinements": {
+        name: {"condition": str(region.survives(name)),
+               "wherever_it_exists": set(terms) == set(region.terms),
+               "nowhere": not terms,
+               "resolved": region.refinements_resolved}
+        for name, terms in region.refinements.items()}}
+
+
+def _refinement_lines(region: BeliefRegion) -> list[str]:
+    """Where the equilibrium survives each refinement, as text."""
+    from commit_calc.render.beliefs import REFINEMENT_NAMES
+
+    lines = []
+    for name, terms in (region.refinements or {}).items():
+        title = f"  survives {'the ' if name == 'intuitive_criterion' else ''}" \
+                f"{REFINEMENT_NAMES.get(name, name)}"
+        if set(terms) == set(region.terms):
+            lines.append(f"{title} wherever it exists")
+        elif not terms:
+            lines.append(f"{title} nowhere")
+        else:
+            lines.append(f"{title} where")
+            lines += [f"    {'or ' if k else ''}"
+                      f"{' and '.join(condition_text(c) for c in term) or 'always'}"
+                      for k, term in enumerate(terms)]
+    if region.refinements is not None and not region.refinements_resolved:
+        lines.append("  (refinement conditions not all proved non-empty: unresolved)")
+    return lines
 
 
 def belief_regions_json(found: BeliefRegions, name: str) -> str:
@@ -68,6 +104,7 @@ def belief_regions_text(found: BeliefRegions, name: str) -> str:
             lines.append(f"    {'or ' if k else ''}{text}")
         if not region.resolved:
             lines.append("  (not proved non-empty: unresolved)")
+        lines += _refinement_lines(region)
     if not found.regions:
         lines.append("no pure perfect Bayesian equilibrium anywhere")
     return "\n".join(lines) + "\n"
