@@ -190,3 +190,10 @@ def test_thresholds_concept_pbe_refinement_regions():
     assert not verdict["wherever_it_exists"] and not verdict["nowhere"] and verdict["resolved"]
     assert "signal_cost_committed" in verdict["condition"]
     assert all(r["refinements"]["d1"]["condition"] != "False" for r in document["regions"])
+
+
+def test_draw_tikz_writes_beliefs():
+    result = run("draw", "beer-quiche", "--concept", "pbe", "--format", "tikz")
+    assert result.exit_code == 0, result.stderr
+    assert "\\node[belief]" in result.stdout and "$\\mu = {\\frac{1}{10}}$" in result.stdout
+    assert "off the path at" in result.stdout
