@@ -137,3 +137,23 @@ def test_d1_a_mixed_reply_that_leaves_the_other_type_indifferent():
     pooling = (("after x", "r2"), ("after y", "r0"), ("type a", "y"), ("type b", "y"))
     assert (pooling, True, True) in _verdicts_by_region(pbe_regions(game), {})
     assert (pooling, True, True) in _verdicts_by_solver(game)
+
+
+def test_thresholds_for_a_parameter_of_the_regions():
+    """The boundaries in signal_cost_opportunistic: 800 (where the separating equilibrium
+    starts to exist and pooling to fail the Intuitive Criterion) and 16/7 of the committed
+    cost (where D1 starts to rule the opportunistic regime out); a fixed parameter is
+    refused by name."""
+    import pytest
+
+    from commit_calc.beliefs.region_thresholds import region_thresholds
+    from commit_calc.errors import ParameterError
+
+    game = load_game("costly-implementation")
+    keep = ("signal_cost_committed", "signal_cost_opportunistic")
+    found = pbe_regions(game, {p.name: p.default for p in game.parameters if p.name not in keep})
+    formulas = {str(t.formula): t for t in region_thresholds(found, "signal_cost_opportunistic")}
+    assert {"800", "16*signal_cost_committed/7"} <= set(formulas)
+    assert formulas["800"].increasing is True
+    with pytest.raises(ParameterError, match="'salary' is not a symbolic parameter"):
+        region_thresholds(found, "salary")

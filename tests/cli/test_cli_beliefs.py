@@ -197,3 +197,38 @@ def test_draw_tikz_writes_beliefs():
     assert result.exit_code == 0, result.stderr
     assert "\\node[belief]" in result.stdout and "$\\mu = {\\frac{1}{10}}$" in result.stdout
     assert "off the path at" in result.stdout
+
+
+def test_thresholds_concept_pbe_for_a_parameter_and_latex(tmp_path):
+    """--for solves the conditions for the parameter and lists its thresholds (those of the
+    separating equilibrium in the issue's form); LaTeX output compiles where LaTeX is
+    installed; an unknown --for parameter is one clean line."""
+    import shutil
+    import subprocess
+
+    args = ("thresholds", "costly-implementation", "--concept", "pbe", "--free",
+            "signal_cost_committed", "--free", "signal_cost_opportunistic", "--free", "war_cost",
+            "--for", "signal_cost_committed")
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert ("signal_cost_committed <= war_cost - 250 and "
+            "signal_cost_opportunistic >= war_cost + 200") in result.stdout
+    assert "thresholds for signal_cost_committed:\n  signal_cost_committed = war_cost - 250  " \
+           "(= 350 here)" in result.stdout
+    document = json.loads(run(*args, "--format", "json").stdout)
+    jsonschema.validate(document, load_schema("thresholds-1"))
+    boundary = [t for t in document["thresholds"] if t["formula"] == "war_cost - 250"]
+    assert boundary and boundary[0]["value"] == "350" and boundary[0]["increasing"] is True
+    latex = run(*args, "--format", "latex")
+    assert latex.exit_code == 0, latex.stderr
+    assert r"\item[Equilibrium 1]" in latex.stdout and r"\mathit{war\_cost}" in latex.stdout
+    if shutil.which("pdflatex"):
+        (tmp_path / "pbe.tex").write_text("\\documentclass{article}\n\\usepackage{amsmath}\n"
+                                          "\\begin{document}\n" + latex.stdout
+                                          + "\\end{document}\n")
+        finished = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error",
+                                   "pbe.tex"], cwd=tmp_path, capture_output=True, timeout=300)
+        assert finished.returncode == 0, finished.stdout.decode(errors="replace")[-2000:]
+    wrong = run("thresholds", "costly-implementation", "--concept", "pbe", "--free",
+                "signal_cost_committed", "--for", "salary")
+    assert_clean_error(wrong, code=2, names="--for salary")
