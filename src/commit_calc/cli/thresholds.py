@@ -68,7 +68,8 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     formulas); ties are regions of their own. Trees (subgame perfection, imperfect information
     included) and normal-form games (pure equilibria; mixed ones of two-player tables up to
     4x4) are covered. With --concept pbe, each region says where a pure perfect Bayesian
-    equilibrium exists. With --concept stackelberg --leader PLAYER, each region gives the
+    equilibrium exists (and, in a signalling game, where it survives the Intuitive Criterion
+    and D1). With --concept stackelberg --leader PLAYER, each region gives the
     leader's optimal commitment in a two-player table (its mixed strategy, the follower's
     response and the payoffs as formulas). For a repeated game (a [repeated] section, or
     --strategy), the regions say where the strategy profile is subgame perfect, only a Nash
