@@ -157,3 +157,18 @@ def test_thresholds_for_a_parameter_of_the_regions():
     assert formulas["800"].increasing is True
     with pytest.raises(ParameterError, match="'salary' is not a symbolic parameter"):
         region_thresholds(found, "salary")
+
+
+def test_refinement_regions_are_bounded(monkeypatch):
+    """Past the limit of runs, the refinements of an equilibrium are not analysed by region
+    (None) and a warning says so; where it exists is still reported."""
+    from commit_calc.beliefs import refinement_regions
+
+    monkeypatch.setattr(refinement_regions, "MAX_RUNS", 1)
+    game = load_game("costly-implementation")
+    keep = ("signal_cost_committed", "signal_cost_opportunistic")
+    found = pbe_regions(game, {p.name: p.default for p in game.parameters if p.name not in keep})
+    assert any(r.refinements is None for r in found.regions)
+    assert all(r.terms for r in found.regions)
+    assert any("refinements are not analysed by region for every equilibrium" in w
+               for w in found.warnings)

@@ -32,8 +32,11 @@ Condition = tuple[sympy.Expr, int]
 Term = tuple[Condition, ...]
 SymbolicRow = tuple[tuple[sympy.Expr, ...], str]
 
-#: The tests are run at most this many times per equilibrium and refinement.
-MAX_RUNS = 4000
+#: The tests are run at most this many times per equilibrium, refinement and piece of the
+#: region where the equilibrium exists.
+MAX_RUNS = 1000
+#: ... and at most this many times per game, all equilibria together.
+MAX_TOTAL_RUNS = 20_000
 #: The names of the refinements, as in the JSON of ``solve``.
 REFINEMENTS = ("intuitive_criterion", "d1")
 
@@ -47,7 +50,14 @@ class _Open(Exception):
 
 
 class Budget(Exception):
-    """More runs of a test than :data:`MAX_RUNS` for one equilibrium."""
+    """More runs of a test than :data:`MAX_RUNS` or :data:`MAX_TOTAL_RUNS`."""
+
+
+class Runs:
+    """The runs left in one game (:data:`MAX_TOTAL_RUNS`)."""
+
+    def __init__(self, limit: int = MAX_TOTAL_RUNS) -> None:
+        self.left = limit
 
 
 @functools.lru_cache(maxsize=65536)
@@ -232,29 +242,31 @@ class _Node:
 
 
 def surviving_terms(game: SymbolicSignalling, chosen: Sequence[int], answer: Sequence[int],
-                    term: Term, base: Sequence[Condition], bounds: Mapping[sympy.Symbol, object]
-                    ) -> dict[str, tuple[list[Term], bool]]:
+                    term: Term, base: Sequence[Condition], bounds: Mapping[sympy.Symbol, object],
+                    total: Runs | None = None) -> dict[str, tuple[list[Term], bool]]:
     """For each refinement, the conjunctions (each including ``term``) within ``term`` where
     the pure profile (``chosen[t]`` the message of type ``t``, ``answer[m]`` the reply to
     ``m``) survives it, and whether every piece was proved non-empty.
 
-    Raises :class:`Budget` past :data:`MAX_RUNS` runs of a test.
+    Raises :class:`Budget` past :data:`MAX_RUNS` runs of a test, or when ``total`` runs out.
     """
     tests = _Tests(game, chosen, answer)
+    total = total if total is not None else Runs()
     found = {}
     for name, test in (("intuitive_criterion", tests.intuitive_criterion), ("d1", tests.d1)):
         runs = [0]
         resolved = [True]
-        tree = _explore(test, {}, list(term) + list(base), bounds, runs, resolved)
+        tree = _explore(test, {}, list(term) + list(base), bounds, runs, resolved, total)
         found[name] = ([tuple(term) + tuple(path) for path in _paths(tree)], resolved[0])
     return found
 
 
 def _explore(test: Callable[[_Signs], bool], assumed: dict[sympy.Expr, int],
              case: list[Condition], bounds: Mapping[sympy.Symbol, object], runs: list[int],
-             resolved: list[bool]) -> _Leaf | _Node:
+             resolved: list[bool], total: Runs) -> _Leaf | _Node:
     runs[0] += 1
-    if runs[0] > MAX_RUNS:
+    total.left -= 1
+    if runs[0] > MAX_RUNS or total.left < 0:
         raise Budget
     try:
         return _Leaf(test(_Signs(assumed)))
@@ -267,7 +279,7 @@ def _explore(test: Callable[[_Signs], bool], assumed: dict[sympy.Expr, int],
             continue
         resolved[0] &= answer is True
         children.append((sign, _explore(test, {**assumed, key: sign}, case + [(key, sign)],
-                                        bounds, runs, resolved)))
+                                        bounds, runs, resolved, total)))
     if all(isinstance(c, _Leaf) and c == children[0][1] for _, c in children):
         return children[0][1] if children else _Leaf(False)
     return _Node(key, tuple(children))
@@ -304,7 +316,7 @@ def _conditions(key: sympy.Expr, signs: frozenset[int]) -> list[list[Condition]]
 
 def refined_regions(game: ExtensiveFormGame, choice: Sequence[int], terms: Sequence[Term],
                     base: list[Condition], bounds: Mapping[sympy.Symbol, object],
-                    notes: list[str], simplify: Callable[[Term], Term]
+                    notes: list[str], simplify: Callable[[Term], Term], total: Runs
                     ) -> tuple[dict[str, tuple[Term, ...]] | None, bool]:
     """Where the pure profile ``choice`` (an action per information set) of a symbolic
     ``game`` exists (``terms``) and survives each refinement, each conjunction simplified
@@ -321,12 +333,15 @@ def refined_regions(game: ExtensiveFormGame, choice: Sequence[int], terms: Seque
     try:
         for term in terms:
             for name, (pieces, proved) in surviving_terms(
-                    structure, chosen, answer, term, base, bounds).items():
+                    structure, chosen, answer, term, base, bounds, total).items():
                 found[name] += pieces
                 resolved &= proved
     except Budget:
-        notes.append(f"the refinement conditions of an equilibrium split into more than "
-                     f"{MAX_RUNS} cases; not analysed for it")
+        note = (f"refinements are not analysed by region for every equilibrium: their "
+                f"conditions split into more than {MAX_RUNS:,} cases for one equilibrium or "
+                f"{MAX_TOTAL_RUNS:,} for the game (solve at a point to test them)")
+        if note not in notes:
+            notes.append(note)
         return None, True
     tidied = {}
     for name, pieces in found.items():

@@ -31,7 +31,7 @@ import sympy
 
 from commit_calc.analysis.domain import domain_of, sign_conditions
 from commit_calc.analysis.feasibility import NONNEGATIVE, satisfiable
-from commit_calc.beliefs.refinement_regions import refined_regions
+from commit_calc.beliefs.refinement_regions import Runs, refined_regions
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 
@@ -138,6 +138,7 @@ def pbe_regions(game: ExtensiveFormGame, values: Mapping[str, object] | None = N
             f"cases of chance, more than the {MAX_PROFILES:,} analysed")
     regions = []
     notes: list[str] = []
+    runs = Runs()
     unresolved = False
     for choice in itertools.product(*(range(w) for w in widths)):
         terms: list[Term] = []
@@ -159,7 +160,8 @@ def pbe_regions(game: ExtensiveFormGame, values: Mapping[str, object] | None = N
                                  if n.is_terminal and n.index in reach)
             found = tuple(dict.fromkeys(kept))
             refined = refined_regions(reduced, choice, found, base, domain.bounds, notes,
-                                      lambda t: _implied_dropped(_tidy(t), base, domain.bounds))
+                                      lambda t: _implied_dropped(_tidy(t), base, domain.bounds),
+                                      runs)
             regions.append(BeliefRegion(choices, found, not unresolved, outcome,
                                         profile.values[0], *refined))
     if not notes and not any(r.refinements is not None for r in regions):

@@ -55,7 +55,8 @@ def belief_regions_document(found: BeliefRegions, name: str,
         "regions": [{
             "region": number,
             "condition": "True" if region.terms == ((),) else str(
-                solved_condition(region.terms, symbol)),
+                region.condition() if symbol is None
+                else solved_condition(region.terms, symbol)),
             "always": region.terms == ((),),
             "resolved": region.resolved,
             "outcome": region.outcome,
@@ -85,7 +86,8 @@ def _refinement_keys(region: BeliefRegion, symbol: sympy.Symbol | None) -> dict[
     if region.refinements is None:
         return {}
     return {"refinements": {
-        name: {"condition": str(solved_condition(terms, symbol)),
+        name: {"condition": str(region.survives(name) if symbol is None
+                                else solved_condition(terms, symbol)),
                "wherever_it_exists": set(terms) == set(region.terms),
                "nowhere": not terms,
                "resolved": region.refinements_resolved}
