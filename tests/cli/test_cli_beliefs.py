@@ -232,3 +232,17 @@ def test_thresholds_concept_pbe_for_a_parameter_and_latex(tmp_path):
     wrong = run("thresholds", "costly-implementation", "--concept", "pbe", "--free",
                 "signal_cost_committed", "--for", "salary")
     assert_clean_error(wrong, code=2, names="--for salary")
+
+
+def test_mixed_equilibria_carry_refinements_in_json():
+    """Beer-quiche's extreme equilibria with a mixed reply off the path are judged too:
+    pooling on Beer with a half-and-half reply after Quiche survives the Intuitive Criterion
+    and fails D1 (D1 rules the Strong type out at Quiche; only a duel answers the Weak)."""
+    document = solve_json("beer-quiche", "--concept", "pbe")
+    assert all("refinements" in e for e in document["equilibria"])
+    [mixed_beer] = [e for e in document["equilibria"]
+                    if e["strategies"]["Sender"]["weak"] == {"Beer": "1"}
+                    and len(e["strategies"]["Receiver"]["Quiche"]) == 2]
+    assert mixed_beer["refinements"] == {"intuitive_criterion": True, "d1": False}
+    assert mixed_beer["refinement_reasons"]["d1"].startswith(
+        "the Strong type is ruled out after Quiche")
