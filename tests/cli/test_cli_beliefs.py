@@ -246,3 +246,13 @@ def test_mixed_equilibria_carry_refinements_in_json():
     assert mixed_beer["refinements"] == {"intuitive_criterion": True, "d1": False}
     assert mixed_beer["refinement_reasons"]["d1"].startswith(
         "the Strong type is ruled out after Quiche")
+
+
+def test_thresholds_concept_pbe_refuses_a_payoff_that_is_not_a_polynomial():
+    """A payoff 1/d is refused in one line naming the node (it was a traceback)."""
+    from pathlib import Path
+
+    game = str(Path(__file__).parents[1] / "beliefs" / "data" / "division-signalling.toml")
+    result = run("thresholds", game, "--concept", "pbe")
+    assert_clean_error(result, code=1, names="1/d at node 'wxa' is not a polynomial")
+    assert run("thresholds", game, "--concept", "pbe", "--set", "d=2").exit_code == 0

@@ -126,6 +126,7 @@ def pbe_regions(game: ExtensiveFormGame, values: Mapping[str, object] | None = N
     """
     fixed = game.parameters.checked(values or {})
     reduced = game.substitute(fixed)
+    _check_polynomial(reduced)
     domain = domain_of(reduced)
     base = sign_conditions(domain.conditions)
     widths = [len(i.actions) for i in reduced.infosets]
@@ -168,6 +169,21 @@ def pbe_regions(game: ExtensiveFormGame, values: Mapping[str, object] | None = N
         notes.append("refinements (Intuitive Criterion, D1) apply to signalling games only; "
                      "not analysed here")
     return BeliefRegions(reduced, fixed, tuple(regions), tuple(notes))
+
+
+def _check_polynomial(game: ExtensiveFormGame) -> None:
+    """Refuse, naming the node, a payoff or chance probability that is not a polynomial in
+    the parameters (the regions are sign conditions on polynomials)."""
+    symbols = [p.symbol for p in game.parameters]
+    for node in game.nodes:
+        numbers = node.payoffs if node.is_terminal else (
+            node.probabilities if node.is_chance else ())
+        for number in numbers:
+            if not sympy.sympify(number).is_polynomial(*symbols):
+                raise UnsupportedGameError(
+                    f"thresholds --concept pbe: {number} at node '{node.name}' is not a "
+                    "polynomial in the symbolic parameters; fix them with --set, or solve at a "
+                    "point")
 
 
 def _tidy(term: Term) -> Term:
