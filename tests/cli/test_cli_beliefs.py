@@ -165,3 +165,94 @@ def test_thresholds_concept_pbe_text_and_json():
 def test_thresholds_concept_pbe_refuses_a_table():
     result = run("thresholds", "reconciliation-2x2", "--concept", "pbe")
     assert_clean_error(result, code=2, names="--concept pbe needs a game tree")
+
+
+def test_thresholds_concept_pbe_refinement_regions():
+    """Where each pure PBE survives the Intuitive Criterion and D1, in text and JSON: pooling
+    on No step with refusal after the step survives the Intuitive Criterion where the step
+    would not pay the committed regime (c >= 350) or would pay the opportunistic one too
+    (o <= 800)."""
+    args = ("thresholds", "costly-implementation", "--concept", "pbe",
+            "--free", "signal_cost_committed", "--free", "signal_cost_opportunistic")
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert ("  survives the Intuitive Criterion where\n    signal_cost_committed >= 350\n"
+            "    or signal_cost_committed < 350 and signal_cost_opportunistic <= 800\n"
+            ) in result.stdout
+    assert "  survives D1 wherever it exists" in result.stdout
+    document = json.loads(run(*args, "--format", "json").stdout)
+    jsonschema.validate(document, load_schema("thresholds-1"))
+    [pooling] = [r for r in document["regions"]
+                 if r["strategies"]["Rebels"] == {"Implement": "Refuse", "No step": "Refuse"}
+                 and r["strategies"]["Regime"] == {"committed": "No step",
+                                                   "opportunistic": "No step"}]
+    verdict = pooling["refinements"]["intuitive_criterion"]
+    assert not verdict["wherever_it_exists"] and not verdict["nowhere"] and verdict["resolved"]
+    assert "signal_cost_committed" in verdict["condition"]
+    assert all(r["refinements"]["d1"]["condition"] != "False" for r in document["regions"])
+
+
+def test_draw_tikz_writes_beliefs():
+    result = run("draw", "beer-quiche", "--concept", "pbe", "--format", "tikz")
+    assert result.exit_code == 0, result.stderr
+    assert "\\node[belief]" in result.stdout and "$\\mu = {\\frac{1}{10}}$" in result.stdout
+    assert "off the path at" in result.stdout
+
+
+def test_thresholds_concept_pbe_for_a_parameter_and_latex(tmp_path):
+    """--for solves the conditions for the parameter and lists its thresholds (those of the
+    separating equilibrium in the issue's form); LaTeX output compiles where LaTeX is
+    installed; an unknown --for parameter is one clean line."""
+    import shutil
+    import subprocess
+
+    args = ("thresholds", "costly-implementation", "--concept", "pbe", "--free",
+            "signal_cost_committed", "--free", "signal_cost_opportunistic", "--free", "war_cost",
+            "--for", "signal_cost_committed")
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert ("signal_cost_committed <= war_cost - 250 and "
+            "signal_cost_opportunistic >= war_cost + 200") in result.stdout
+    assert "thresholds for signal_cost_committed:\n  signal_cost_committed = war_cost - 250  " \
+           "(= 350 here)" in result.stdout
+    document = json.loads(run(*args, "--format", "json").stdout)
+    jsonschema.validate(document, load_schema("thresholds-1"))
+    boundary = [t for t in document["thresholds"] if t["formula"] == "war_cost - 250"]
+    assert boundary and boundary[0]["value"] == "350" and boundary[0]["increasing"] is True
+    latex = run(*args, "--format", "latex")
+    assert latex.exit_code == 0, latex.stderr
+    assert r"\item[Equilibrium 1]" in latex.stdout and r"\mathit{war\_cost}" in latex.stdout
+    if shutil.which("pdflatex"):
+        (tmp_path / "pbe.tex").write_text("\\documentclass{article}\n\\usepackage{amsmath}\n"
+                                          "\\begin{document}\n" + latex.stdout
+                                          + "\\end{document}\n")
+        finished = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error",
+                                   "pbe.tex"], cwd=tmp_path, capture_output=True, timeout=300)
+        assert finished.returncode == 0, finished.stdout.decode(errors="replace")[-2000:]
+    wrong = run("thresholds", "costly-implementation", "--concept", "pbe", "--free",
+                "signal_cost_committed", "--for", "salary")
+    assert_clean_error(wrong, code=2, names="--for salary")
+
+
+def test_mixed_equilibria_carry_refinements_in_json():
+    """Beer-quiche's extreme equilibria with a mixed reply off the path are judged too:
+    pooling on Beer with a half-and-half reply after Quiche survives the Intuitive Criterion
+    and fails D1 (D1 rules the Strong type out at Quiche; only a duel answers the Weak)."""
+    document = solve_json("beer-quiche", "--concept", "pbe")
+    assert all("refinements" in e for e in document["equilibria"])
+    [mixed_beer] = [e for e in document["equilibria"]
+                    if e["strategies"]["Sender"]["weak"] == {"Beer": "1"}
+                    and len(e["strategies"]["Receiver"]["Quiche"]) == 2]
+    assert mixed_beer["refinements"] == {"intuitive_criterion": True, "d1": False}
+    assert mixed_beer["refinement_reasons"]["d1"].startswith(
+        "the Strong type is ruled out after Quiche")
+
+
+def test_thresholds_concept_pbe_refuses_a_payoff_that_is_not_a_polynomial():
+    """A payoff 1/d is refused in one line naming the node (it was a traceback)."""
+    from pathlib import Path
+
+    game = str(Path(__file__).parents[1] / "beliefs" / "data" / "division-signalling.toml")
+    result = run("thresholds", game, "--concept", "pbe")
+    assert_clean_error(result, code=1, names="1/d at node 'wxa' is not a polynomial")
+    assert run("thresholds", game, "--concept", "pbe", "--set", "d=2").exit_code == 0

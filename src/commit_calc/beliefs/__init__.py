@@ -12,7 +12,8 @@ their refinements, exactly.
   consistency can be decided;
 - :mod:`~commit_calc.beliefs.signalling`: classification, Intuitive Criterion and D1;
 - :mod:`~commit_calc.beliefs.regions`: where each pure perfect Bayesian equilibrium exists,
-  as exact conditions on the parameters;
+  as exact conditions on the parameters, and (:mod:`~commit_calc.beliefs.refinement_regions`)
+  where it survives each refinement in a signalling game;
 - :mod:`~commit_calc.beliefs.polytope`, :mod:`~commit_calc.beliefs.polyhedron`: exact sets of
   beliefs and of mixed strategies (their vertices).
 """

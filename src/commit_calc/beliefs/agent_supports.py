@@ -16,7 +16,8 @@ The equations are solved exactly (sympy); each solution whose probabilities are 
 their supports and whose inequalities hold is an equilibrium. Supports are pruned from the
 bottom: a one-node set whose actions end the game uses only its best actions, a set of several
 nodes whose actions end the game only responses that are best against some belief. A family
-of solutions (a continuum of strategies) is not listed: the result says so. Work is bounded by
+of solutions (a continuum of strategies) is kept in :attr:`AgentSupports.families`, to be
+listed by its extreme points (:mod:`~commit_calc.beliefs.continua`). Work is bounded by
 :data:`MAX_SUPPORTS` support choices and :data:`MAX_NODES` nodes.
 """
 
@@ -24,7 +25,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 
 import sympy
@@ -38,6 +40,17 @@ MAX_SUPPORTS = 2000
 MAX_NODES = 60
 
 Support = tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True)
+class Family:
+    """A family of equilibria of one support: ``strategy`` (probabilities per set, formulas
+    in the unknowns left free) where every one of ``conditions`` is ``>= 0``; ``exact``
+    False if the family cannot be listed as it stands (see :meth:`AgentSupports._family`)."""
+
+    strategy: tuple[tuple[sympy.Expr, ...], ...]
+    conditions: tuple[sympy.Expr, ...]
+    exact: bool
 
 
 class AgentSupports:
@@ -112,17 +125,32 @@ class AgentSupports:
 
     def solutions(self) -> Iterator[tuple[list[tuple[sympy.Expr, ...]],
                                           list[tuple[sympy.Expr, ...]]]]:
-        """Each equilibrium found: the probabilities per set and the belief per set (numbers,
-        or symbols where the belief is left free)."""
+        """Each isolated equilibrium found: the probabilities per set and the belief per set
+        (numbers, or symbols where the belief is left free). A support whose solutions form
+        a family (probabilities left free) is kept in :attr:`families` instead."""
+        self.families: list[Family] = []
         for support in itertools.product(*self.options):
             yield from self._solve(support)
 
-    def _solve(self, support: Support) -> Iterator[tuple[list[tuple[sympy.Expr, ...]],
-                                                         list[tuple[sympy.Expr, ...]]]]:
+    def assessments(self, strategy: Sequence[Sequence[Fraction]]
+                    ) -> Iterator[tuple[list[tuple[sympy.Expr, ...]],
+                                        list[tuple[sympy.Expr, ...]]]]:
+        """The beliefs that make the numeric ``strategy`` an equilibrium, as
+        :meth:`solutions` gives them (none if no belief does)."""
+        fixed = [tuple(sympy.Rational(p.numerator, p.denominator) for p in row)
+                 for row in strategy]
+        support = tuple(tuple(a for a, p in enumerate(row) if p != 0) for row in strategy)
+        yield from self._solve(support, fixed)
+
+    def _solve(self, support: Support, fixed: list[tuple[sympy.Expr, ...]] | None = None
+               ) -> Iterator[tuple[list[tuple[sympy.Expr, ...]],
+                                   list[tuple[sympy.Expr, ...]]]]:
         game = self.game
         unknowns: list[sympy.Symbol] = []
-        behaviour: list[tuple[sympy.Expr, ...]] = []
+        behaviour: list[tuple[sympy.Expr, ...]] = list(fixed or [])
         for k, (infoset, used) in enumerate(zip(game.infosets, support)):
+            if fixed is not None:
+                continue
             names = [sympy.Symbol(f"s{k}_{a}") for a in used[:-1]]
             unknowns += names
             last = 1 - sum(names, sympy.S.Zero)
@@ -160,7 +188,8 @@ class AgentSupports:
             strategy = [tuple(sympy.expand(p.xreplace(assignment)) for p in row)
                         for row in behaviour]
             if any(not p.is_number for row in strategy for p in row):
-                continue  # a continuum of strategies: not listed
+                self._family(support, strategy, beliefs, assignment, equations, inequalities)
+                continue
             if any(not (p > 0) for row, used in zip(strategy, support) for a, p in enumerate(row)
                    if a in used):
                 continue
@@ -171,6 +200,23 @@ class AgentSupports:
             if all(self._nonnegative(sympy.expand(i.xreplace(assignment))) is not False
                    for i in inequalities):
                 yield strategy, belief
+
+    def _family(self, support: Support, strategy: list[tuple[sympy.Expr, ...]],
+                beliefs: list[tuple[sympy.Expr, ...]], assignment: dict[sympy.Symbol, sympy.Expr],
+                equations: list[sympy.Expr], inequalities: list[sympy.Expr]) -> None:
+        """Keep a family of solutions: the probabilities (formulas in the unknowns left free)
+        and every condition ``>= 0`` on them (the support's probabilities, beliefs and
+        optimality), the closure of the family; ``exact`` is False where the solution does
+        not satisfy the equations identically (a case the solver divided away)."""
+        conditions = [p for row, used in zip(strategy, support) for a, p in enumerate(row)
+                      if a in used]
+        conditions += [sympy.expand(b.xreplace(assignment)) for row in beliefs for b in row]
+        conditions += [sympy.expand(i.xreplace(assignment)) for i in inequalities]
+        if any(c.is_number and (not c.is_real or bool(c < 0)) for c in conditions):
+            return
+        exact = all(sympy.simplify(e.xreplace(assignment)) == 0 for e in equations)
+        self.families.append(Family(tuple(tuple(row) for row in strategy),
+                                    tuple(c for c in conditions if not c.is_number), exact))
 
     def _nonnegative(self, expression: sympy.Expr) -> bool | None:
         return bool(expression >= 0) if expression.is_number else None

@@ -9,6 +9,7 @@ independent check of :mod:`~commit_calc.beliefs.check`, never through the code t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -44,8 +45,10 @@ MIXED_LIMIT = (f"mixed equilibria are searched in signalling games of up to {MAX
                f"{MAX_NODES} nodes with at most {MAX_SUPPORTS} choices of supports; this game "
                "is larger")
 #: Said of the trees searched by agent supports.
-ISOLATED = ("every isolated perfect Bayesian equilibrium is listed, mixed included (found by "
-            "supports of the agent form); a continuum of mixed strategies would not be listed")
+TREES = ("every perfect Bayesian equilibrium is listed, mixed included (found by supports of "
+         "the agent form); a continuum is listed by its extreme equilibria, which share a "
+         "component number (each family of equilibria in it is the set of mixtures of some of "
+         "them)")
 
 #: Said when the list is complete, mixed equilibria included.
 COMPLETE = ("every perfect Bayesian equilibrium is listed, mixed included; a component with "
@@ -67,9 +70,9 @@ def all_equilibria(game: ExtensiveFormGame, concept: str, max_equilibria: int
         search = AgentSupports(game)
         if search.count() > MAX_SUPPORTS:
             return None
-        found = agent_support_equilibria(game, search)
+        found, unlisted = agent_support_equilibria(game, search)
         method = "supports of the agent form, solved exactly"
-        notes = [ISOLATED]
+        notes = [TREES] + unlisted
     else:
         return None
     if len(found) > max_equilibria:
@@ -154,58 +157,88 @@ def _fraction(value: object) -> Fraction:
 
 
 def agent_support_equilibria(game: ExtensiveFormGame, search: AgentSupports
-                             ) -> list[BeliefEquilibrium]:
-    """Every isolated perfect Bayesian equilibrium of a small tree, mixed included, certified
-    (components numbered one each)."""
-    found: list[BeliefEquilibrium] = []
-    seen: set[tuple[tuple[Fraction, ...], ...]] = set()
+                             ) -> tuple[list[BeliefEquilibrium], list[str]]:
+    """Every perfect Bayesian equilibrium of a small tree, mixed included, certified: the
+    isolated ones, and each continuum by its extreme points (one component number for the
+    points of a continuum, :mod:`~commit_calc.beliefs.continua`); with the notes on families
+    that could not be listed."""
+    from commit_calc.beliefs.continua import Work, family_vertices, joined_components
+
+    records: dict[tuple[tuple[Fraction, ...], ...], BeliefEquilibrium] = {}
     for strategy, belief in search.solutions():
         probabilities = tuple(tuple(_fraction(p) for p in row) for row in strategy)
-        if probabilities in seen:
+        if probabilities not in records:
+            record = _assessed(game, search, probabilities, belief)
+            if record is not None:
+                records[probabilities] = record
+    groups: list[list[tuple[tuple[Fraction, ...], ...]]] = []
+    notes: list[str] = []
+    work = Work()
+    for family in search.families:
+        corners = family_vertices(family, work)
+        if isinstance(corners, str):
+            notes.append("a continuum of perfect Bayesian equilibria is not listed: " + corners)
             continue
-        seen.add(probabilities)
-        moves = search._moves([tuple(sympy.Rational(p.numerator, p.denominator) for p in row)
-                               for row in probabilities])
-        reach = _reach(game, moves)
-        beliefs: list[Belief] = []
-        reached = []
-        off_path = []
-        unreached = {k: _rows(search, probabilities, moves, k) for k, i in enumerate(game.infosets)
-                     if len(i.members) > 1 and sum(reach[m] for m in i.members) == 0}
-        joint = _free_beliefs(game, belief, unreached)
-        if joint is None:
+        for corner in corners:
+            if corner not in records:
+                for _, belief in search.assessments(corner):
+                    record = _assessed(game, search, corner, belief)
+                    if record is not None:
+                        records[corner] = record
+                        break
+        groups.append([c for c in corners if c in records])
+    order = list(records)
+    index = {key: k for k, key in enumerate(order)}
+    numbers = joined_components(len(order), [[index[c] for c in g] for g in groups])
+    found = [dataclasses.replace(records[key], component=n) for key, n in zip(order, numbers)]
+    return found, list(dict.fromkeys(notes))
+
+
+def _assessed(game: ExtensiveFormGame, search: AgentSupports,
+              probabilities: tuple[tuple[Fraction, ...], ...],
+              belief: Sequence[Sequence[sympy.Expr]]) -> BeliefEquilibrium | None:
+    """The certified assessment of one solution, or None if no off-path beliefs fit."""
+    moves = search._moves([tuple(sympy.Rational(p.numerator, p.denominator) for p in row)
+                           for row in probabilities])
+    reach = _reach(game, moves)
+    beliefs: list[Belief] = []
+    reached = []
+    off_path = []
+    unreached = {k: _rows(search, probabilities, moves, k) for k, i in enumerate(game.infosets)
+                 if len(i.members) > 1 and sum(reach[m] for m in i.members) == 0}
+    joint = _free_beliefs(game, belief, unreached)
+    if joint is None:
+        return None
+    fixed, owned = joint
+    for k, infoset in enumerate(game.infosets):
+        members = infoset.members
+        mass = sum((reach[m] for m in members), Fraction(0))
+        reached.append(mass != 0)
+        if len(members) == 1:
+            beliefs.append((Fraction(1),))
             continue
-        fixed, owned = joint
-        for k, infoset in enumerate(game.infosets):
-            members = infoset.members
-            mass = sum((reach[m] for m in members), Fraction(0))
-            reached.append(mass != 0)
-            if len(members) == 1:
-                beliefs.append((Fraction(1),))
-                continue
-            if mass != 0:
-                beliefs.append(tuple(reach[m] / mass for m in members))
-                continue
-            rows = unreached[k]
-            pinned = tuple(sympy.expand(b.xreplace(fixed)) for b in belief[k])
-            names = node_descriptions(game, members)
-            pin = tuple(_fraction(b) for b in pinned)
-            if k in owned:
-                record = OffPathBeliefs(
-                    infoset.label, tuple(owned[k]),
-                    condition_text(infoset.label, names, owned[k]), pin)
-            else:
-                equalities: list[Row] = [
-                    (tuple(Fraction(int(j == i)) - pin[i] for j in range(len(pin))), EQ)
-                    for i in range(len(pin) - 1)]
-                text = condition_text(infoset.label, names, equalities)
-                if vertices(len(pin), rows) != [pin]:
-                    text += " (Bayes' rule)"
-                record = OffPathBeliefs(infoset.label, tuple(equalities), text, pin)
-            beliefs.append(record.example)
-            off_path.append(record)
-        found.append(certified(game, probabilities, beliefs, reached, off_path, len(found) + 1))
-    return found
+        if mass != 0:
+            beliefs.append(tuple(reach[m] / mass for m in members))
+            continue
+        rows = unreached[k]
+        pinned = tuple(sympy.expand(b.xreplace(fixed)) for b in belief[k])
+        names = node_descriptions(game, members)
+        pin = tuple(_fraction(b) for b in pinned)
+        if k in owned:
+            record = OffPathBeliefs(
+                infoset.label, tuple(owned[k]),
+                condition_text(infoset.label, names, owned[k]), pin)
+        else:
+            equalities: list[Row] = [
+                (tuple(Fraction(int(j == i)) - pin[i] for j in range(len(pin))), EQ)
+                for i in range(len(pin) - 1)]
+            text = condition_text(infoset.label, names, equalities)
+            if vertices(len(pin), rows) != [pin]:
+                text += " (Bayes' rule)"
+            record = OffPathBeliefs(infoset.label, tuple(equalities), text, pin)
+        beliefs.append(record.example)
+        off_path.append(record)
+    return certified(game, probabilities, beliefs, reached, off_path, None)
 
 
 def _rows(search: AgentSupports, probabilities: Sequence[Sequence[Fraction]],

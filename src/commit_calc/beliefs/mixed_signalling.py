@@ -28,8 +28,8 @@ from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
 from commit_calc.beliefs.polyhedron import product_vertices, tight_vertices
-from commit_calc.beliefs.polytope import EQ, GE, Row, feasible
-from commit_calc.beliefs.signalling import SignallingGame
+from commit_calc.beliefs.polytope import GE, Row, feasible
+from commit_calc.beliefs.signalling import SignallingGame, response_rows
 
 Sender = tuple[tuple[Fraction, ...], ...]  # x[t][m]
 Receiver = tuple[tuple[Fraction, ...], ...]  # y[m][r]
@@ -153,22 +153,6 @@ def signalling_equilibria(structure: SignallingGame, prior: Sequence[Fraction]
             join((x, y), ("y", number, y))
     numbers: dict[object, int] = {}
     return [(x, y, numbers.setdefault(root((x, y)), len(numbers) + 1)) for x, y in order]
-
-
-def response_rows(structure: SignallingGame, m: int, support: Sequence[int],
-                  types: Sequence[int]) -> list[Row]:
-    """Conditions on the belief (weights on ``types``) after message ``m`` under which every
-    response in ``support`` is optimal: as good as each other one in it, no worse than the
-    rest."""
-    payoff = structure.payoff
-    rows: list[Row] = []
-    for r in support:
-        for q in range(len(structure.responses)):
-            if q == r or (q in support and q < r):
-                continue  # a pair inside the support is stated once, as an equality
-            rows.append((tuple(payoff[t][m][r][1] - payoff[t][m][q][1] for t in types),
-                         EQ if q in support else GE))
-    return rows
 
 
 def off_path_rows(structure: SignallingGame, m: int, response: Sequence[Fraction]) -> list[Row]:

@@ -31,6 +31,7 @@ import sympy
 
 from commit_calc.analysis.domain import domain_of, sign_conditions
 from commit_calc.analysis.feasibility import NONNEGATIVE, satisfiable
+from commit_calc.beliefs.refinement_regions import Runs, refined_regions
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
 
@@ -57,6 +58,16 @@ class BeliefRegion:
     resolved: bool = True
     outcome: str = ""
     payoffs: tuple[sympy.Expr, ...] = ()
+    #: In a signalling game, per refinement (``intuitive_criterion``, ``d1``), the
+    #: conjunctions where the equilibrium exists and survives it; None elsewhere (or where
+    #: the conditions split into too many cases: a warning says so).
+    refinements: Mapping[str, tuple[Term, ...]] | None = None
+    refinements_resolved: bool = True
+
+    def survives(self, refinement: str) -> sympy.Basic:
+        """Where it exists and survives ``refinement``, as one sympy expression."""
+        terms = (self.refinements or {})[refinement]
+        return sympy.Or(*(sympy.And(*(_relational(c) for c in term)) for term in terms))
 
     def condition(self) -> sympy.Basic:
         """The condition as one sympy expression (``And``/``Or`` of comparisons)."""
@@ -115,6 +126,7 @@ def pbe_regions(game: ExtensiveFormGame, values: Mapping[str, object] | None = N
     """
     fixed = game.parameters.checked(values or {})
     reduced = game.substitute(fixed)
+    _check_polynomial(reduced)
     domain = domain_of(reduced)
     base = sign_conditions(domain.conditions)
     widths = [len(i.actions) for i in reduced.infosets]
@@ -126,6 +138,8 @@ def pbe_regions(game: ExtensiveFormGame, values: Mapping[str, object] | None = N
             f"thresholds --concept pbe: the game has {count:,} pure behaviour profiles and "
             f"cases of chance, more than the {MAX_PROFILES:,} analysed")
     regions = []
+    notes: list[str] = []
+    runs = Runs()
     unresolved = False
     for choice in itertools.product(*(range(w) for w in widths)):
         terms: list[Term] = []
@@ -145,11 +159,31 @@ def pbe_regions(game: ExtensiveFormGame, values: Mapping[str, object] | None = N
             reach = profile._flow(0, None)
             outcome = " | ".join(" > ".join(reduced.path(n)) for n in reduced.nodes
                                  if n.is_terminal and n.index in reach)
-            regions.append(BeliefRegion(choices, tuple(dict.fromkeys(kept)), not unresolved,
-                                        outcome, profile.values[0]))
-    warnings = ("refinements (Intuitive Criterion, D1) are not analysed by region; solve at "
-                "a point to test them",)
-    return BeliefRegions(reduced, fixed, tuple(regions), warnings)
+            found = tuple(dict.fromkeys(kept))
+            refined = refined_regions(reduced, choice, found, base, domain.bounds, notes,
+                                      lambda t: _implied_dropped(_tidy(t), base, domain.bounds),
+                                      runs)
+            regions.append(BeliefRegion(choices, found, not unresolved, outcome,
+                                        profile.values[0], *refined))
+    if not notes and not any(r.refinements is not None for r in regions):
+        notes.append("refinements (Intuitive Criterion, D1) apply to signalling games only; "
+                     "not analysed here")
+    return BeliefRegions(reduced, fixed, tuple(regions), tuple(notes))
+
+
+def _check_polynomial(game: ExtensiveFormGame) -> None:
+    """Refuse, naming the node, a payoff or chance probability that is not a polynomial in
+    the parameters (the regions are sign conditions on polynomials)."""
+    symbols = [p.symbol for p in game.parameters]
+    for node in game.nodes:
+        numbers = node.payoffs if node.is_terminal else (
+            node.probabilities if node.is_chance else ())
+        for number in numbers:
+            if not sympy.sympify(number).is_polynomial(*symbols):
+                raise UnsupportedGameError(
+                    f"thresholds --concept pbe: {number} at node '{node.name}' is not a "
+                    "polynomial in the symbolic parameters; fix them with --set, or solve at a "
+                    "point")
 
 
 def _tidy(term: Term) -> Term:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from commit_calc.beliefs.assessment import BeliefEquilibrium
-from commit_calc.beliefs.polytope import GE, Row, feasible, vertices
+from commit_calc.beliefs.polytope import EQ, GE, Row, feasible, vertices
 from commit_calc.model.extensive_form import ExtensiveFormGame
 
 #: Said about sequential equilibria of these games.
@@ -91,27 +91,39 @@ def _f(x: object) -> Fraction:
 
 def annotate(game: ExtensiveFormGame, structure: SignallingGame,
              equilibrium: BeliefEquilibrium) -> BeliefEquilibrium:
-    """``equilibrium`` with its classification and the refinements it survives."""
+    """``equilibrium`` with its classification and the refinements it survives.
+
+    Pure and mixed equilibria alike: each type's equilibrium payoff is its expected payoff
+    under the profile, and the Intuitive Criterion and D1 test the messages no type sends.
+    """
     probabilities = equilibrium.profile.probabilities
-    sent = [[m for m, p in enumerate(probabilities[s]) if p != 0] for s in structure.sender_sets]
+    mixes = [[_f(p) for p in probabilities[s]] for s in structure.sender_sets]
+    sent = [[m for m, p in enumerate(row) if p != 0] for row in mixes]
     response = [[_f(p) for p in probabilities[r]] for r in structure.receiver_sets]
-    pure = all(len(s) == 1 for s in sent) and all(max(r) == 1 for r in response)
     classification = classify(sent)
-    if not pure:
-        return dataclasses.replace(equilibrium, classification=classification)
-    chosen = [s[0] for s in sent]
-    answer = [r.index(max(r)) for r in response]
-    value = [structure.payoff[t][chosen[t]][answer[chosen[t]]][0]
-             for t in range(len(structure.types))]
+    value = [sum((x * y * structure.payoff[t][m][r][0]
+                  for m, x in enumerate(mixes[t]) for r, y in enumerate(response[m])),
+                 Fraction(0)) for t in range(len(structure.types))]
+    messages = sorted({m for s in sent for m in s})
+    pure = all(len(s) == 1 for s in sent) and all(max(response[m]) == 1 for m in messages)
+    answer: list[int | tuple[int, ...]] = [
+        r.index(Fraction(1)) if max(r) == 1 else tuple(k for k, p in enumerate(r) if p != 0)
+        for r in response]
     reasons = {}
     passes = {}
     for name, test in (("intuitive_criterion", intuitive_criterion), ("d1", d1)):
-        reason = test(structure, chosen, answer, value)
+        reason = test(structure, messages, answer, value)
         passes[name] = reason is None
         if reason is not None:
-            reasons[name] = reason
+            reasons[name] = reason if pure else reason + _expected(structure, value)
     return dataclasses.replace(equilibrium, classification=classification, refinements=passes,
                                refinement_reasons=reasons)
+
+
+def _expected(structure: SignallingGame, value: Sequence[Fraction]) -> str:
+    """The types' equilibrium payoffs, said after the reason for a mixed equilibrium."""
+    shown = ", ".join(f"{name} {v}" for name, v in zip(structure.types, value))
+    return f" (equilibrium payoffs, expected over the mixing: {shown})"
 
 
 def classify(sent: Sequence[Sequence[int]]) -> str:
@@ -148,9 +160,17 @@ def _names(structure: SignallingGame, types: Sequence[int]) -> str:
     return " and ".join(words) + (" type" if len(words) == 1 else " types")
 
 
-def intuitive_criterion(structure: SignallingGame, chosen: Sequence[int], answer: Sequence[int],
+def intuitive_criterion(structure: SignallingGame, chosen: Sequence[int],
+                        answer: Sequence[int | Sequence[int]],
                         value: Sequence[Fraction]) -> str | None:
-    """Why the pure equilibrium fails the Intuitive Criterion, or None if it survives."""
+    """Why the equilibrium fails the Intuitive Criterion, or None if it survives.
+
+    ``chosen`` are the messages some type sends, ``answer[m]`` the receiver's reply to message
+    ``m`` (a response, or the support of a mixed one) and ``value[t]`` type ``t``'s
+    equilibrium payoff (expected, in a mixed equilibrium). At a message nobody sends, the
+    types whose equilibrium payoff beats every best reply are ruled out; the equilibrium fails
+    if another type gains from every best reply to beliefs on the rest.
+    """
     every = range(len(structure.types))
     for m in range(len(structure.messages)):
         if m in chosen:
@@ -192,9 +212,10 @@ def _faces(structure: SignallingGame, message: int) -> list[tuple[int, ...]]:
     return faces
 
 
-def d1(structure: SignallingGame, chosen: Sequence[int], answer: Sequence[int],
+def d1(structure: SignallingGame, chosen: Sequence[int], answer: Sequence[int | Sequence[int]],
        value: Sequence[Fraction]) -> str | None:
-    """Why the pure equilibrium fails D1, or None if it survives.
+    """Why the equilibrium fails D1, or None if it survives (arguments as for
+    :func:`intuitive_criterion`).
 
     At an unsent message, type ``t`` is ruled out when every receiver response (mixed, a best
     response to some belief) that ``t`` would weakly welcome some other type strictly welcomes;
@@ -216,14 +237,15 @@ def d1(structure: SignallingGame, chosen: Sequence[int], answer: Sequence[int],
         if not ruled_out or not rest:
             continue
         reply = answer[m]
-        rows = [(tuple(structure.payoff[t][m][reply][1] - structure.payoff[t][m][q][1]
-                       for t in rest), GE) for q in range(len(structure.responses)) if q != reply]
-        if not feasible(len(rest), rows):
+        support = (reply,) if isinstance(reply, int) else tuple(reply)
+        if not feasible(len(rest), response_rows(structure, m, support, rest)):
             t, other = ruled_out[0]
+            said = " and ".join(structure.responses[r] for r in support)
+            said += " a best response" if len(support) == 1 else " best responses at once"
             return (f"the {structure.types[t]} type is ruled out after {structure.messages[m]} "
                     f"(the {structure.types[other]} type gains from every response that it would "
                     f"accept), and no belief on the {_names(structure, rest)} makes "
-                    f"{structure.responses[reply]} a best response")
+                    f"{said}")
     return None
 
 
@@ -239,3 +261,19 @@ def _welcomes_more(structure: SignallingGame, m: int, faces: Sequence[tuple[int,
             if gain <= 0:
                 return False
     return True
+
+
+def response_rows(structure: SignallingGame, m: int, support: Sequence[int],
+                  types: Sequence[int]) -> list[Row]:
+    """Conditions on the belief (weights on ``types``) after message ``m`` under which every
+    response in ``support`` is optimal: as good as each other one in it, no worse than the
+    rest."""
+    payoff = structure.payoff
+    rows: list[Row] = []
+    for r in support:
+        for q in range(len(structure.responses)):
+            if q == r or (q in support and q < r):
+                continue  # a pair inside the support is stated once, as an equality
+            rows.append((tuple(payoff[t][m][r][1] - payoff[t][m][q][1] for t in types),
+                         EQ if q in support else GE))
+    return rows

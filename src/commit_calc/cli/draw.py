@@ -230,7 +230,8 @@ def _picture(game: NormalFormGame | ExtensiveFormGame,
 
     if isinstance(game, ExtensiveFormGame):
         if output_format == "tikz":
-            return tree_to_tikz(game, profile, promised=promised)  # type: ignore[arg-type]
+            return tree_to_tikz(game, profile, promised=promised,  # type: ignore[arg-type]
+                                beliefs=beliefs)
         if output_format == "dot":
             return tree_to_dot(game, profile, promised, beliefs)  # type: ignore[arg-type]
         return tree_image(game, profile, output_format, promised,  # type: ignore[arg-type]

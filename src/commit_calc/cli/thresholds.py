@@ -76,7 +76,8 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
     formulas); ties are regions of their own. Trees (subgame perfection, imperfect information
     included) and normal-form games (pure equilibria; mixed ones of two-player tables up to
     4x4) are covered. With --concept pbe, each region says where a pure perfect Bayesian
-    equilibrium exists. With --concept stackelberg --leader PLAYER, each region gives the
+    equilibrium exists (and, in a signalling game, where it survives the Intuitive Criterion
+    and D1). With --concept stackelberg --leader PLAYER, each region gives the
     leader's optimal commitment in a two-player table (its mixed strategy, the follower's
     response and the payoffs as formulas; --tie-break weak for the weak Stackelberg
     commitment). For a repeated game (a [repeated] section, or
@@ -157,21 +158,26 @@ def thresholds(game: str, values: dict[str, object], solve_for: str | None,
 def _pbe_regions(loaded: object, game: str, values: dict[str, object], solve_for: str | None,
                  output_format: str) -> None:
     """``--concept pbe``: the regions of each pure perfect Bayesian equilibrium."""
+    from commit_calc.beliefs.region_thresholds import region_thresholds
     from commit_calc.beliefs.regions import pbe_regions
     from commit_calc.model.extensive_form import ExtensiveFormGame
-    from commit_calc.render.belief_regions import belief_regions_json, belief_regions_text
+    from commit_calc.render.belief_regions import (
+        belief_regions_json,
+        belief_regions_latex,
+        belief_regions_text,
+    )
 
     if not isinstance(loaded, ExtensiveFormGame):
         raise click.UsageError("--concept pbe needs a game tree; this game is in normal form "
                                "(use --concept auto)")
-    if solve_for is not None or output_format == "latex":
-        raise click.UsageError("--concept pbe reports conditions by equilibrium: --for and "
-                               "--format latex are not available with it")
     found = run_library(pbe_regions, loaded, values)
+    found_thresholds = (run_library(region_thresholds, found, solve_for, values)
+                        if solve_for else [])
     for message in found.warnings:
         warn(message)
-    render = belief_regions_json if output_format == "json" else belief_regions_text
-    click.echo(render(found, loaded.name or game), nl=False)
+    render = {"json": belief_regions_json, "latex": belief_regions_latex}.get(
+        output_format.lower(), belief_regions_text)
+    click.echo(render(found, loaded.name or game, found_thresholds, solve_for), nl=False)
 
 
 def _fix_all_but(

@@ -4,6 +4,7 @@ with several nodes, and for sets off the path the condition that supports the eq
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from commit_calc.beliefs.assessment import BeliefEquilibrium, rational
 from commit_calc.draw.labels import number_text
@@ -15,10 +16,13 @@ BELIEF_NOTE = "μ = belief at a node of an information set (Bayes' rule on the p
 
 @dataclass(frozen=True)
 class BeliefMarks:
-    """``lines``: node index -> text to add under the node; ``notes``: lines for the caption."""
+    """``lines``: node index -> text to add under the node; ``notes``: lines for the caption;
+    ``numbers``: node index -> (belief, whether it is an off-path example), for formats that
+    write numbers their own way (TikZ)."""
 
     lines: dict[int, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    numbers: dict[int, tuple[Fraction, bool]] = field(default_factory=dict)
 
 
 def belief_marks(game: ExtensiveFormGame, equilibrium: object) -> BeliefMarks | None:
@@ -32,6 +36,7 @@ def belief_marks(game: ExtensiveFormGame, equilibrium: object) -> BeliefMarks | 
     assessment = equilibrium.assessment
     off = {record.infoset: record for record in assessment.off_path}
     lines: dict[int, str] = {}
+    numbers: dict[int, tuple[Fraction, bool]] = {}
     notes = [BELIEF_NOTE]
     for infoset, belief, reached in zip(game.infosets, assessment.beliefs, assessment.reached):
         if len(infoset.members) == 1:
@@ -39,7 +44,8 @@ def belief_marks(game: ExtensiveFormGame, equilibrium: object) -> BeliefMarks | 
         star = "" if reached else "*"
         for member, p in zip(infoset.members, belief):
             lines[member] = f"μ = {number_text(rational(p))}{star}"
+            numbers[member] = (p, not reached)
         if not reached and infoset.label in off:
             notes.append(f"* off the path at {infoset.label}: {off[infoset.label].condition} "
                          "(one such belief drawn)")
-    return BeliefMarks(lines, tuple(notes)) if lines else None
+    return BeliefMarks(lines, tuple(notes), numbers) if lines else None

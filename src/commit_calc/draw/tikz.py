@@ -6,9 +6,11 @@ Positions come from :mod:`commit_calc.draw.layout`, so no TikZ library is needed
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 
 import sympy
 
+from commit_calc.draw.beliefs import BeliefMarks
 from commit_calc.draw.facts import promise_mark
 from commit_calc.draw.highlight import highlight
 from commit_calc.draw.labels import payoff_lines, probability_text
@@ -22,9 +24,11 @@ INFOSET_DROP = 0.3
 
 def tree_to_tikz(
     game: ExtensiveFormGame, profile: BehaviourProfile | None = None, *, standalone: bool = True,
-    promised: Mapping[str, str] | None = None,
+    promised: Mapping[str, str] | None = None, beliefs: BeliefMarks | None = None,
 ) -> str:
-    r"""TikZ code of the tree; a whole ``standalone`` document unless told otherwise.
+    r"""TikZ code of the tree; a whole ``standalone`` document unless told otherwise. With
+    ``beliefs`` (of an assessment), the belief at each node of an information set is written
+    beside it (``*`` off the path) and the notes under the tree say what supports them.
 
     >>> from commit_calc.model import Decision, ExtensiveFormGame, Terminal
     >>> game = ExtensiveFormGame.build(players=("A", "B"), root=Decision("A", {
@@ -45,7 +49,9 @@ def tree_to_tikz(
         r"  other/.style={draw=gray},",
         r"  action/.style={fill=white, inner sep=1pt, font=\footnotesize},",
         r"  mover/.style={above=2pt, fill=white, inner sep=1pt},",
-        r"  infoset/.style={densely dashed, thick, blue!60!black}]",
+        r"  infoset/.style={densely dashed, thick, blue!60!black},",
+        r"  belief/.style={left=2pt, fill=white, inner sep=1pt, font=\footnotesize,",
+        r"    text=blue!60!black}]",
     ]
     shared = [i for i in game.infosets if len(i.members) > 1]
     shared_labels = {i.label for i in shared}
@@ -65,6 +71,8 @@ def tree_to_tikz(
             if node.infoset in shared_labels and node.infoset != node.player:
                 name += f" [{node.infoset}]"
             movers.append(f"\\node[mover] at (n{node.index}.north) {{{latex_text(name)}}};")
+            if beliefs is not None and node.index in beliefs.numbers:
+                movers.append(_belief_label(node.index, *beliefs.numbers[node.index]))
     infoset_of = game.infoset_of_node
     for node in game.nodes:
         played = (profile.probabilities[infoset_of[node.index]]  # type: ignore[index]
@@ -98,12 +106,29 @@ def tree_to_tikz(
     lines.append(f"\\node[anchor=south, align=center, font=\\footnotesize] at "
                  f"({(min(layout.x) + max(layout.x)) / 2:.2f},{LEVEL / 2:.2f}) "
                  f"{{{heading}Payoffs: ({latex_text(', '.join(game.players))})}};")
+    if beliefs is not None and beliefs.notes:
+        notes = "\\\\ ".join(_with_mu(note) for note in beliefs.notes)
+        lines.append(f"\\node[anchor=north, align=left, font=\\footnotesize] at "
+                     f"({(min(layout.x) + max(layout.x)) / 2:.2f},"
+                     f"{min(layout.y) - LEVEL * 0.6:.2f}) {{{notes}}};")
     lines.append(r"\end{tikzpicture}")
     picture = "\n".join(lines) + "\n"
     if not standalone:
         return picture
     return ("\\documentclass[tikz, border=6pt]{standalone}\n\\begin{document}\n"
             + picture + "\\end{document}\n")
+
+
+def _belief_label(node: int, belief: Fraction, off_path: bool) -> str:
+    """The belief at node ``node``: ``$\\mu = 1/10$``, starred off the path."""
+    star = "^{*}" if off_path else ""
+    value = latex_math(sympy.Rational(belief.numerator, belief.denominator))
+    return f"\\node[belief] at (n{node}.west) {{$\\mu = {{{value}}}{star}$}};"
+
+
+def _with_mu(text: str) -> str:
+    """A note in LaTeX text, its ``μ`` as the maths letter."""
+    return "$\\mu$".join(latex_text(part) for part in text.split("μ"))
 
 
 def _payoff_label(game: ExtensiveFormGame, payoffs: tuple[sympy.Expr, ...]) -> str:
