@@ -106,10 +106,11 @@ def condition_text(condition: Condition) -> str:
     return f"{sympy.sstr(left)} {relation} {sympy.sstr(-constant)}"
 
 
-def pbe_regions(game: ExtensiveFormGame, values: Mapping[str, object] | None = None
-                ) -> BeliefRegions:
+def pbe_regions(game: ExtensiveFormGame, values: Mapping[str, object] | None = None, *,
+                refinements: bool = True) -> BeliefRegions:
     """Where each pure perfect Bayesian equilibrium of ``game`` exists, with ``values`` fixed
-    and the other parameters symbolic.
+    and the other parameters symbolic; with ``refinements`` (in signalling games), also where
+    it survives the Intuitive Criterion and D1, which can cost far more than the regions.
 
     Examples
     --------
@@ -162,10 +163,10 @@ def pbe_regions(game: ExtensiveFormGame, values: Mapping[str, object] | None = N
             found = tuple(dict.fromkeys(kept))
             refined = refined_regions(reduced, choice, found, base, domain.bounds, notes,
                                       lambda t: _implied_dropped(_tidy(t), base, domain.bounds),
-                                      runs)
+                                      runs) if refinements else (None, True)
             regions.append(BeliefRegion(choices, found, not unresolved, outcome,
                                         profile.values[0], *refined))
-    if not notes and not any(r.refinements is not None for r in regions):
+    if refinements and not notes and not any(r.refinements is not None for r in regions):
         notes.append("refinements (Intuitive Criterion, D1) apply to signalling games only; "
                      "not analysed here")
     return BeliefRegions(reduced, fixed, tuple(regions), tuple(notes))

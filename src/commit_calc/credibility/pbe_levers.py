@@ -50,7 +50,7 @@ def pbe_levers(game: ExtensiveFormGame, promises: Sequence[Promise],
         others = {n: v for n, v in point.items() if n != parameter.name}
         free = _unbounded(game, parameter.name)
         symbol = free.parameters[parameter.name].symbol
-        found.append(_lever(pbe_regions(free, others), symbol, promises, parameter))
+        found.append(_lever(pbe_regions(free, others, refinements=False), symbol, promises, parameter))
     return tuple(found)
 
 
@@ -60,7 +60,7 @@ def pbe_credible_region(game: ExtensiveFormGame, promises: Sequence[Promise],
     """The exact condition under which some pure perfect Bayesian equilibrium keeps every
     promise, the parameters not ``fixed`` symbolic, and whether it is resolved (every part
     proved non-empty)."""
-    analysis = pbe_regions(game, fixed or {})
+    analysis = pbe_regions(game, fixed or {}, refinements=False)
     kept = [r for r in analysis.regions if keeps_all(r, promises)]
     terms = _pruned([t for r in kept for t in r.terms])
     condition = sympy.Or(*(sympy.And(*(_relational(*c) for c in t)) for t in terms))
