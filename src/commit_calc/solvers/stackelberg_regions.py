@@ -48,6 +48,7 @@ import sympy
 
 from commit_calc.analysis.atoms import Signs, conjunction, requirement
 from commit_calc.analysis.candidates import Feasibility
+from commit_calc.analysis.case_split import split_on_signs
 from commit_calc.analysis.clauses import Clause, Clauses, clause, clauses_of
 from commit_calc.analysis.domain import domain_of
 from commit_calc.analysis.regions import Region, RegionAnalysis, RegionEquilibrium, union_of
@@ -277,28 +278,12 @@ def _split(bases: Sequence[_Basis], feasible: Feasibility
            ) -> list[tuple[Term, frozenset[int], bool]]:
     """Leaves of the case split: (conjunction, the bases optimal there, resolved)."""
     tournament = _Tournament(bases)
-    leaves = []
-    stack: list[tuple[dict[sympy.Expr, int], bool]] = [({}, True)]
-    tried = 0
-    while stack:
-        signs, resolved = stack.pop()
-        decided = tournament.decide(signs)
-        if isinstance(decided, frozenset):
-            leaves.append(({k: frozenset({s}) for k, s in signs.items()}, decided, resolved))
-            continue
-        for sign in (1, 0, -1):
-            tried += 1
-            if tried > MAX_CASES:
-                raise UnsupportedGameError(
-                    f"Stackelberg regions: the case split needs more than {MAX_CASES:,} cases; "
-                    "fix some parameters (--set) or solve point by point (solve --concept "
-                    "stackelberg)")
-            extended = {**signs, decided: sign}
-            verdict = feasible({k: frozenset({s}) for k, s in extended.items()})
-            if verdict is not False:
-                stack.append((extended, resolved and verdict is True))
-    leaves.reverse()
-    return leaves
+    return split_on_signs(
+        lambda signs, state: (tournament.decide(signs), state), None, feasible,
+        signs=(1, 0, -1), max_cases=MAX_CASES,
+        too_many=f"Stackelberg regions: the case split needs more than {MAX_CASES:,} cases; "
+                 "fix some parameters (--set) or solve point by point (solve --concept "
+                 "stackelberg)")
 
 
 def _equilibrium(game: NormalFormGame, leader: int, basis: _Basis) -> RegionEquilibrium:
