@@ -123,9 +123,9 @@ def _promise_subgames(game: ExtensiveFormGame, promises: Sequence[Promise]) -> l
 
 def _subtree(game: ExtensiveFormGame, root: int) -> ExtensiveFormGame:
     """The subgame at ``root`` as a game of its own (a block with no subgame cut off)."""
-    from commit_calc.solvers.subgame_perfect import _folded_game
+    from commit_calc.solvers.subgame_perfect import folded_game
 
-    return _folded_game(game, list(game.descendants(game.nodes[root])), {}, game.players)
+    return folded_game(game, list(game.descendants(game.nodes[root])), {}, game.players)
 
 
 def keeps(region: Region, promises: Sequence[Promise], game: ExtensiveFormGame | None = None

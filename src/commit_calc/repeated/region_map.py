@@ -48,7 +48,7 @@ from commit_calc.analysis.sweep import SweepResult
 from commit_calc.analysis.thresholds import Sensitivity, Threshold
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.normal_form import NormalFormGame
-from commit_calc.repeated.critical import _without_domain_factors
+from commit_calc.repeated.critical import without_domain_factors
 from commit_calc.repeated.deviation import OneShotCheck, one_shot_check, state_values
 from commit_calc.repeated.model import RepeatedGame
 from commit_calc.repeated.stage import Mixed
@@ -148,7 +148,7 @@ def _requirement(check: OneShotCheck, gain: sympy.Expr) -> Requirement | bool:
     """``gain <= 0`` as a sign requirement, freed of factors of fixed sign on the domain."""
     if sympy.cancel(gain) == 0:
         return True
-    return requirement(_without_domain_factors(check, gain), "<=")
+    return requirement(without_domain_factors(check, gain), "<=")
 
 
 def _limits(game: RepeatedGame, check: OneShotCheck) -> tuple[tuple[sympy.Expr, Signs], ...]:
