@@ -280,7 +280,8 @@ def has_repeated_section(spec: str) -> bool:
     from pathlib import Path
 
     from commit_calc.io import catalog
-    from commit_calc.io.game_file import _Document, read_text
+    from commit_calc.io.game_document import GameDocument
+    from commit_calc.io.game_file import read_text
 
     if spec == "-":
         return False
@@ -290,7 +291,7 @@ def has_repeated_section(spec: str) -> bool:
         path = Path(spec)
     else:
         return False
-    document = _Document.parse(read_text(path), path.suffix.lower()[1:], str(spec))
+    document = GameDocument.parse(read_text(path), path.suffix.lower()[1:], str(spec))
     return "repeated" in document.data
 
 
