@@ -34,6 +34,12 @@ CHECK = textwrap.dedent("""
 
     assert GROUND_TYPES == "flint", GROUND_TYPES
 
+    # kernel numbers typed as Fraction may be mpq, whose parts sympy no longer reads
+    from gmpy2 import mpq
+
+    from commit_calc.beliefs.assessment import rational
+    assert rational(mpq(1, 3)) == sympy.Rational(1, 3), "mpq to sympy"
+
 
     def exact(value):
         if isinstance(value, tuple | list):

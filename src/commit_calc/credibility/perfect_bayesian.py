@@ -126,7 +126,7 @@ def _believed_values(game: ExtensiveFormGame, behaviour: Sequence[Sequence[sympy
                                   if assessment is not None else
                                   [Fraction(1, len(infoset.members))] * len(infoset.members))
     moves = moves_of(game, behaviour)
-    return [sympy.Add(*(sympy.Rational(b.numerator, b.denominator)
+    return [sympy.Add(*(sympy.Rational(int(b.numerator), int(b.denominator))
                         * continuation_value(game, moves, game.nodes[m].children[a], player)
                         for b, m in zip(belief, infoset.members)))
             for a in range(len(infoset.actions))]

@@ -108,7 +108,7 @@ def extreme_equilibria(game: NormalFormGame) -> SolveResult:
 
 def _profile(pair: Pair) -> MixedProfile:
     return MixedProfile.trusted(tuple(
-        tuple(sympy.Rational(p.numerator, p.denominator) for p in strategy)
+        tuple(sympy.Rational(int(p.numerator), int(p.denominator)) for p in strategy)
         for strategy in pair[:2]
     ))
 
