@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "solvers"
 from poker_trees import one_card_poker  # noqa: E402
 
 from commit_calc.io.gambit import format_efg  # noqa: E402
-from commit_calc.solvers.reduction import _plan_count  # noqa: E402
+from commit_calc.solvers.reduction import plan_count  # noqa: E402
 from commit_calc.solvers.sequence_enum import sequence_enum  # noqa: E402
 from commit_calc.solvers.sequence_form import sequence_form  # noqa: E402
 from commit_calc.solvers.sequence_lcp import sequence_lcp  # noqa: E402
@@ -66,7 +66,7 @@ def main() -> None:
         game = one_card_poker(cards)
         theirs = gbt.read_efg(io.StringIO(format_efg(game)))
         sizes = sequence_form(game).sizes
-        reduced = " x ".join(str(_plan_count(game, p)) for p in game.players)
+        reduced = " x ".join(str(plan_count(game, p)) for p in game.players)
         lp, ours_lp = best_time(partial(sequence_lp, game), args.repeat)
         lcp, ours_lcp = best_time(partial(sequence_lcp, game), args.repeat)
         glp, _ = best_time(partial(gbt.nash.lp_solve, theirs, rational=True), args.repeat)

@@ -35,7 +35,7 @@ def coarse():
 def drawn_figure(result, monkeypatch, tmp_path):
     """The figure plot_outcome_map draws (caught before it is saved and closed)."""
     kept = []
-    monkeypatch.setattr(outcome_map, "_save",
+    monkeypatch.setattr(outcome_map, "save_figure",
                         lambda pyplot, figure, path, image: kept.append(figure))
     plot.plot_outcome_map(result, tmp_path / "map.png")
     return kept[0]

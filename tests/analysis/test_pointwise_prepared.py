@@ -30,6 +30,21 @@ from commit_calc.solvers.solve import solve
 CATALOG = [name for name, *_ in list_games()]
 
 
+def _exact(value):
+    """Exact numbers (sympy's, ``int``, ``mpq``, ``Fraction``), nested in tuples, as
+    ``Fraction``: with python-flint installed, sympy's numbers never equal gmpy2's."""
+    if isinstance(value, tuple | list):
+        return tuple(_exact(v) for v in value)
+    if isinstance(value, sympy.Rational):
+        return Fraction(int(value.p), int(value.q))
+    return Fraction(int(value.numerator), int(value.denominator))
+
+
+def _new(equilibria):
+    """The prepared path's equilibria as (distributions, payoffs, label), exactly."""
+    return [(_exact(e.probabilities), _exact(e.payoffs), e.label) for e in equilibria]
+
+
 def _old(game, names, point, concept):
     """``solve``'s equilibria as (distributions, payoffs, label), or the error's text."""
     try:
@@ -37,8 +52,8 @@ def _old(game, names, point, concept):
                                               for v in point))), concept)
     except CommitCalcError as error:
         return str(error)
-    return [(e.profile.probabilities, tuple(e.payoffs), profile_label(result.game, e.profile))
-            for e in result.equilibria]
+    return [(_exact(e.profile.probabilities), _exact(e.payoffs),
+             profile_label(result.game, e.profile)) for e in result.equilibria]
 
 
 def _same(game, names, points, concept="auto"):
@@ -50,7 +65,7 @@ def _same(game, names, points, concept="auto"):
         if new is None:  # the caller falls back to solve, whatever it says
             continue
         assert not isinstance(old, str), (point, old)
-        assert [(e.probabilities, e.payoffs, e.label) for e in new] == old, point
+        assert _new(new) == old, point
         compared += 1
     return compared
 

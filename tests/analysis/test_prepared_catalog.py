@@ -12,7 +12,7 @@ import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_pointwise_prepared import _old
+from test_pointwise_prepared import _new, _old
 
 from commit_calc.analysis.pointwise import PreparedGame
 from commit_calc.io import load_game
@@ -42,7 +42,7 @@ def _covered(game, names, points, concept):
             assert new is None, (point, old)
         else:
             assert new is not None, point
-            assert [(e.probabilities, e.payoffs, e.label) for e in new] == old, point
+            assert _new(new) == old, point
 
 
 @st.composite

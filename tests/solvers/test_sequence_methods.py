@@ -26,7 +26,7 @@ from commit_calc.io import load_game
 from commit_calc.io.catalog import names
 from commit_calc.model import ExtensiveFormGame
 from commit_calc.solvers import extensive_nash
-from commit_calc.solvers.reduction import _plan_count
+from commit_calc.solvers.reduction import plan_count
 from commit_calc.solvers.sequence_enum import sequence_enum
 from commit_calc.solvers.sequence_form import sequence_form
 from commit_calc.solvers.sequence_lcp import sequence_lcp
@@ -84,7 +84,7 @@ def catalog_trees():
     for name in names():
         game = load_game(name)
         if isinstance(game, ExtensiveFormGame) and game.num_players == 2 and math.prod(
-                _plan_count(game, player) for player in game.players) <= 64:
+                plan_count(game, player) for player in game.players) <= 64:
             yield pytest.param(name, id=name)
 
 

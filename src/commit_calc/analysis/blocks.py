@@ -27,7 +27,7 @@ from commit_calc.analysis.continuation import continuation_value, moves_of, othe
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import DECISION, ExtensiveFormGame, Node
 from commit_calc.solvers.reduction import ReducedNormalForm, kuhn_weights, reduced_normal_form
-from commit_calc.solvers.subgame_perfect import _folded_game, block_nodes
+from commit_calc.solvers.subgame_perfect import block_nodes, folded_game
 
 Distribution = tuple[sympy.Expr, ...]
 #: One case of a block: (condition, distribution per information set of the game, payoffs).
@@ -51,8 +51,8 @@ def block_cases(game: ExtensiveFormGame, root: Node, leaf_values: Mapping[int, S
     movers = {game.nodes[k].player for k in block if game.nodes[k].kind == DECISION}
     players = [p for p in game.players if p in movers]
     players += [p for p in game.players if p not in movers][: max(0, 2 - len(players))]
-    folded = _folded_game(game, block, leaf_values, players)
-    full = _folded_game(game, block, leaf_values, game.players)
+    folded = folded_game(game, block, leaf_values, players)
+    full = folded_game(game, block, leaf_values, game.players)
     reduced = reduced_normal_form(folded)
     found, complete = normal_form_candidates(reduced.game, feasible)
     warnings = []

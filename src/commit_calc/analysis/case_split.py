@@ -12,7 +12,8 @@ each pair is the same profile everywhere in the leaf (one is dropped) or nowhere
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 import sympy
 
@@ -28,6 +29,64 @@ MAX_CASES = 5000
 #: A leaf of the split: (conjunction, indices of the distinct true candidates, resolved).
 Leaf = tuple[Term, frozenset[int], bool]
 
+#: What a leaf of :func:`split_on_signs` holds, and what its search carries down a branch.
+Outcome = TypeVar("Outcome")
+State = TypeVar("State")
+
+
+def split_on_signs(decide: Callable[[dict[sympy.Expr, int], State],
+                                    tuple[sympy.Expr | Outcome, State]],
+                   start: State, feasible: Callable[[Term], bool | None], *,
+                   signs: tuple[int, int, int],
+                   max_cases: int, too_many: str) -> list[tuple[Term, Outcome, bool]]:
+    """Split parameter space on the sign of one key at a time until each piece is decided.
+
+    Parameters
+    ----------
+    decide
+        Given the signs fixed so far and the state of the branch, either a key (a
+        ``sympy.Expr``) to split on next or the outcome of the piece, with the state its
+        sub-branches start from.
+    start
+        The state of the root (``None`` where none is needed).
+    feasible
+        Whether a sign pattern may hold: pieces proved empty are dropped; a piece that is
+        not proved non-empty is kept as unresolved.
+    signs
+        The signs of a key in the order they are pushed on the search's stack.
+    max_cases, too_many
+        How many sign patterns may be checked, and the message raised past that.
+
+    Returns
+    -------
+    list of (conjunction, outcome, resolved)
+        One entry per piece, depth first, the last sign pushed first.
+
+    Raises
+    ------
+    UnsupportedGameError
+        With ``too_many`` where more than ``max_cases`` patterns are needed.
+    """
+    leaves: list[tuple[Term, Outcome, bool]] = []
+    stack: list[tuple[dict[sympy.Expr, int], bool, State]] = [({}, True, start)]
+    checked = 0
+    while stack:
+        fixed, resolved, state = stack.pop()
+        decided, state = decide(fixed, state)
+        if not isinstance(decided, sympy.Expr):
+            leaves.append(({k: frozenset({s}) for k, s in fixed.items()}, decided, resolved))
+            continue
+        for sign in signs:
+            checked += 1
+            if checked > max_cases:
+                raise UnsupportedGameError(too_many)
+            extended = {**fixed, decided: sign}
+            verdict = feasible({k: frozenset({s}) for k, s in extended.items()})
+            if verdict is not False:
+                stack.append((extended, resolved and verdict is True, state))
+    leaves.reverse()
+    return leaves
+
 
 def case_split(candidates: Sequence[Candidate], feasible: Feasibility, *,
                behaviour: bool = False) -> list[Leaf]:
@@ -38,11 +97,9 @@ def case_split(candidates: Sequence[Candidate], feasible: Feasibility, *,
     coincide: see :mod:`.mixed_candidates`).
     """
     same = _Coincidence(candidates if behaviour else ())
-    leaves: list[Leaf] = []
-    stack: list[tuple[dict[sympy.Expr, int], bool, frozenset[int]]] = [({}, True, frozenset())]
-    checked = 0
-    while stack:
-        signs, resolved, refuted = stack.pop()
+
+    def decide(signs: dict[sympy.Expr, int], refuted: frozenset[int]
+               ) -> tuple[sympy.Expr | frozenset[int], frozenset[int]]:
         statuses = [False if i in refuted else evaluate(c, signs)
                     for i, c in enumerate(candidates)]
         # candidates of tables' mixed equilibria proved impossible here need no split
@@ -50,25 +107,17 @@ def case_split(candidates: Sequence[Candidate], feasible: Feasibility, *,
                                       feasible)
         statuses = [False if i in refuted else s for i, s in enumerate(statuses)]
         key = _next_key(candidates, statuses, signs)
-        if key is None:
-            key, true = same.distinct([i for i, s in enumerate(statuses) if s], signs)
-            if key is None:
-                term = {k: frozenset({s}) for k, s in signs.items()}
-                leaves.append((term, frozenset(true), resolved))
-                continue
-        for sign in (-1, 0, 1):
-            extended = {**signs, key: sign}
-            checked += 1
-            if checked > MAX_CASES:
-                raise UnsupportedGameError(
-                    f"symbolic analysis: the case split needs more than {MAX_CASES:,} cases "
-                    "(many comparisons, e.g. min/max kinks); fix some parameters (--set) or "
-                    "solve point by point (sweep --method points)")
-            verdict = feasible({k: frozenset({s}) for k, s in extended.items()})
-            if verdict is not False:
-                stack.append((extended, resolved and verdict is True, refuted))
-    leaves.reverse()
-    return leaves
+        if key is not None:
+            return key, refuted
+        key, true = same.distinct([i for i, s in enumerate(statuses) if s], signs)
+        return (frozenset(true) if key is None else key), refuted
+
+    none_refuted: frozenset[int] = frozenset()
+    return split_on_signs(
+        decide, none_refuted, feasible, signs=(-1, 0, 1), max_cases=MAX_CASES,
+        too_many=f"symbolic analysis: the case split needs more than {MAX_CASES:,} cases "
+                 "(many comparisons, e.g. min/max kinks); fix some parameters (--set) or "
+                 "solve point by point (sweep --method points)")
 
 
 def _next_key(candidates: Sequence[Candidate], statuses: Sequence[bool | None],

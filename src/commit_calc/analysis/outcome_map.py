@@ -16,15 +16,15 @@ import numpy as np
 import sympy
 
 from commit_calc.analysis.plot import (
-    _LINE_STYLES,
-    _inside,
-    _save,
-    _title,
-    _wrap,
+    LINE_STYLES,
     axis_label,
     image_format,
+    is_inside,
     require_matplotlib,
+    save_figure,
     sweep_thresholds,
+    sweep_title,
+    wrap_text,
 )
 from commit_calc.analysis.regions import Region
 from commit_calc.analysis.sweep import SweepResult
@@ -129,7 +129,7 @@ def draw_outcome_map(result: SweepResult, path: str | Path, *, title: str | None
     else:
         axes.pcolormesh(xs, ys, grid.T, cmap=colour_map, vmin=-0.5,
                         vmax=len(shown) - 0.5, shading="nearest")
-    handles: list[Any] = [Patch(facecolor=colour, edgecolor="0.3", label=_wrap(name))
+    handles: list[Any] = [Patch(facecolor=colour, edgecolor="0.3", label=wrap_text(name))
                           for name, colour in zip(shown, colours)]
     curves = _threshold_curves(result, (x_low, x_high), (y_low, y_high))
     for k, (label, (cx, cy)) in enumerate(curves):
@@ -137,15 +137,15 @@ def draw_outcome_map(result: SweepResult, path: str | Path, *, title: str | None
         if np.isnan(cy).all():
             continue
         (line,) = axes.plot(cx, cy, color="black", linewidth=2.0,
-                            linestyle=_LINE_STYLES[k % len(_LINE_STYLES)],
-                            label=_wrap("threshold: " + label))
+                            linestyle=LINE_STYLES[k % len(LINE_STYLES)],
+                            label=wrap_text("threshold: " + label))
         handles.append(line)
     # the swept box only: never past the ends of a range (nor a parameter's bounds)
     axes.set_xlim(*_limits(x_low, x_high))
     axes.set_ylim(*_limits(y_low, y_high))
     axes.set_xlabel(axis_label(result, x_axis.name), fontsize=11)
     axes.set_ylabel(axis_label(result, y_axis.name), fontsize=11)
-    axes.set_title(title or _title(result), fontsize=12)
+    axes.set_title(title or sweep_title(result), fontsize=12)
     note = ("exact regions; lines: exact thresholds where the outcome changes" if exact
             else f"sampled: solved point by point at {x_axis.count} x {y_axis.count} grid "
             "points, each cell coloured by its point; boundaries are known only to within a "
@@ -154,9 +154,9 @@ def draw_outcome_map(result: SweepResult, path: str | Path, *, title: str | None
     lines = sum(str(h.get_label()).count("\n") + 1 for h in handles)
     figure.set_figheight(6.0 + 0.2 * max(0, lines - 4))
     figure.legend(handles=handles, loc="outside lower center", ncols=1, fontsize=9,
-                  title=_wrap(f"equilibrium outcomes ({note})"), title_fontsize=9,
+                  title=wrap_text(f"equilibrium outcomes ({note})"), title_fontsize=9,
                   frameon=False)
-    return _save(pyplot, figure, path, image)
+    return save_figure(pyplot, figure, path, image)
 
 
 def _separates(cx: np.ndarray, cy: np.ndarray, xs: np.ndarray, ys: np.ndarray,
@@ -227,7 +227,7 @@ def _threshold_curves(result: SweepResult, x_range: tuple[float, float],
     for threshold in sweep_thresholds(result):
         label = f"{threshold.parameter} = {threshold.formula}"
         if threshold.parameter == x_axis.name:
-            if threshold.value is None or not _inside(threshold.value, x_axis):
+            if threshold.value is None or not is_inside(threshold.value, x_axis):
                 continue
             level = float(threshold.value)
             curves.append((label, (np.full(801, level), np.linspace(*y_range, 801))))

@@ -38,7 +38,8 @@ from commit_calc.errors import CommitCalcError
 FORMATS = ("png", "svg", "pdf")
 INSTALL_HINT = 'pip install "commit-calc[plot]"'
 
-_LINE_STYLES = ("-", "--", "-.", ":")
+#: The line styles of successive curves (told apart without colour).
+LINE_STYLES = ("-", "--", "-.", ":")
 _LINE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 
 
@@ -97,19 +98,21 @@ def sweep_thresholds(result: SweepResult) -> list[Threshold]:
         for threshold in thresholds(result.analysis, name):
             if threshold.key in seen:
                 continue
-            if len(names) == 1 and not _inside(threshold.value, result.axes[0]):
+            if len(names) == 1 and not is_inside(threshold.value, result.axes[0]):
                 continue
             found.append(threshold)
         seen |= {t.key for t in found}
     return found
 
 
-def _inside(value: sympy.Rational | None, axis: Any) -> bool:
+def is_inside(value: sympy.Rational | None, axis: Any) -> bool:
+    """Whether ``value`` lies within the axis's range, ends included."""
     low, high = sorted((axis.start, axis.stop))
     return value is not None and bool(low <= value <= high)
 
 
-def _title(result: SweepResult) -> str:
+def sweep_title(result: SweepResult) -> str:
+    """A plot's title: the game's title, then the parameters fixed away from their defaults."""
     game = result.game
     title = game.title or game.name or "game"
     changed = [f"{name} = {value}" for name, value in result.fixed.items()
@@ -129,7 +132,8 @@ def plot_outcome_map(result: SweepResult, path: str | Path, *, title: str | None
     return draw_outcome_map(result, path, title=title)
 
 
-def _wrap(text: str, width: int = 90) -> str:
+def wrap_text(text: str, width: int = 90) -> str:
+    """``text`` broken into lines of at most ``width`` characters (never at hyphens)."""
     import textwrap
 
     return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
@@ -170,7 +174,7 @@ def plot_payoffs(result: SweepResult, path: str | Path, *, title: str | None = N
                                      figsize=(7.5, 2.3 * len(players) + 2.2), squeeze=False)
     # overlapping lines stay visible: each outcome its own colour and dash pattern
     colour_of = {o: _LINE_COLOURS[k % len(_LINE_COLOURS)] for k, o in enumerate(series)}
-    style_of = {o: _LINE_STYLES[k % len(_LINE_STYLES)] for k, o in enumerate(series)}
+    style_of = {o: LINE_STYLES[k % len(LINE_STYLES)] for k, o in enumerate(series)}
     found = sweep_thresholds(result)
     for p, (player, panel) in enumerate(zip(players, panels[:, 0])):
         for outcome, lines in series.items():
@@ -179,11 +183,11 @@ def plot_payoffs(result: SweepResult, path: str | Path, *, title: str | None = N
             only_points = bool((lonely == ~np.isnan(ys)).all())
             if not only_points:
                 panel.plot(xs, ys, color=colour_of[outcome], linestyle=style_of[outcome],
-                           linewidth=2.2, label=_wrap(outcome))
+                           linewidth=2.2, label=wrap_text(outcome))
             if lonely.any():
                 panel.plot(xs[lonely], ys[lonely], "o", color=colour_of[outcome],
                            markeredgecolor="black", markersize=7,
-                           label=_wrap(outcome) if only_points else None)
+                           label=wrap_text(outcome) if only_points else None)
         for threshold in found:
             panel.axvline(float(threshold.value), color="0.25",  # type: ignore[arg-type]
                           linestyle="--", linewidth=1.2)
@@ -201,7 +205,7 @@ def plot_payoffs(result: SweepResult, path: str | Path, *, title: str | None = N
         marks.set_xticks([float(t.value) for t in found],  # type: ignore[arg-type]
                          labels=[f"{t.value}" for t in found])
         marks.set_xlabel(f"thresholds of {axis.name} (exact)", fontsize=10)
-    top.set_title(title or _title(result), fontsize=12)
+    top.set_title(title or sweep_title(result), fontsize=12)
     handles, labels = top.get_legend_handles_labels()
     if result.analysis is None:
         from matplotlib.patches import Patch
@@ -210,7 +214,7 @@ def plot_payoffs(result: SweepResult, path: str | Path, *, title: str | None = N
         labels.append("the outcomes change between these grid values (solved point by point)")
     figure.legend(handles, labels, loc="outside lower center", fontsize=9, frameon=False,
                   title="equilibrium outcome", title_fontsize=9)
-    return _save(pyplot, figure, path, image)
+    return save_figure(pyplot, figure, path, image)
 
 
 def _unit_of_payoffs(result: SweepResult) -> str:
@@ -234,7 +238,10 @@ def _changes(result: SweepResult) -> Sequence[tuple[float, float]]:
             if outcomes[k] != outcomes[k - 1]]
 
 
-def _save(pyplot: Any, figure: Any, path: str | Path, image: str) -> Path:
+def save_figure(pyplot: Any, figure: Any, path: str | Path, image: str) -> Path:
+    """Write ``figure`` to ``path`` in format ``image`` (whole or not at all) and close it.
+
+    Raises ``CommitCalcError`` naming the file where it cannot be written."""
     import io
 
     import matplotlib

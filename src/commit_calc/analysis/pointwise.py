@@ -61,8 +61,8 @@ from commit_calc.solvers.results import VerificationFailure
 from commit_calc.solvers.tree_check import TreeCheck
 from commit_calc.solvers.verify import (
     Verification,
-    _number,
-    _rationals,
+    kernel_number,
+    rationals,
     verify,
     verify_subgame_perfect,
 )
@@ -292,7 +292,7 @@ class PreparedGame:
                                            numbers)
             solver.solve()
             # pure choices come as sympy numbers: as exact Python numbers for the check
-            listed = [tuple(tuple(_number(p) for p in distribution) for distribution in d)
+            listed = [tuple(tuple(kernel_number(p) for p in distribution) for distribution in d)
                       for d in solver.enumerate(limit)]
         else:
             block = self._blocks[game.root.index]
@@ -307,7 +307,7 @@ class PreparedGame:
         if self._check is not None:  # the distributions fit: the prepared blocks made them
             payoffs, regrets = self._check.regrets(distributions, numbers)
             if any(regrets):
-                _checked(Verification(_rationals(payoffs), _rationals(regrets)))
+                _checked(Verification(rationals(payoffs), rationals(regrets)))
             return payoffs
         game = self.game
         assert isinstance(game, ExtensiveFormGame)

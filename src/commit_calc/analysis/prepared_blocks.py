@@ -26,19 +26,19 @@ from commit_calc.solvers._compiled import straight_line
 from commit_calc.solvers._two_strategy_pairs import two_strategy_pairs
 from commit_calc.solvers._vertex_enumeration import completely_labelled_pairs
 from commit_calc.solvers.backward_induction import FlatTree, Number, ValueMap, Vector
-from commit_calc.solvers.mixed_nash import _components
+from commit_calc.solvers.mixed_nash import equilibrium_components
 from commit_calc.solvers.reduction import (
     MAX_PROFILES,
-    _others_reach,
-    _plan_count,
-    _player_plans,
-    _value,
+    others_reach,
+    plan_count,
+    player_plans,
+    subtree_value,
 )
 from commit_calc.solvers.subgame_perfect import (
     MAX_COMBINATIONS,
-    _BlockEquilibrium,
-    _Decomposition,
-    _folded_game,
+    BlockEquilibrium,
+    Decomposition,
+    folded_game,
 )
 
 #: A block equilibrium: one distribution per information set of the block, and the expected
@@ -74,7 +74,7 @@ def extreme_pairs(matrices: Any) -> list[tuple[tuple[Number, ...], tuple[Number,
     if len(pairs) < 2 or len({x for _, _, x, _ in pairs}) == len(
             {y for _, _, _, y in pairs}) == len(pairs):
         return [(x, y) for x, y, _, _ in pairs]  # each its own component, in this order
-    components = _components(pairs)
+    components = equilibrium_components(pairs)
     order = sorted(range(len(pairs)), key=lambda k: components[k])
     return [(pairs[k][0], pairs[k][1]) for k in order]
 
@@ -117,16 +117,16 @@ class Block:
         self.keep = [game.players.index(p) for p in players]
         self.num_players = game.num_players
         zero = (0,) * game.num_players
-        self.template = _folded_game(game, nodes, dict.fromkeys(leaves, zero), players)
+        self.template = folded_game(game, nodes, dict.fromkeys(leaves, zero), players)
         template = self.template
         self.infoset_indices = [game.infoset_index(i.label) for i in template.infosets]
         self.widths = [len(i.actions) for i in template.infosets]
         #: per information set, its pure distributions
         self.pure = [[tuple(int(a == b) for b in range(w)) for a in range(w)]
                      for w in self.widths]
-        if math.prod(_plan_count(template, player) for player in players) > MAX_PROFILES:
+        if math.prod(plan_count(template, player) for player in players) > MAX_PROFILES:
             raise Fallback  # solve refuses such a reduced normal form, with a message
-        plans = [_player_plans(template, player) for player in players]
+        plans = [player_plans(template, player) for player in players]
         self.shape = tuple(len(p) for p in plans)
         #: per information set of the block: its player (0 or 1), and the action each of
         #: their reduced strategies takes there (-1 where the strategy does not reach it)
@@ -262,11 +262,12 @@ class Block:
             player = template.players.index(infoset.player)
             moves = [[Fraction(p) for p in distributions[infoset_of[node.index]]]  # type: ignore[index,union-attr]
                      if node.kind == DECISION else chance[node.index] for node in template.nodes]
-            reach = [_others_reach(template, moves, member, player) for member in infoset.members]
+            reach = [others_reach(template, moves, member, player) for member in infoset.members]
             if not any(reach):
                 reach = [Fraction(1)] * len(reach)
             totals = [
-                sum((r * _value(template, moves, payoffs, template.nodes[m].children[a], player)
+                sum((r * subtree_value(template, moves, payoffs, template.nodes[m].children[a],
+                                       player)
                      for r, m in zip(reach, infoset.members) if r != 0), Fraction(0))
                 for a in range(self.widths[k])]
             best = totals.index(max(totals))
@@ -294,7 +295,7 @@ def _quotients(weights: Sequence[Any], total: Any) -> tuple[Number, ...]:
     return tuple(kernel_fraction(w, total) if w else 0 for w in weights)
 
 
-class PreparedDecomposition(_Decomposition):
+class PreparedDecomposition(Decomposition):
     """The subgame decomposition with its blocks solved from prepared structures."""
 
     def __init__(self, game: ExtensiveFormGame, tree: FlatTree, blocks: dict[int, Block],
@@ -309,7 +310,7 @@ class PreparedDecomposition(_Decomposition):
         if math.prod(len(m) for m in leaf_maps) > MAX_COMBINATIONS:
             raise Fallback
         values: ValueMap = {}
-        found: list[_BlockEquilibrium] = []
+        found: list[BlockEquilibrium] = []
         for combination in itertools.product(*(m.items() for m in leaf_maps)):
             leaf_payoffs = tuple(vector for vector, _ in combination)
             weight = math.prod(count for _, count in combination)
@@ -318,7 +319,7 @@ class PreparedDecomposition(_Decomposition):
                 raise Fallback
             for distributions, payoffs in listed:
                 values[payoffs] = values.get(payoffs, 0) + weight
-                found.append(_BlockEquilibrium(payoffs, leaf_payoffs, tuple(
+                found.append(BlockEquilibrium(payoffs, leaf_payoffs, tuple(
                     zip(block.infoset_indices, distributions))))
         self.blocks[root] = (block.nodes, block.leaves, found)
         return values

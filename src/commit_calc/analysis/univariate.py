@@ -37,12 +37,12 @@ def signs_possible(conditions: Sequence[Condition], lower: sympy.Rational | None
     points: set[sympy.Rational] = {b for b in (lower, upper) if b is not None}
     intervals: list[_Interval] = []
     divides: dict[sympy.Poly, set[int]] = {}  # basis polynomial -> conditions it divides
-    for base in _coprime_basis([f for f, _ in conditions]):
+    for base in coprime_basis([f for f, _ in conditions]):
         divides[base] = {k for k, (f, _) in enumerate(conditions) if _divides(base, f)}
-        roots, isolated = _isolate(base)
+        roots, isolated = isolate_roots(base)
         points |= roots
         intervals += isolated
-    intervals, found = _disjoint(intervals, points)
+    intervals, found = disjoint_intervals(intervals, points)
     points |= found
 
     def inside(point: sympy.Rational) -> bool:
@@ -64,7 +64,7 @@ def signs_possible(conditions: Sequence[Condition], lower: sympy.Rational | None
     return any(inside(q) and holds_at(q) for q in gaps)
 
 
-def _coprime_basis(polys: Sequence[sympy.Poly]) -> list[sympy.Poly]:
+def coprime_basis(polys: Sequence[sympy.Poly]) -> list[sympy.Poly]:
     """Square-free, pairwise coprime, monic polynomials whose roots are the roots of
     ``polys``; each divides every one of ``polys`` that vanishes at its roots."""
     basis: list[sympy.Poly] = []
@@ -102,7 +102,7 @@ def _divides(base: sympy.Poly, f: sympy.Poly) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _isolate(base: sympy.Poly) -> tuple[set[sympy.Rational], list[_Interval]]:
+def isolate_roots(base: sympy.Poly) -> tuple[set[sympy.Rational], list[_Interval]]:
     """The rational roots of ``base`` met while isolating its roots, and intervals with
     rational ends that are not roots, one around each other root: ``(base, a, b, rest)``,
     ``rest`` being ``base`` with the rational roots divided out."""
@@ -120,8 +120,8 @@ def _isolate(base: sympy.Poly) -> tuple[set[sympy.Rational], list[_Interval]]:
     return roots, []
 
 
-def _disjoint(intervals: list[_Interval], points: AbstractSet[sympy.Rational]
-              ) -> tuple[list[_Interval], set[sympy.Rational]]:
+def disjoint_intervals(intervals: list[_Interval], points: AbstractSet[sympy.Rational]
+                       ) -> tuple[list[_Interval], set[sympy.Rational]]:
     """Bisect the intervals until none meets another or a point; a midpoint that is a root
     becomes a point of its own (returned). Each interval holds one root of its square-free
     ``rest``, which is not zero at the ends, so the half with a sign change holds it; roots of

@@ -155,4 +155,4 @@ def _row_text(label: str, names: Sequence[str], row: Row) -> str:
 
 def rational(value: Fraction) -> sympy.Rational:
     """A Fraction as a sympy Rational (for the records that the renderers read)."""
-    return sympy.Rational(value.numerator, value.denominator)
+    return sympy.Rational(int(value.numerator), int(value.denominator))

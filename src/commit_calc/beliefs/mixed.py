@@ -138,7 +138,7 @@ def certified(game: ExtensiveFormGame, probabilities: Sequence[Sequence[Fraction
     """The assessment as a record, after the Nash check and the independent assessment check
     (a failure of either is a bug, never bad input)."""
     profile = BehaviourProfile.trusted(tuple(
-        tuple(sympy.Rational(p.numerator, p.denominator) for p in distribution)
+        tuple(sympy.Rational(int(p.numerator), int(p.denominator)) for p in distribution)
         for distribution in probabilities))
     equilibrium = certify(game, profile, component=component)
     check = check_assessment(game, profile, {
@@ -198,7 +198,7 @@ def _assessed(game: ExtensiveFormGame, search: AgentSupports,
               probabilities: tuple[tuple[Fraction, ...], ...],
               belief: Sequence[Sequence[sympy.Expr]]) -> BeliefEquilibrium | None:
     """The certified assessment of one solution, or None if no off-path beliefs fit."""
-    moves = search._moves([tuple(sympy.Rational(p.numerator, p.denominator) for p in row)
+    moves = search._moves([tuple(sympy.Rational(int(p.numerator), int(p.denominator)) for p in row)
                            for row in probabilities])
     reach = _reach(game, moves)
     beliefs: list[Belief] = []
@@ -291,7 +291,7 @@ def _free_beliefs(game: ExtensiveFormGame, belief: Sequence[Sequence[sympy.Expr]
     if not points:
         return None
     middle = [sum(column, Fraction(0)) / len(points) for column in zip(*points)]
-    values = {s: sympy.Rational(middle[c].numerator, middle[c].denominator)
+    values = {s: sympy.Rational(int(middle[c].numerator), int(middle[c].denominator))
               for s, c in symbols.items() if s in free}
     owned = {}
     for owner in owners:

@@ -75,7 +75,7 @@ def levers(game: ExtensiveFormGame, promises: Sequence[Promise],
     found = []
     for parameter in game.parameters:
         others = {n: v for n, v in point.items() if n != parameter.name}
-        free = _unbounded(game, parameter.name)
+        free = with_bounds_lifted(game, parameter.name)
         analysis = parameter_regions(free, others)
         found.append(_lever(analysis, promises, parameter))
     return tuple(found)
@@ -123,9 +123,9 @@ def _promise_subgames(game: ExtensiveFormGame, promises: Sequence[Promise]) -> l
 
 def _subtree(game: ExtensiveFormGame, root: int) -> ExtensiveFormGame:
     """The subgame at ``root`` as a game of its own (a block with no subgame cut off)."""
-    from commit_calc.solvers.subgame_perfect import _folded_game
+    from commit_calc.solvers.subgame_perfect import folded_game
 
-    return _folded_game(game, list(game.descendants(game.nodes[root])), {}, game.players)
+    return folded_game(game, list(game.descendants(game.nodes[root])), {}, game.players)
 
 
 def keeps(region: Region, promises: Sequence[Promise], game: ExtensiveFormGame | None = None
@@ -146,13 +146,13 @@ def _lever(analysis: RegionAnalysis, promises: Sequence[Promise], parameter: Par
     verdicts = [None if s.region is None else keeps(s.region, promises) for s in line]
     if all(v is not False for v in verdicts) and any(verdicts):  # wherever it is defined
         return Lever(parameter.name, None, None, True, ((None, None, False, False),))
-    pieces = _pieces(line, [bool(v) for v in verdicts])
-    value, direction = _half_line(pieces)
+    pieces = credible_pieces(line, [bool(v) for v in verdicts])
+    value, direction = half_line(pieces)
     return Lever(parameter.name, value, direction,
-                 any(_meets(piece, parameter) for piece in pieces), tuple(pieces))
+                 any(meets_bounds(piece, parameter) for piece in pieces), tuple(pieces))
 
 
-def _pieces(line: Sequence[Stretch], credible: Sequence[bool]
+def credible_pieces(line: Sequence[Stretch], credible: Sequence[bool]
             ) -> list[tuple[sympy.Expr | None, sympy.Expr | None, bool, bool]]:
     """The credible intervals ``(low, high, low included, high included)`` from the verdict
     on each stretch of the line (open stretches and the points between them, in order)."""
@@ -170,7 +170,7 @@ def _pieces(line: Sequence[Stretch], credible: Sequence[bool]
     return pieces
 
 
-def _half_line(pieces: Sequence[tuple[sympy.Expr | None, sympy.Expr | None, bool, bool]]
+def half_line(pieces: Sequence[tuple[sympy.Expr | None, sympy.Expr | None, bool, bool]]
                ) -> tuple[sympy.Expr | None, str | None]:
     if len(pieces) != 1:
         return None, None
@@ -182,7 +182,7 @@ def _half_line(pieces: Sequence[tuple[sympy.Expr | None, sympy.Expr | None, bool
     return None, None
 
 
-def _meets(piece: tuple[sympy.Expr | None, sympy.Expr | None, bool, bool],
+def meets_bounds(piece: tuple[sympy.Expr | None, sympy.Expr | None, bool, bool],
            parameter: Parameter) -> bool:
     """Whether a credible interval meets the parameter's bounds."""
     low, high, low_in, high_in = piece
@@ -205,7 +205,7 @@ def _interval(name: str, low: sympy.Expr | None, high: sympy.Expr | None, low_in
     return "".join(parts)
 
 
-def _unbounded(game: ExtensiveFormGame, name: str) -> ExtensiveFormGame:
+def with_bounds_lifted(game: ExtensiveFormGame, name: str) -> ExtensiveFormGame:
     """``game`` with parameter ``name``'s bounds lifted (its symbol then has no sign)."""
     old = game.parameters[name]
     new = Parameter(name, old.default, unit=old.unit, meaning=old.meaning)

@@ -30,7 +30,13 @@ from commit_calc.analysis.along import Stretch, exact_sign, point_between
 from commit_calc.analysis.domain import domain_of
 from commit_calc.analysis.feasibility import NONNEGATIVE
 from commit_calc.beliefs.regions import BeliefRegion, BeliefRegions, Term, pbe_regions
-from commit_calc.credibility.levers import Lever, _half_line, _meets, _pieces, _unbounded
+from commit_calc.credibility.levers import (
+    Lever,
+    credible_pieces,
+    half_line,
+    meets_bounds,
+    with_bounds_lifted,
+)
 from commit_calc.credibility.promise import Promise
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.parameters import Parameter
@@ -48,9 +54,10 @@ def pbe_levers(game: ExtensiveFormGame, promises: Sequence[Promise],
     found = []
     for parameter in game.parameters:
         others = {n: v for n, v in point.items() if n != parameter.name}
-        free = _unbounded(game, parameter.name)
+        free = with_bounds_lifted(game, parameter.name)
         symbol = free.parameters[parameter.name].symbol
-        found.append(_lever(pbe_regions(free, others, refinements=False), symbol, promises, parameter))
+        regions = pbe_regions(free, others, refinements=False)
+        found.append(_lever(regions, symbol, promises, parameter))
     return tuple(found)
 
 
@@ -108,10 +115,10 @@ def _lever(analysis: BeliefRegions, symbol: sympy.Symbol, promises: Sequence[Pro
         verdicts.append(None if not inside else any(_holds(t, symbol, at) for t in terms))
     if all(v is not False for v in verdicts) and any(verdicts):  # wherever it is defined
         return Lever(parameter.name, None, None, True, ((None, None, False, False),))
-    pieces = _pieces(line, [bool(v) for v in verdicts])
-    value, direction = _half_line(pieces)
+    pieces = credible_pieces(line, [bool(v) for v in verdicts])
+    value, direction = half_line(pieces)
     return Lever(parameter.name, value, direction,
-                 any(_meets(piece, parameter) for piece in pieces), tuple(pieces))
+                 any(meets_bounds(piece, parameter) for piece in pieces), tuple(pieces))
 
 
 def _line(keys: set[sympy.Expr], symbol: sympy.Symbol, cuts: Sequence[sympy.Expr]

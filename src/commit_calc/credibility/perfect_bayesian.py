@@ -32,9 +32,9 @@ from commit_calc.credibility.promise import Promise
 from commit_calc.credibility.verdict import (
     Credibility,
     Violation,
-    _action_values,
-    _broken,
-    _payoff_formulas,
+    action_values,
+    behaviour_payoffs,
+    broken_promises,
     payoff_warnings,
 )
 from commit_calc.errors import UnsupportedGameError
@@ -55,7 +55,7 @@ def assess_pbe(game: ExtensiveFormGame, promises: Sequence[Promise],
     numeric = game.at(point)
     promised = {label: action for p in promises for label, action in p.choices}
     result = _equilibria(numeric, "the game")
-    broken = [_broken(numeric, e, promised) for e in result.equilibria]
+    broken = [broken_promises(numeric, e, promised) for e in result.equilibria]
     best = min(range(len(broken)), key=lambda k: len(broken[k]))
     chosen = result.equilibria[best]
     warnings = list(result.warnings)
@@ -70,8 +70,8 @@ def assess_pbe(game: ExtensiveFormGame, promises: Sequence[Promise],
         game, tuple(promises), point, "pbe", not broken[best], chosen, violations,
         dict(zip(game.players, map(sympy.Rational, chosen.payoffs))),
         dict(zip(game.players, map(sympy.Rational, first.payoffs))),
-        _payoff_formulas(game, behaviour),
-        _payoff_formulas(bound_by(game, promises), _exact(first)),
+        behaviour_payoffs(game, behaviour),
+        behaviour_payoffs(bound_by(game, promises), _exact(first)),
         tuple(dict.fromkeys(warnings)))
 
 
@@ -99,10 +99,10 @@ def _violation(numeric: ExtensiveFormGame, game: ExtensiveFormGame, equilibrium:
     temptation: exact, and as a formula where the set is reached (Bayes' rule)."""
     infoset = numeric.infoset(label)
     where = label if len(infoset.members) > 1 else numeric.nodes[infoset.members[0]].name
-    values = _action_values(numeric, behaviour, label)
+    values = action_values(numeric, behaviour, label)
     formula = None
     if values is not None:
-        symbolic = _action_values(game, behaviour, label)
+        symbolic = action_values(game, behaviour, label)
     else:  # off the path: the equilibrium's belief there
         values = _believed_values(numeric, behaviour, equilibrium, label)
         symbolic = None
@@ -126,7 +126,7 @@ def _believed_values(game: ExtensiveFormGame, behaviour: Sequence[Sequence[sympy
                                   if assessment is not None else
                                   [Fraction(1, len(infoset.members))] * len(infoset.members))
     moves = moves_of(game, behaviour)
-    return [sympy.Add(*(sympy.Rational(b.numerator, b.denominator)
+    return [sympy.Add(*(sympy.Rational(int(b.numerator), int(b.denominator))
                         * continuation_value(game, moves, game.nodes[m].children[a], player)
                         for b, m in zip(belief, infoset.members)))
             for a in range(len(infoset.actions))]

@@ -99,7 +99,7 @@ def assess(game: ExtensiveFormGame, promises: Sequence[Promise],
     numeric = game.at(point)
     promised = {label: action for p in promises for label, action in p.choices}
     result = solve(numeric, concept="spe")
-    broken = [_broken(numeric, e, promised) for e in result.equilibria]
+    broken = [broken_promises(numeric, e, promised) for e in result.equilibria]
     best = min(range(len(broken)), key=lambda k: len(broken[k]))
     chosen = result.equilibria[best]
     warnings = list(result.warnings)
@@ -116,8 +116,8 @@ def assess(game: ExtensiveFormGame, promises: Sequence[Promise],
         game, tuple(promises), point, "spe", not broken[best], chosen, violations,
         dict(zip(game.players, map(sympy.Rational, chosen.payoffs))),
         dict(zip(game.players, map(sympy.Rational, committed.equilibria[0].payoffs))),
-        None if formulas is None else _payoff_formulas(game, formulas),
-        None if committed_formulas is None else _payoff_formulas(bound_by(game, promises),
+        None if formulas is None else behaviour_payoffs(game, formulas),
+        None if committed_formulas is None else behaviour_payoffs(bound_by(game, promises),
                                                                  committed_formulas),
         tuple(dict.fromkeys(warnings)))
 
@@ -135,8 +135,8 @@ def payoff_warnings(result: SolveResult, committed: SolveResult) -> list[str]:
     return warnings
 
 
-def _broken(game: ExtensiveFormGame, equilibrium: Equilibrium, promised: Mapping[str, str]
-            ) -> list[str]:
+def broken_promises(game: ExtensiveFormGame, equilibrium: Equilibrium, promised: Mapping[str, str]
+                    ) -> list[str]:
     """The promised information sets where the equilibrium does not play the promise."""
     found = []
     for infoset, distribution in zip(game.infosets, equilibrium.profile.probabilities):
@@ -174,8 +174,9 @@ def _formulas(game: ExtensiveFormGame, point: Mapping[str, sympy.Rational],
     return None
 
 
-def _payoff_formulas(game: ExtensiveFormGame, behaviour: Sequence[Sequence[sympy.Expr]]
-                     ) -> dict[str, sympy.Expr]:
+def behaviour_payoffs(game: ExtensiveFormGame, behaviour: Sequence[Sequence[sympy.Expr]]
+                      ) -> dict[str, sympy.Expr]:
+    """Each player's expected payoff from the root under ``behaviour``, as a formula."""
     moves = moves_of(game, behaviour)
     return {p: sympy.expand(continuation_value(game, moves, 0, k))
             for k, p in enumerate(game.players)}
@@ -187,7 +188,7 @@ def _violation(numeric: ExtensiveFormGame, game: ExtensiveFormGame, equilibrium:
     """The best alternative to the promise at ``label`` and the temptation, exact and as a
     formula."""
     infoset = numeric.infoset(label)
-    values = _action_values(numeric, equilibrium.profile.probabilities, label)
+    values = action_values(numeric, equilibrium.profile.probabilities, label)
     options = [k for k, a in enumerate(infoset.actions) if a != promised]
     where = label if len(infoset.members) > 1 else numeric.nodes[infoset.members[0]].name
     if values is None:
@@ -198,15 +199,15 @@ def _violation(numeric: ExtensiveFormGame, game: ExtensiveFormGame, equilibrium:
     own = infoset.actions.index(promised)
     formula = None
     if formulas is not None:
-        symbolic = _action_values(game, formulas, label)
+        symbolic = action_values(game, formulas, label)
         if symbolic is not None:
             formula = sympy.expand(sympy.cancel(symbolic[alternative] - symbolic[own]))
     return Violation(where, infoset.player, promised, infoset.actions[alternative],
                      sympy.Rational(values[alternative] - values[own]), formula)
 
 
-def _action_values(game: ExtensiveFormGame, behaviour: Sequence[Sequence[sympy.Expr]],
-                   label: str) -> list[sympy.Expr] | None:
+def action_values(game: ExtensiveFormGame, behaviour: Sequence[Sequence[sympy.Expr]],
+                  label: str) -> list[sympy.Expr] | None:
     """The mover's value of each action at information set ``label``: at a single node, given
     the play below it (reached or not, as subgame perfection asks); at several, the nodes
     weighted by how likely chance and the others make them, None where they make every node

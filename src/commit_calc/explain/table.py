@@ -154,7 +154,7 @@ def _indifference_equation(
             coefficients.append(payoffs[player][index])
         sides_text.append(" + ".join(f"{factor(c)}{t}" for c, t in zip(coefficients, texts,
                                                                           strict=True)))
-        sides.append(sum(sympy.Rational(c.numerator, c.denominator) * w
+        sides.append(sum(sympy.Rational(int(c.numerator), int(c.denominator)) * w
                          for c, w in zip(coefficients, weights, strict=True)))
     equations = [sympy.Eq(side, sides[0]) for side in sides[1:]]
     solutions = sympy.solve(equations, unknowns, dict=True)

@@ -35,7 +35,7 @@ def explain_tree(result: SolveResult) -> list[Step]:
     if not isinstance(game, ExtensiveFormGame):
         raise TypeError("explain_tree(): the result is not that of a tree")
     if result.concept != "spe" or not result.equilibria:
-        return [_nash_note(result)] + _result_steps(game, result)
+        return [nash_note(result)] + _result_steps(game, result)
     values = [node_values(game, e.profile) for e in result.equilibria]  # type: ignore[arg-type]
     roots = set(game.subgame_roots)
     depth = [0] * len(game.nodes)
@@ -51,7 +51,7 @@ def explain_tree(result: SolveResult) -> list[Step]:
             else:
                 steps += _decision_steps(game, node, values)
         else:
-            steps.append(_subgame_step(game, node, roots, result, values))
+            steps.append(subgame_step(game, node, roots, result, values))
     return steps + _result_steps(game, result)
 
 
@@ -95,7 +95,8 @@ def _situations(node: Node, values: Sequence[list[Vector]]) -> dict[tuple[Vector
     return found
 
 
-def _where(game: ExtensiveFormGame, node: Node) -> str:
+def place_of(game: ExtensiveFormGame, node: Node) -> str:
+    """Where ``node`` stands, in words: the actions that lead to it, or "at the start"."""
     path = game.path(node)
     return "after " + " > ".join(path) if path else "at the start"
 
@@ -119,7 +120,7 @@ def _decision_steps(
         best = max(own)
         chosen = tuple(a for a, v in zip(node.actions, own, strict=True) if v == best)
         compared = ", ".join(f"{a} {number(v)}" for a, v in zip(node.actions, own, strict=True))
-        text = (f"{_prefix(situations, numbers)}At '{node.name}' ({_where(game, node)}) "
+        text = (f"{_prefix(situations, numbers)}At '{node.name}' ({place_of(game, node)}) "
                 f"{player} moves; payoffs to {player}: {compared}. ")
         if len(chosen) == 1:
             text += f"Choice: {chosen[0]}."
@@ -153,7 +154,7 @@ def _chance_steps(
                                for w, v in zip(weights, children_values, strict=True))
             sums.append(f"{player} {terms} = {number(total)}")
             totals.append(total)
-        text = (f"{_prefix(situations, numbers)}At '{node.name}' ({_where(game, node)}) "
+        text = (f"{_prefix(situations, numbers)}At '{node.name}' ({place_of(game, node)}) "
                 f"chance moves: {moves}. Expected payoffs: {'; '.join(sums)}.")
         steps.append(Step(
             "chance", text, node=node.name,
@@ -163,10 +164,13 @@ def _chance_steps(
     return steps
 
 
-def _subgame_step(
+def subgame_step(
     game: ExtensiveFormGame, root: Node, roots: set[int], result: SolveResult,
     values: Sequence[list[Vector]],
 ) -> Step:
+    """The step that solves the subgame at ``root`` (one block, its inner subgames folded):
+    its movers and information sets, and each distinct choice the equilibria make there
+    with its payoffs (``values``: per equilibrium, each node's payoff vector)."""
     block = block_nodes(game, root, roots)
     infoset_of = game.infoset_of_node
     own = [k for k in block if k == root.index or k not in roots]
@@ -197,7 +201,7 @@ def _subgame_step(
         records.append((f"equilibrium {listing([str(n) for n in numbers])}",
                         ", ".join(exact_text(v) for v in payoffs)))
     where = ("The whole game" if root.index == 0
-             else f"The subgame at '{root.name}' ({_where(game, root)})")
+             else f"The subgame at '{root.name}' ({place_of(game, root)})")
     text = (f"{where} has imperfect information: {holds}. It cannot be solved node by node, "
             f"so it was solved as a game of its own between {listing(movers)}{folded}: its "
             "Nash equilibria, found exactly in its reduced strategic form and kept where they "
@@ -212,7 +216,8 @@ def _distribution_text(actions: Sequence[str], distribution: Sequence[Any]) -> s
     return ", ".join(f"{a} {exact_text(p)}" for a, p in played)
 
 
-def _nash_note(result: SolveResult) -> Step:
+def nash_note(result: SolveResult) -> Step:
+    """The closing step for Nash equilibria of a tree: how they were found and checked."""
     if not result.equilibria:
         return Step("result", f"No equilibrium was found ({result.method}).")
     return Step("result", (

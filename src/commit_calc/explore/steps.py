@@ -14,7 +14,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any, cast
 
-from commit_calc.explain.tree import _nash_note, _subgame_step, _where
+from commit_calc.explain.tree import nash_note, place_of, subgame_step
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.solvers.results import SolveResult
@@ -42,9 +42,9 @@ def explain_plan(game: ExtensiveFormGame | NormalFormGame) -> dict[str, Any]:
         node = game.nodes[index]
         if all(game.nodes[c].is_terminal or c in roots for c in node.children):
             steps.append({"kind": "chance" if node.is_chance else "decision", "node": index,
-                          "where": _where(game, node)})
+                          "where": place_of(game, node)})
             continue
-        head = _subgame_step(game, node, roots, nobody, []).text
+        head = subgame_step(game, node, roots, nobody, []).text
         if not head.endswith(_USED + "."):  # never: the wording is explain.tree's
             raise AssertionError("the explanation of a subgame changed its wording")
         block = block_nodes(game, node, roots)
@@ -63,4 +63,4 @@ def _note(method: str, found: bool) -> str:
     stands for the method's name, filled in by the page)."""
     result = cast(SolveResult, SimpleNamespace(equilibria=(None,) if found else (),
                                                method=method))
-    return _nash_note(result).text
+    return nash_note(result).text

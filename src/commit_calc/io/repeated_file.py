@@ -26,9 +26,9 @@ from typing import IO, Any
 import sympy
 
 from commit_calc.errors import CommitCalcError, GameFileError, plain_message
+from commit_calc.io.game_builder import GameBuilder
 from commit_calc.io.game_file import (
     MAX_FILE_BYTES,
-    _Document,
     decode,
     parse_game_text,
     read_text,
@@ -89,7 +89,7 @@ def parse_repeated_text(text: str, *, syntax: str = "toml", source: str = "<stri
                         name: str = "", folder: Path | None = None,
                         discount: object = None) -> RepeatedGame:
     """A repeated game from the text of a game file (see :func:`load_repeated`)."""
-    document = _Document.parse(text, syntax, source)
+    document = GameBuilder.parse(text, syntax, source)
     if "repeated" not in document.data:
         return _plain(parse_game_text(text, syntax=syntax, source=source, name=name), discount)
     return _Reader(document, name, folder or Path.cwd()).game(discount)
@@ -103,7 +103,7 @@ def _plain(game: StageGame, discount: object) -> RepeatedGame:
 
 
 class _Reader:
-    def __init__(self, document: _Document, name: str, folder: Path) -> None:
+    def __init__(self, document: GameBuilder, name: str, folder: Path) -> None:
         self.document = document
         self.name = name
         self.folder = folder

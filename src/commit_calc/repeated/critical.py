@@ -46,10 +46,10 @@ class CriticalFormula:
 
 def reduced(check: OneShotCheck, incentive: Incentive) -> sympy.Expr:
     """``incentive.gain`` up to a factor positive on the domain (same sign as the gain)."""
-    return _without_domain_factors(check, incentive.gain)
+    return without_domain_factors(check, incentive.gain)
 
 
-def _without_domain_factors(check: OneShotCheck, expression: sympy.Expr) -> sympy.Expr:
+def without_domain_factors(check: OneShotCheck, expression: sympy.Expr) -> sympy.Expr:
     """``expression`` divided by its factors of known sign on the domain of the discount
     factor and the continuation probability (times -1 for a negative one)."""
     domain = _domain_substitution(check)
@@ -71,7 +71,7 @@ def _without_domain_factors(check: OneShotCheck, expression: sympy.Expr) -> symp
 
 def _sign_condition(check: OneShotCheck, expression: sympy.Expr, relation: str) -> sympy.Basic:
     """``expression RELATION 0`` as a readable condition."""
-    expression = _without_domain_factors(check, expression)
+    expression = without_domain_factors(check, expression)
     try:
         found = requirement(expression, relation)
     except UnsupportedGameError:

@@ -141,7 +141,7 @@ def _solve_rational(system: sympy.Matrix, rhs: sympy.Matrix) -> list[sympy.Expr]
             factor = rows[r][column]
             if r != column and factor:
                 rows[r] = [a - factor * b for a, b in zip(rows[r], rows[column])]
-    return [sympy.Rational(row[n].numerator, row[n].denominator) for row in rows]
+    return [sympy.Rational(int(row[n].numerator), int(row[n].denominator)) for row in rows]
 
 
 def _outcome_value(game: RepeatedGame, stage: Stage, values: Values,

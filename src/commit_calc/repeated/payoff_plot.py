@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from commit_calc.analysis.plot import _save, image_format, require_matplotlib
+from commit_calc.analysis.plot import image_format, require_matplotlib, save_figure
 from commit_calc.repeated.payoff_set import PayoffSet
 from commit_calc.repeated.polygon import Point, Polygon, clip
 
@@ -53,5 +53,5 @@ def plot_payoff_set(found: PayoffSet, path: str | Path) -> Path:
     axes.legend(loc="best", fontsize="small")
     axes.grid(True, linewidth=0.3)
     figure.tight_layout()
-    return _save(pyplot, figure, path, image)
+    return save_figure(pyplot, figure, path, image)
 

@@ -40,6 +40,7 @@ import sympy
 from commit_calc.analysis.atoms import Requirement, Signs, conjunction, requirement
 from commit_calc.analysis.axis import Axis
 from commit_calc.analysis.candidates import Feasibility
+from commit_calc.analysis.case_split import split_on_signs
 from commit_calc.analysis.domain import Domain, InvalidPoint, domain_of
 from commit_calc.analysis.region_grid import key_signs, region_codes
 from commit_calc.analysis.regions import Region, RegionAnalysis, RegionEquilibrium, union_of
@@ -47,7 +48,7 @@ from commit_calc.analysis.sweep import SweepResult
 from commit_calc.analysis.thresholds import Sensitivity, Threshold
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.normal_form import NormalFormGame
-from commit_calc.repeated.critical import _without_domain_factors
+from commit_calc.repeated.critical import without_domain_factors
 from commit_calc.repeated.deviation import OneShotCheck, one_shot_check, state_values
 from commit_calc.repeated.model import RepeatedGame
 from commit_calc.repeated.stage import Mixed
@@ -147,7 +148,7 @@ def _requirement(check: OneShotCheck, gain: sympy.Expr) -> Requirement | bool:
     """``gain <= 0`` as a sign requirement, freed of factors of fixed sign on the domain."""
     if sympy.cancel(gain) == 0:
         return True
-    return requirement(_without_domain_factors(check, gain), "<=")
+    return requirement(without_domain_factors(check, gain), "<=")
 
 
 def _limits(game: RepeatedGame, check: OneShotCheck) -> tuple[tuple[sympy.Expr, Signs], ...]:
@@ -209,28 +210,11 @@ def _plan_gains(check: OneShotCheck) -> list[sympy.Expr]:
 def _split(spe: Term | None, nash: Term | None, feasible: Feasibility
            ) -> list[tuple[Term, str, bool]]:
     """Leaves of the case split: (conjunction, verdict, resolved)."""
-    leaves = []
-    stack: list[tuple[dict[sympy.Expr, int], bool]] = [({}, True)]
-    tried = 0
-    while stack:
-        signs, resolved = stack.pop()
-        decided = _decide(spe, nash, signs)
-        if decided in (SPE, NASH, NEITHER):
-            leaves.append(({k: frozenset({s}) for k, s in signs.items()}, str(decided),
-                           resolved))
-            continue
-        for sign in (1, 0, -1):
-            tried += 1
-            if tried > MAX_CASES:
-                raise UnsupportedGameError(
-                    f"repeated regions: the case split needs more than {MAX_CASES:,} cases; "
-                    "fix some parameters (--set, --free)")
-            extended = {**signs, decided: sign}
-            verdict = feasible({key: frozenset({s}) for key, s in extended.items()})
-            if verdict is not False:
-                stack.append((extended, resolved and verdict is True))
-    leaves.reverse()
-    return leaves
+    return split_on_signs(
+        lambda signs, state: (_decide(spe, nash, signs), state), None, feasible,
+        signs=(1, 0, -1), max_cases=MAX_CASES,
+        too_many=f"repeated regions: the case split needs more than {MAX_CASES:,} cases; "
+                 "fix some parameters (--set, --free)")
 
 
 def _decide(spe: Term | None, nash: Term | None, signs: Mapping[sympy.Expr, int]
@@ -296,7 +280,8 @@ def has_repeated_section(spec: str) -> bool:
     from pathlib import Path
 
     from commit_calc.io import catalog
-    from commit_calc.io.game_file import _Document, read_text
+    from commit_calc.io.game_document import GameDocument
+    from commit_calc.io.game_file import read_text
 
     if spec == "-":
         return False
@@ -306,7 +291,7 @@ def has_repeated_section(spec: str) -> bool:
         path = Path(spec)
     else:
         return False
-    document = _Document.parse(read_text(path), path.suffix.lower()[1:], str(spec))
+    document = GameDocument.parse(read_text(path), path.suffix.lower()[1:], str(spec))
     return "repeated" in document.data
 
 

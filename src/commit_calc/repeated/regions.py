@@ -23,7 +23,7 @@ import sympy
 
 from commit_calc.analysis.atoms import Requirement, conjunction, relational, requirement
 from commit_calc.errors import ParameterError, UnsupportedGameError
-from commit_calc.repeated.critical import _without_domain_factors
+from commit_calc.repeated.critical import without_domain_factors
 from commit_calc.repeated.deviation import OneShotCheck
 
 
@@ -57,7 +57,7 @@ def free_region(check: OneShotCheck, values: Mapping[str, sympy.Rational],
     everywhere: list[Requirement | bool | sympy.Basic] = []
     on_path: list[Requirement | bool | sympy.Basic] = []
     for incentive in check.incentives:
-        gain = _without_domain_factors(check, incentive.gain.xreplace(mapping))
+        gain = without_domain_factors(check, incentive.gain.xreplace(mapping))
         try:
             found: Requirement | bool | sympy.Basic = requirement(gain, "<=")
         except UnsupportedGameError:  # not a polynomial of known sign: kept as it is

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import sympy
 
-from commit_calc.analysis.univariate import _coprime_basis, _disjoint, _isolate
+from commit_calc.analysis.univariate import coprime_basis, disjoint_intervals, isolate_roots
 
 
 def nonpositive_set(functions: Sequence[sympy.Expr], symbol: sympy.Symbol,
@@ -35,12 +35,12 @@ def nonpositive_set(functions: Sequence[sympy.Expr], symbol: sympy.Symbol,
     polys = [p for pair in pairs for p in pair]
     points: set[sympy.Rational] = set()
     intervals = []
-    for base in _coprime_basis(polys):
-        roots, isolated = _isolate(base)
+    for base in coprime_basis(polys):
+        roots, isolated = isolate_roots(base)
         points |= roots
         intervals += isolated
     finite = [b for b in (lower, upper) if b.is_finite]
-    intervals, found = _disjoint(intervals, points | set(finite))
+    intervals, found = disjoint_intervals(intervals, points | set(finite))
     points |= found
 
     def holds(point: sympy.Rational, vanishing: sympy.Poly | None = None) -> bool:

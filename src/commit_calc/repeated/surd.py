@@ -117,8 +117,9 @@ class Surd:
         return float(self.expression().evalf(30))
 
     def expression(self) -> sympy.Expr:
-        return sympy.Rational(self.a.numerator, self.a.denominator) + sympy.Rational(
-            self.b.numerator, self.b.denominator) * sympy.sqrt(self.d)
+        a, b = self.a, self.b
+        return (sympy.Rational(int(a.numerator), int(a.denominator))
+                + sympy.Rational(int(b.numerator), int(b.denominator)) * sympy.sqrt(self.d))
 
     def __str__(self) -> str:
         return str(self.expression())

@@ -7,7 +7,7 @@ import dataclasses
 
 from commit_calc.errors import ParameterError, UnsupportedGameError
 from commit_calc.model.extensive_form import ExtensiveFormGame
-from commit_calc.solvers.reduction import _plan_count, behaviour_profile, reduced_normal_form
+from commit_calc.solvers.reduction import behaviour_profile, plan_count, reduced_normal_form
 from commit_calc.solvers.results import Equilibrium, SolveResult, certify
 
 #: Two-player trees whose reduced normal form gives both players more strategies than
@@ -82,7 +82,7 @@ def extensive_nash_equilibria(game: ExtensiveFormGame) -> SolveResult:
             "its best choices"
         )
     if game.num_players == 2:
-        shape = [_plan_count(game, player) for player in game.players]
+        shape = [plan_count(game, player) for player in game.players]
         if (min(shape) > MAX_REDUCED_STRATEGIES
                 or shape[0] * shape[1] > MAX_REDUCED_PROFILES):
             return _in_sequence_form(game, shape)

@@ -92,7 +92,7 @@ def extreme_equilibria(game: NormalFormGame) -> SolveResult:
     row_payoffs, column_payoffs = integer_payoffs(game, "extreme_equilibria()")
     pairs = completely_labelled_pairs(row_payoffs.tolist(), column_payoffs.tolist())
     pairs.sort(key=lambda pair: (tuple(-p for p in pair[0]), tuple(-p for p in pair[1])))
-    components = _components(pairs)
+    components = equilibrium_components(pairs)
     order = sorted(range(len(pairs)), key=lambda k: components[k])
     equilibria = tuple(
         certify(game, _profile(pairs[k]), component=components[k]) for k in order
@@ -108,12 +108,12 @@ def extreme_equilibria(game: NormalFormGame) -> SolveResult:
 
 def _profile(pair: Pair) -> MixedProfile:
     return MixedProfile.trusted(tuple(
-        tuple(sympy.Rational(p.numerator, p.denominator) for p in strategy)
+        tuple(sympy.Rational(int(p.numerator), int(p.denominator)) for p in strategy)
         for strategy in pair[:2]
     ))
 
 
-def _components(pairs: list[Pair]) -> list[int]:
+def equilibrium_components(pairs: list[Pair]) -> list[int]:
     """Component number (from 1, in order of first appearance) of each equilibrium.
 
     Nodes are the distinct extreme strategies of each player, keyed by their label bitmask

@@ -219,8 +219,8 @@ def _points(minimal_polynomial: Poly, coordinates: tuple[Poly, ...]) -> list[Alg
 
 
 def _refine(minimal: Poly, low: Fraction, high: Fraction) -> tuple[Fraction, Fraction]:
-    a, b = minimal.refine_root(sympy.Rational(low.numerator, low.denominator),
-                               sympy.Rational(high.numerator, high.denominator),
+    a, b = minimal.refine_root(sympy.Rational(int(low.numerator), int(low.denominator)),
+                               sympy.Rational(int(high.numerator), int(high.denominator)),
                                eps=sympy.Rational(high - low) / 8)
     return Fraction(int(a.p), int(a.q)), Fraction(int(b.p), int(b.q))
 

@@ -113,7 +113,7 @@ def reduced_normal_form(game: ExtensiveFormGame) -> ReducedNormalForm:
             "reduced_normal_form(): a one-player tree is a decision problem, not a game in "
             "normal form"
         )
-    shape = tuple(_plan_count(game, player) for player in game.players)
+    shape = tuple(plan_count(game, player) for player in game.players)
     if math.prod(shape) > MAX_PROFILES:
         raise UnsupportedGameError(
             "reduced_normal_form(): the reduced normal form would have "
@@ -121,7 +121,7 @@ def reduced_normal_form(game: ExtensiveFormGame) -> ReducedNormalForm:
             f"more than {MAX_PROFILES:,}; "
             "solve the tree for subgame-perfect equilibria instead"
         )
-    plans = tuple(_player_plans(game, player) for player in game.players)
+    plans = tuple(player_plans(game, player) for player in game.players)
     labels = tuple(_labels(game, player, own) for player, own in zip(game.players, plans))
     tables: list[list[sympy.Expr]] = [[] for _ in game.players]
     for profile in itertools.product(*plans):
@@ -157,7 +157,7 @@ def _own_tree(
     return own, below, roots
 
 
-def _plan_count(game: ExtensiveFormGame, player: str) -> int:
+def plan_count(game: ExtensiveFormGame, player: str) -> int:
     """How many reduced strategies ``player`` has, counted without listing them."""
     own, below, roots = _own_tree(game, player)
     count: dict[str, int] = {}
@@ -169,7 +169,7 @@ def _plan_count(game: ExtensiveFormGame, player: str) -> int:
     return math.prod(count[label] for label in roots)
 
 
-def _player_plans(game: ExtensiveFormGame, player: str) -> tuple[Plan, ...]:
+def player_plans(game: ExtensiveFormGame, player: str) -> tuple[Plan, ...]:
     """The reduced strategies of ``player``, built from the deepest information sets up."""
     own, below, roots = _own_tree(game, player)
     if not own:
@@ -298,7 +298,7 @@ def behaviour_profile(
         else:
             distributions.append(tuple(w / total for w in row))
     if None in distributions:
-        _complete_with_best_responses(game, distributions)
+        complete_with_best_responses(game, distributions)
     return BehaviourProfile.trusted(tuple(distributions))  # type: ignore[arg-type]
 
 
@@ -319,7 +319,7 @@ def kuhn_weights(game: ExtensiveFormGame, reduced: ReducedNormalForm,
     return weights
 
 
-def _complete_with_best_responses(
+def complete_with_best_responses(
     game: ExtensiveFormGame, distributions: list[tuple[sympy.Rational, ...] | None]
 ) -> None:
     """Fill the ``None`` entries with pure best responses, last information set first."""
@@ -344,11 +344,11 @@ def _complete_with_best_responses(
             if node.kind == DECISION else chance[node.index]
             for node in game.nodes
         ]
-        reach = [_others_reach(game, moves, member, player) for member in infoset.members]
+        reach = [others_reach(game, moves, member, player) for member in infoset.members]
         if not any(reach):
             reach = [Fraction(1)] * len(reach)
         totals = [
-            sum((r * _value(game, moves, payoffs, node_child, player)
+            sum((r * subtree_value(game, moves, payoffs, node_child, player)
                  for r, node_child in zip(reach, (game.nodes[m].children[a]
                                                   for m in infoset.members))
                  if r != 0), Fraction(0))
@@ -360,7 +360,7 @@ def _complete_with_best_responses(
         )
 
 
-def _others_reach(
+def others_reach(
     game: ExtensiveFormGame, moves: list[list[Fraction]], node: int, player: int
 ) -> Fraction:
     """Probability that chance and the other players lead to ``node``."""
@@ -376,7 +376,7 @@ def _others_reach(
     return probability
 
 
-def _value(
+def subtree_value(
     game: ExtensiveFormGame, moves: list[list[Fraction]], payoffs: list[list[Fraction]],
     start: int, player: int,
 ) -> Fraction:

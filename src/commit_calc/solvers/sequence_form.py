@@ -179,7 +179,7 @@ def behaviour_from_plans(
     :func:`~commit_calc.solvers.reduction.behaviour_profile` chooses them (any choice there
     keeps a Nash equilibrium one).
     """
-    from commit_calc.solvers.reduction import _complete_with_best_responses
+    from commit_calc.solvers.reduction import complete_with_best_responses
 
     game = form.game
     players = {name: k for k, name in enumerate(game.players)}
@@ -192,7 +192,7 @@ def behaviour_from_plans(
         distributions.append(
             None if total == 0 else tuple(_rational(w / total) for w in weights))
     if None in distributions:
-        _complete_with_best_responses(game, distributions)
+        complete_with_best_responses(game, distributions)
     return BehaviourProfile.trusted(tuple(distributions))  # type: ignore[arg-type]
 
 

@@ -197,25 +197,28 @@ def _oriented(game: NormalFormGame, leader: int) -> tuple[Matrix, Matrix]:
     return transpose, [list(column) for column in zip(*first, strict=True)]
 
 
-def _fraction(value: Fraction) -> Fraction:
+def plain_fraction(value: Fraction) -> Fraction:
     """A ``Fraction`` of Python ints (the simplex may answer with gmpy2 numbers)."""
     return Fraction(int(value.numerator), int(value.denominator))
 
 
-def _exact(values: Sequence[Fraction]) -> Point:
-    return tuple(_fraction(v) for v in values)
+def exact_point(values: Sequence[Fraction]) -> Point:
+    """``values`` as Fractions of Python ints (see :func:`plain_fraction`)."""
+    return tuple(plain_fraction(v) for v in values)
 
 
-def _value(row: Sequence[Fraction], x: Sequence[Fraction]) -> Fraction:
+def row_value(row: Sequence[Fraction], x: Sequence[Fraction]) -> Fraction:
+    """The payoff of a row against the mixture ``x``: the dot product ``row . x``."""
     return sum((a * p for a, p in zip(row, x, strict=True)), Fraction(0))
 
 
-def _columns(matrix: Matrix) -> list[list[Fraction]]:
+def matrix_columns(matrix: Matrix) -> list[list[Fraction]]:
+    """The columns of ``matrix`` (a sequence of rows)."""
     return [list(column) for column in zip(*matrix, strict=True)]
 
 
-def _region_rows(b_columns: list[list[Fraction]], j: int, others: Sequence[int],
-                 extra: int = 0) -> list[list[Fraction]]:
+def region_rows(b_columns: list[list[Fraction]], j: int, others: Sequence[int],
+                extra: int = 0) -> list[list[Fraction]]:
     """Rows ``(B_k - B_j) x <= 0`` for ``k`` in ``others``, padded with ``extra`` zeros."""
     return [[bk - bj for bk, bj in zip(b_columns[k], b_columns[j], strict=True)]
             + [Fraction(0)] * extra for k in others]
@@ -229,30 +232,30 @@ def _region_programs(a: Matrix, b: Matrix) -> list[LinearOptimum | Infeasible | 
     the column's maximum itself bounds them.
     """
     m, n = len(a), len(a[0])
-    a_columns, b_columns = _columns(a), _columns(b)
+    a_columns, b_columns = matrix_columns(a), matrix_columns(b)
     solutions: list[LinearOptimum | Infeasible | None] = [None] * n
     best: Fraction | None = None
     for j in sorted(range(n), key=lambda j: (-max(a_columns[j]), j)):
         if best is not None and max(a_columns[j]) <= best:
             break
         others = [k for k in range(n) if k != j]
-        solution = maximise(_region_rows(b_columns, j, others), [Fraction(0)] * len(others),
+        solution = maximise(region_rows(b_columns, j, others), [Fraction(0)] * len(others),
                             [[Fraction(1)] * m], [Fraction(1)], a_columns[j])
         solutions[j] = solution
         if isinstance(solution, LinearOptimum) and (best is None or solution.value > best):
-            best = _fraction(solution.value)
+            best = plain_fraction(solution.value)
     return solutions
 
 
-def _solved(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible | None],
-            j: int) -> LinearOptimum | Infeasible:
+def solved_region(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible | None],
+                  j: int) -> LinearOptimum | Infeasible:
     """The LP of region ``j``, solved now if :func:`_region_programs` left it."""
     solution = solutions[j]
     if solution is None:
         m, n = len(a), len(a[0])
-        a_columns, b_columns = _columns(a), _columns(b)
+        a_columns, b_columns = matrix_columns(a), matrix_columns(b)
         others = [k for k in range(n) if k != j]
-        solution = maximise(_region_rows(b_columns, j, others), [Fraction(0)] * len(others),
+        solution = maximise(region_rows(b_columns, j, others), [Fraction(0)] * len(others),
                             [[Fraction(1)] * m], [Fraction(1)], a_columns[j])
         solutions[j] = solution
     return solution
@@ -262,13 +265,13 @@ def _strong(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible | N
             ) -> tuple[Commitment, tuple[RegionBound, ...]]:
     """The strong Stackelberg commitment and a dual bound per follower strategy."""
     n = len(a[0])
-    a_columns, b_columns = _columns(a), _columns(b)
+    a_columns, b_columns = matrix_columns(a), matrix_columns(b)
     feasible = [(j, s) for j, s in enumerate(solutions) if isinstance(s, LinearOptimum)]
     best_j, best = max(feasible, key=lambda pair: (pair[1].value, -pair[0]))
-    value = _fraction(best.value)
-    x = _exact(best.point)
+    value = plain_fraction(best.value)
+    x = exact_point(best.point)
     bounds = tuple(_bound(j, s, value, a_columns[j], n) for j, s in enumerate(solutions))
-    commitment = Commitment(x, best_j, value, _value(b_columns[best_j], x))
+    commitment = Commitment(x, best_j, value, row_value(b_columns[best_j], x))
     return commitment, bounds
 
 
@@ -280,9 +283,10 @@ def _bound(j: int, solution: LinearOptimum | Infeasible | None, value: Fraction,
     if solution is None:
         return RegionBound(j, max(a_column), (Fraction(0),) * n)
     if isinstance(solution, LinearOptimum):
-        duals, bound, scale = _exact(solution.duals), _fraction(solution.duals[-1]), Fraction(1)
+        duals, scale = exact_point(solution.duals), Fraction(1)
+        bound = plain_fraction(solution.duals[-1])
     else:  # empty region: sum_k y_k (B_ik - B_ij) >= -y_eq > 0, scaled to cover A
-        duals, bound = _exact(solution.farkas), value
+        duals, bound = exact_point(solution.farkas), value
         gap = -duals[-1]
         scale = max([Fraction(0), *((entry - value) / gap for entry in a_column)])
     multipliers = [Fraction(0)] * n

@@ -48,6 +48,7 @@ import sympy
 
 from commit_calc.analysis.atoms import Signs, conjunction, requirement
 from commit_calc.analysis.candidates import Feasibility
+from commit_calc.analysis.case_split import split_on_signs
 from commit_calc.analysis.clauses import Clause, Clauses, clause, clauses_of
 from commit_calc.analysis.domain import domain_of
 from commit_calc.analysis.regions import Region, RegionAnalysis, RegionEquilibrium, union_of
@@ -66,7 +67,7 @@ MAX_REJOIN = 6
 
 
 @dataclass(frozen=True)
-class _Basis:
+class Basis:
     """A candidate vertex of ``R_j``: ``x = numerators / determinant``, and the leader's and
     follower's payoffs there times the determinant."""
 
@@ -105,11 +106,11 @@ def stackelberg_regions(game: NormalFormGame, leader: str | int,
     index = game.player_index(leader)
     fixed = game.parameters.checked(values or {})
     reduced = game.substitute(fixed)
-    a, b = _oriented(reduced, index)
-    bases = _bases(a, b)
+    a, b = leader_rows(reduced, index)
+    bases = candidate_bases(a, b)
     domain = domain_of(reduced)
     feasible = Feasibility(domain)
-    leaves = _split(bases, feasible)
+    leaves = optimal_bases_split(bases, feasible)
     provisional = RegionAnalysis(reduced, fixed, "stackelberg", (), True)
     groups: dict[tuple[tuple[object, ...], ...], list[tuple[Term, bool]]] = {}
     made: dict[tuple[object, ...], RegionEquilibrium] = {}
@@ -123,7 +124,7 @@ def stackelberg_regions(game: NormalFormGame, leader: str | int,
         for c in sorted(true):
             found.setdefault((bases[c].response, bases[c].strategy), c)
         for key, c in found.items():
-            made.setdefault(key, _equilibrium(reduced, index, bases[c]))
+            made.setdefault(key, basis_commitment(reduced, index, bases[c]))
         groups.setdefault(tuple(found), []).append((term, resolved))
     regions = []
     for keys, members in groups.items():
@@ -138,7 +139,7 @@ def stackelberg_regions(game: NormalFormGame, leader: str | int,
     return RegionAnalysis(reduced, fixed, "stackelberg", tuple(regions), True, warnings)
 
 
-def _oriented(game: NormalFormGame, leader: int
+def leader_rows(game: NormalFormGame, leader: int
               ) -> tuple[list[list[sympy.Expr]], list[list[sympy.Expr]]]:
     """The leader's and the follower's payoffs as formulas, the leader's strategies as rows."""
     first, second = ([[array[i, j] for j in range(game.shape[1])] for i in range(game.shape[0])]
@@ -149,7 +150,7 @@ def _oriented(game: NormalFormGame, leader: int
             [list(column) for column in zip(*first, strict=True)])
 
 
-def _bases(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]]) -> list[_Basis]:
+def candidate_bases(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]]) -> list[Basis]:
     """Every basis of every region ``R_j`` whose determinant is not identically zero."""
     m, n = len(a), len(a[0])
     count = n * _choose(m + n - 1, m - 1)
@@ -172,7 +173,7 @@ def _bases(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]]) -> list[_Basis]
             slack = tuple(sympy.expand(-sum((r * x for r, x in zip(rows[t], numerators)),
                                             sympy.Integer(0))) if t >= m else numerators[t]
                           for t in range(len(rows)) if t not in tight)
-            found.append(_Basis(
+            found.append(Basis(
                 j, numerators, determinant,
                 sympy.expand(sum((a[i][j] * numerators[i] for i in range(m)), sympy.Integer(0))),
                 sympy.expand(sum((b[i][j] * numerators[i] for i in range(m)), sympy.Integer(0))),
@@ -194,7 +195,7 @@ def _times_sign(expression: sympy.Expr, determinant: sympy.Expr, relation: str
             conjunction([requirement(determinant, "<"), requirement(expression, flipped)])]
 
 
-def _exists(basis: _Basis) -> list[Clause | bool]:
+def _exists(basis: Basis) -> list[Clause | bool]:
     """Clauses: the vertex is defined and satisfies every constraint it does not hold tight."""
     return [clause(_times_sign(s, basis.determinant, ">=")) for s in basis.slack]
 
@@ -209,7 +210,7 @@ class _Tournament:
     made only between the bases that meet, when they meet.
     """
 
-    def __init__(self, bases: Sequence[_Basis]) -> None:
+    def __init__(self, bases: Sequence[Basis]) -> None:
         self.bases = bases
         self.exists = [clauses_of(_exists(b)) for b in bases]
         self._beats: dict[tuple[int, int], Clauses | None] = {}
@@ -273,35 +274,19 @@ class _Tournament:
         return status
 
 
-def _split(bases: Sequence[_Basis], feasible: Feasibility
+def optimal_bases_split(bases: Sequence[Basis], feasible: Feasibility
            ) -> list[tuple[Term, frozenset[int], bool]]:
     """Leaves of the case split: (conjunction, the bases optimal there, resolved)."""
     tournament = _Tournament(bases)
-    leaves = []
-    stack: list[tuple[dict[sympy.Expr, int], bool]] = [({}, True)]
-    tried = 0
-    while stack:
-        signs, resolved = stack.pop()
-        decided = tournament.decide(signs)
-        if isinstance(decided, frozenset):
-            leaves.append(({k: frozenset({s}) for k, s in signs.items()}, decided, resolved))
-            continue
-        for sign in (1, 0, -1):
-            tried += 1
-            if tried > MAX_CASES:
-                raise UnsupportedGameError(
-                    f"Stackelberg regions: the case split needs more than {MAX_CASES:,} cases; "
-                    "fix some parameters (--set) or solve point by point (solve --concept "
-                    "stackelberg)")
-            extended = {**signs, decided: sign}
-            verdict = feasible({k: frozenset({s}) for k, s in extended.items()})
-            if verdict is not False:
-                stack.append((extended, resolved and verdict is True))
-    leaves.reverse()
-    return leaves
+    return split_on_signs(
+        lambda signs, state: (tournament.decide(signs), state), None, feasible,
+        signs=(1, 0, -1), max_cases=MAX_CASES,
+        too_many=f"Stackelberg regions: the case split needs more than {MAX_CASES:,} cases; "
+                 "fix some parameters (--set) or solve point by point (solve --concept "
+                 "stackelberg)")
 
 
-def _equilibrium(game: NormalFormGame, leader: int, basis: _Basis) -> RegionEquilibrium:
+def basis_commitment(game: NormalFormGame, leader: int, basis: Basis) -> RegionEquilibrium:
     """The commitment of a basis: the leader's mixture, the follower's response, payoffs."""
     follower = 1 - leader
     x = basis.strategy

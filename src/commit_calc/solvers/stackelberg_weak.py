@@ -15,12 +15,12 @@ from commit_calc.solvers.stackelberg import (
     Commitment,
     Matrix,
     Point,
-    _columns,
-    _exact,
-    _fraction,
-    _region_rows,
-    _solved,
-    _value,
+    exact_point,
+    matrix_columns,
+    plain_fraction,
+    region_rows,
+    row_value,
+    solved_region,
 )
 
 
@@ -35,7 +35,7 @@ def _classes(b_columns: list[list[Fraction]]) -> list[list[int]]:
 def _strict_rows(b_columns: list[list[Fraction]], j: int, others: Sequence[int]
                  ) -> list[list[Fraction]]:
     """Rows ``(B_k - B_j) x + s <= 0``: with ``s > 0``, ``j`` strictly beats each ``k``."""
-    rows = _region_rows(b_columns, j, others, extra=1)
+    rows = region_rows(b_columns, j, others, extra=1)
     for row in rows:
         row[-1] = Fraction(1)
     return rows
@@ -50,7 +50,7 @@ def weak_commitment(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeas
     can beat the best value found.
     """
     m = len(a)
-    a_columns, b_columns = _columns(a), _columns(b)
+    a_columns, b_columns = matrix_columns(a), matrix_columns(b)
     classes = _classes(b_columns)
     low = min(min(row) for row in a)
     bounded = []
@@ -61,7 +61,7 @@ def weak_commitment(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeas
             if isinstance(solution, Infeasible):
                 break
             bounds.append(max(a_columns[k]) if solution is None
-                          else _fraction(solution.value))
+                          else plain_fraction(solution.value))
         else:
             bounded.append((min(bounds), members))
     bounded.sort(key=lambda pair: -pair[0])
@@ -77,38 +77,38 @@ def weak_commitment(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeas
                             [Fraction(0)] * m + [Fraction(1)])
         if not isinstance(interior, LinearOptimum) or interior.value <= 0:
             continue
-        solution = _solved(a, b, solutions, j)
+        solution = solved_region(a, b, solutions, j)
         if len(members) > 1:  # max t' = t - low with t <= (x A)_k for k in E, over R_E
-            rows = _region_rows(b_columns, j, others, extra=1)
+            rows = region_rows(b_columns, j, others, extra=1)
             rows += [[low - entry for entry in a_columns[k]] + [Fraction(1)] for k in members]
             solution = maximise(rows, [Fraction(0)] * len(rows),
                                 [[Fraction(1)] * m + [Fraction(0)]], [Fraction(1)],
                                 [Fraction(0)] * m + [Fraction(1)])
         assert isinstance(solution, LinearOptimum)  # the region has an interior point
-        value = _fraction(solution.value) + (low if len(members) > 1 else 0)
+        value = plain_fraction(solution.value) + (low if len(members) > 1 else 0)
         if not candidates or value >= candidates[0][0]:
             if candidates and value > candidates[0][0]:
                 candidates.clear()
-            candidates.append((value, members, _exact(solution.point[:m]),
-                               _exact(interior.point[:m])))
+            candidates.append((value, members, exact_point(solution.point[:m]),
+                               exact_point(interior.point[:m])))
     value = candidates[0][0]
     for _, members, _, _ in candidates:
         witness = _attaining(a_columns, b_columns, classes, members, value)
         if witness is not None:
             return _response(witness, a_columns, b_columns, value)
     _, members, limit, approach = candidates[0]
-    worst = min(members, key=lambda k: (_value(a_columns[k], limit), k))
-    return Commitment(limit, worst, value, _value(b_columns[worst], limit),
+    worst = min(members, key=lambda k: (row_value(a_columns[k], limit), k))
+    return Commitment(limit, worst, value, row_value(b_columns[worst], limit),
                       attained=False, approach=approach)
 
 
 def _response(x: Point, a_columns: list[list[Fraction]], b_columns: list[list[Fraction]],
               value: Fraction) -> Commitment:
     """The commitment ``x`` with the follower's best response worst for the leader."""
-    payoffs = [_value(column, x) for column in b_columns]
+    payoffs = [row_value(column, x) for column in b_columns]
     top = max(payoffs)
     worst = min((k for k, p in enumerate(payoffs) if p == top),
-                key=lambda k: (_value(a_columns[k], x), k))
+                key=lambda k: (row_value(a_columns[k], x), k))
     return Commitment(x, worst, value, top)
 
 
@@ -133,7 +133,7 @@ def _attaining(a_columns: list[list[Fraction]], b_columns: list[list[Fraction]],
         strict = _strict_rows(b_columns, j, [c[0] for c in outside])
         rows = strict + [[-entry for entry in a_columns[k]] + [Fraction(0)] for k in inside]
         rows.append([Fraction(0)] * m + [Fraction(1)])
-        equal = _region_rows(b_columns, j, [c[0] for c in tied[1:]], extra=1)
+        equal = region_rows(b_columns, j, [c[0] for c in tied[1:]], extra=1)
         solution = maximise(rows, [Fraction(0)] * len(strict) + [-value] * len(inside)
                             + [Fraction(1)], equal + [[Fraction(1)] * m + [Fraction(0)]],
                             [Fraction(0)] * len(equal) + [Fraction(1)],
@@ -141,7 +141,7 @@ def _attaining(a_columns: list[list[Fraction]], b_columns: list[list[Fraction]],
         if isinstance(solution, Infeasible):
             return None
         if solution.value > 0:
-            return _exact(solution.point[:m])
+            return exact_point(solution.point[:m])
         forced = [c for c, dual in zip(outside, solution.duals, strict=False) if dual > 0]
         if not forced:
             raise ArithmeticError("weak Stackelberg: no forced tie at a zero margin (a bug)")

@@ -54,12 +54,12 @@ from commit_calc.model.normal_form import NormalFormGame
 from commit_calc.solvers.stackelberg_regions import (
     MAX_CASES,
     MAX_REJOIN,
+    Basis,
     Term,
-    _bases,
-    _Basis,
-    _equilibrium,
-    _oriented,
-    _split,
+    basis_commitment,
+    candidate_bases,
+    leader_rows,
+    optimal_bases_split,
 )
 
 #: How the outcome of a region's commitment says that the weak value is not attained.
@@ -90,14 +90,14 @@ def weak_stackelberg_regions(game: NormalFormGame, leader: str | int,
     index = game.player_index(leader)
     fixed = game.parameters.checked(values or {})
     reduced = game.substitute(fixed)
-    a, b = _oriented(reduced, index)
+    a, b = leader_rows(reduced, index)
     domain = domain_of(reduced)
-    bases = _bases(a, b)
+    bases = candidate_bases(a, b)
     n = len(b[0])
     pairs = list(itertools.combinations(range(n), 2))
     ties = [Candidate("", (), (), _tie(b, j, k)) for j, k in pairs]
-    leaves: list[tuple[Term, tuple[_Basis, ...], str, bool]] = []
-    made: dict[tuple[int, ...], list[_Basis]] = {}
+    leaves: list[tuple[Term, tuple[Basis, ...], str, bool]] = []
+    made: dict[tuple[int, ...], list[Basis]] = {}
     for tie_term, tied, ok in case_split(ties, Feasibility(domain)):
         classes = _classes(n, [pairs[i] for i in tied])
         strict = [Candidate("", (), (), _strict(b, members)) for members in classes]
@@ -118,15 +118,15 @@ def weak_stackelberg_regions(game: NormalFormGame, leader: str | int,
     return _regions(reduced, index, fixed, leaves)
 
 
-def _optimal(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]], chosen: Sequence[_Basis],
+def _optimal(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]], chosen: Sequence[Basis],
              classes: Sequence[tuple[int, ...]], feasible: Feasibility
-             ) -> list[tuple[tuple[Term, tuple[_Basis, ...], str], bool]]:
+             ) -> list[tuple[tuple[Term, tuple[Basis, ...], str], bool]]:
     """Within ``feasible``'s piece: the knock-out among ``chosen``, then for the optimal ones
     whether they attain the value and which of them are the same point."""
     found = []
     class_of = {j: members for members in classes for j in members}
     base = feasible.background
-    for inner, optimal, ok in _split(chosen, feasible):
+    for inner, optimal, ok in optimal_bases_split(chosen, feasible):
         term = _and(base, inner)
         if term is None:
             continue
@@ -149,7 +149,7 @@ def _optimal(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]], chosen: Seque
 
 
 def _regions(game: NormalFormGame, leader: int, fixed: dict[str, sympy.Rational],
-             leaves: Sequence[tuple[Term, tuple[_Basis, ...], str, bool]]) -> RegionAnalysis:
+             leaves: Sequence[tuple[Term, tuple[Basis, ...], str, bool]]) -> RegionAnalysis:
     """The leaves with the same commitments and attainment joined into regions."""
     provisional = RegionAnalysis(game, fixed, "stackelberg-weak", (), True)
     Key = tuple[int, tuple[sympy.Expr, ...], str]  # response, strategy, outcome's ending
@@ -165,7 +165,7 @@ def _regions(game: NormalFormGame, leader: int, fixed: dict[str, sympy.Rational]
         for basis in shown:
             key: Key = (basis.response, basis.strategy, status)
             if key not in made:
-                entry = _equilibrium(game, leader, basis)
+                entry = basis_commitment(game, leader, basis)
                 made[key] = dataclasses.replace(entry, outcome=entry.outcome + status)
             keys.append(key)
         groups.setdefault(tuple(dict.fromkeys(keys)), []).append((term, resolved))
@@ -188,8 +188,8 @@ def _regions(game: NormalFormGame, leader: int, fixed: dict[str, sympy.Rational]
                           tuple(warnings))
 
 
-def _shown(best: Sequence[_Basis], attaining: Sequence[int], same: Sequence[tuple[int, int]],
-           class_of: Mapping[int, tuple[int, ...]]) -> tuple[tuple[_Basis, ...], str]:
+def _shown(best: Sequence[Basis], attaining: Sequence[int], same: Sequence[tuple[int, int]],
+           class_of: Mapping[int, tuple[int, ...]]) -> tuple[tuple[Basis, ...], str]:
     """The commitments a region lists, once per point, and their outcome's ending: those
     that attain the value (ending empty), else every optimal vertex, limits of commitments
     (:data:`SUPREMUM`), or :data:`UNDECIDED` where one class has several points."""
@@ -302,7 +302,7 @@ def _strict(b: list[list[sympy.Expr]], members: tuple[int, ...]
 
 
 def _class_bases(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]],
-                 members: tuple[int, ...]) -> list[_Basis]:
+                 members: tuple[int, ...]) -> list[Basis]:
     """The vertices of ``max t`` over ``t <= (x A)_l`` (``l`` in the class), ``x`` in the
     class's region (first member ``j``): the leader's value where the follower breaks the
     tie within the class against it. Each is a basis of the first member whose ``t`` row is
@@ -321,12 +321,12 @@ def _class_bases(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]],
             continue
         point, determinant, slack = vertex
         worst = members[min(t for t in tight if t >= value_rows) - value_rows]
-        found.append(_Basis(worst, tuple(point[:m]), determinant, point[m],
+        found.append(Basis(worst, tuple(point[:m]), determinant, point[m],
                             _dot([b[i][j] for i in range(m)], point[:m]), tuple(slack)))
     return found
 
 
-def _attains(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]], basis: _Basis,
+def _attains(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]], basis: Basis,
              members: tuple[int, ...]) -> tuple[Term | Clauses, ...]:
     """Where every best response at the basis's vertex ``x*`` gives the leader at least the
     value: for each ``k`` outside the class, ``(B_j - B_k) x* != 0`` or
@@ -345,7 +345,7 @@ def _attains(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]], basis: _Basis
     return () if found is None else (found,)
 
 
-def _coincide(first: _Basis, second: _Basis) -> tuple[Term | Clauses, ...]:
+def _coincide(first: Basis, second: Basis) -> tuple[Term | Clauses, ...]:
     """Where two vertices are the same point."""
     same = conjunction(requirement(sympy.expand(x * second.determinant
                                                 - y * first.determinant), "==")

@@ -107,7 +107,7 @@ def subgame_perfect_equilibria(
             "other players of the situation (a second player may simply never move)"
         )
     tree = _flat_tree(game, "subgame_perfect_equilibria()")
-    solver = _Decomposition(game, tree)
+    solver = Decomposition(game, tree)
     solver.solve()
     max_equilibria = listing_limit(game, max_equilibria)
     equilibria = [
@@ -134,7 +134,7 @@ def subgame_perfect_equilibria(
 
 
 @dataclass(frozen=True)
-class _BlockEquilibrium:
+class BlockEquilibrium:
     """One equilibrium of a block for one choice of its subgames' payoffs."""
 
     payoffs: Vector
@@ -142,7 +142,7 @@ class _BlockEquilibrium:
     distributions: tuple[tuple[int, Distribution], ...]
 
 
-class _Decomposition:
+class Decomposition:
     """The bottom-up pass over the subgames and the listing of their combinations."""
 
     def __init__(self, game: ExtensiveFormGame, tree: FlatTree) -> None:
@@ -152,7 +152,7 @@ class _Decomposition:
         for index in game.subgame_roots:
             self.is_root[index] = True
         self.values: dict[int, ValueMap] = {}
-        self.blocks: dict[int, tuple[list[int], list[int], list[_BlockEquilibrium]]] = {}
+        self.blocks: dict[int, tuple[list[int], list[int], list[BlockEquilibrium]]] = {}
         self.notes: list[str] = []
         self.ties: set[int] = set()
 
@@ -214,13 +214,13 @@ class _Decomposition:
         players = [p for p in game.players if p in movers]
         players += [p for p in game.players if p not in movers][: max(0, 2 - len(players))]
         values: ValueMap = {}
-        found: list[_BlockEquilibrium] = []
+        found: list[BlockEquilibrium] = []
         for combination in itertools.product(*(m.items() for m in leaf_maps)):
             leaf_payoffs = tuple(vector for vector, _ in combination)
             weight = 1
             for _, count in combination:
                 weight *= count
-            folded = _folded_game(game, block, dict(zip(leaves, leaf_payoffs)), players)
+            folded = folded_game(game, block, dict(zip(leaves, leaf_payoffs)), players)
             result = extensive_nash_equilibria(folded)
             self.notes.extend(f"subgame at node '{name}': {note}" for note in result.warnings)
             rational = [e for e in result.equilibria
@@ -236,7 +236,7 @@ class _Decomposition:
                     f"{len(movers)} players move with imperfect information, has no "
                     "equilibrium in rational probabilities that the exact search found"
                 )
-            full = _folded_game(game, block, dict(zip(leaves, leaf_payoffs)), game.players)
+            full = folded_game(game, block, dict(zip(leaves, leaf_payoffs)), game.players)
             for equilibrium in rational:
                 distributions = tuple(
                     (game.infoset_index(infoset.label), d)
@@ -244,7 +244,7 @@ class _Decomposition:
                 )
                 payoffs = _expected(full, equilibrium.profile.probabilities)
                 values[payoffs] = values.get(payoffs, 0) + weight
-                found.append(_BlockEquilibrium(payoffs, leaf_payoffs, distributions))
+                found.append(BlockEquilibrium(payoffs, leaf_payoffs, distributions))
         self.blocks[root] = (block, leaves, found)
         return values
 
@@ -322,7 +322,7 @@ def block_nodes(game: ExtensiveFormGame, root: Node, stops: Container[int]) -> l
     return sorted(block)
 
 
-def _folded_game(
+def folded_game(
     game: ExtensiveFormGame, block: list[int], leaf_payoffs: Mapping[int, Sequence[Any]],
     players: Sequence[str],
 ) -> ExtensiveFormGame:

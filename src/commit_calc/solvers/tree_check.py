@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from commit_calc.model.extensive_form import DECISION, ExtensiveFormGame
 from commit_calc.model.profiles import BehaviourProfile
 from commit_calc.solvers._compiled import straight_line
-from commit_calc.solvers.verify import Number, Verification, _check_profile, _number, _rationals
+from commit_calc.solvers.verify import Number, Verification, check_profile, kernel_number, rationals
 
 
 class TreeCheck:
@@ -161,10 +161,10 @@ class TreeCheck:
                numbers: Sequence[Sequence[Number]]) -> Verification:
         """Expected payoffs of the whole game and each player's largest regret over the
         subgames checked; ``numbers`` per node as ``game.exact_numbers`` holds them."""
-        _check_profile(self.game, profile)
-        distributions = [tuple(_number(p) for p in d) for d in profile.probabilities]
+        check_profile(self.game, profile)
+        distributions = [tuple(kernel_number(p) for p in d) for d in profile.probabilities]
         payoffs, regrets = self.regrets(distributions, numbers)
-        return Verification(_rationals(payoffs), _rationals(regrets))
+        return Verification(rationals(payoffs), rationals(regrets))
 
     def regrets(self, distributions: Sequence[Sequence[Number]],
                 numbers: Sequence[Sequence[Number]]

@@ -65,14 +65,14 @@ def verify(
     if isinstance(game, NormalFormGame) and isinstance(profile, MixedProfile):
         payoffs, regrets = _normal_form_regrets(game, profile, numbers)
     elif isinstance(game, ExtensiveFormGame) and isinstance(profile, BehaviourProfile):
-        _check_profile(game, profile)
+        check_profile(game, profile)
         payoffs, regrets = _tree_regrets(game, *_tree_numbers(game, profile, numbers),
                                          game.root.index)
     else:
         raise GameDefinitionError(
             f"verify(): a {type(profile).__name__} does not fit a {type(game).__name__}"
         )
-    return Verification(_rationals(payoffs), _rationals(regrets))
+    return Verification(rationals(payoffs), rationals(regrets))
 
 
 def verify_subgame_perfect(
@@ -88,7 +88,7 @@ def verify_subgame_perfect(
     regrets in linear time; otherwise each subgame's regrets are computed in full. ``payoffs``
     are those of the whole game. ``numbers`` is as in :func:`verify`.
     """
-    _check_profile(game, profile)
+    check_profile(game, profile)
     if game.properties.perfect_information:
         payoffs, regrets = _perfect_information_regrets(game, profile, numbers)
     else:
@@ -98,7 +98,7 @@ def verify_subgame_perfect(
             if root != game.root.index:  # the whole game was just checked
                 _, sub_regrets = _tree_regrets(game, moves, terminal_payoffs, root)
                 regrets = [max(a, b) for a, b in zip(regrets, sub_regrets)]
-    return Verification(_rationals(payoffs), _rationals(regrets))
+    return Verification(rationals(payoffs), rationals(regrets))
 
 
 Number = int | Fraction
@@ -117,11 +117,12 @@ def tree_regrets(
     return _tree_regrets(game, moves, terminal_payoffs, game.root.index)  # type: ignore[arg-type,return-value]
 
 
-def _rationals(values: Sequence[Number]) -> tuple[sympy.Rational, ...]:
+def rationals(values: Sequence[Number]) -> tuple[sympy.Rational, ...]:
+    """Exact kernel numbers (``int``, ``Fraction``, ``mpq``) as sympy rationals."""
     return tuple(sympy.Rational(int(v.numerator), int(v.denominator)) for v in values)
 
 
-def _number(value: sympy.Expr) -> Number:
+def kernel_number(value: sympy.Expr) -> Number:
     """An exact sympy rational as a Python ``int`` where whole (much faster), else ``Fraction``;
     an exact Python number (``int``, ``Fraction``, ``mpq``) as it is."""
     if not isinstance(value, sympy.Basic):
@@ -143,7 +144,7 @@ def _normal_form_regrets(
             f"the game's {list(game.shape)}"
         )
     arrays = game.numeric_payoffs() if numbers is None else numbers
-    mix = [[_number(p) for p in d] for d in profile.probabilities]
+    mix = [[kernel_number(p) for p in d] for d in profile.probabilities]
     payoffs, regrets = [], []
     for player in range(game.num_players):
         values = _pure_strategy_values(arrays[player], mix, player)
@@ -178,7 +179,9 @@ def _pure_strategy_values(
 # Extensive form ---------------------------------------------------------------------------------
 
 
-def _check_profile(game: ExtensiveFormGame, profile: BehaviourProfile) -> None:
+def check_profile(game: ExtensiveFormGame, profile: BehaviourProfile) -> None:
+    """Raise ``GameDefinitionError`` unless ``profile`` has one distribution per information
+    set of ``game``, over its actions."""
     if len(profile.probabilities) != len(game.infosets) or any(
         len(d) != len(i.actions) for d, i in zip(profile.probabilities, game.infosets)
     ):
@@ -199,7 +202,7 @@ def _tree_numbers(
     converted: dict[int, list[Number]] = {}  # solvers share one tuple for equal choices
     for infoset, distribution in zip(game.infosets, profile.probabilities):
         if id(distribution) not in converted:
-            converted[id(distribution)] = [_number(p) for p in distribution]
+            converted[id(distribution)] = [kernel_number(p) for p in distribution]
         for member in infoset.members:
             moves[member] = converted[id(distribution)]
     return moves, numbers  # read only at terminal nodes: their payoffs

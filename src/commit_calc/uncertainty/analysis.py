@@ -121,7 +121,7 @@ def uncertainty(game: Game, beliefs: Sequence[Distribution],
         from commit_calc.uncertainty.points import solved_samples
 
         codes, labels, payoffs = solved_samples(game, dict(fixed), drawn.names,
-                                                _rows(drawn), workers=workers, dask=dask,
+                                                sample_rows(drawn), workers=workers, dask=dask,
                                                 progress=progress)
         used = "points"
     else:
@@ -264,6 +264,6 @@ def _float(value: sympy.Expr) -> float:
     return float(sympy.N(value, 50))
 
 
-def _rows(drawn: Samples) -> np.ndarray:
+def sample_rows(drawn: Samples) -> np.ndarray:
     """The samples as rows (one column per uncertain parameter)."""
     return np.column_stack(drawn.columns) if drawn.columns else np.zeros((drawn.count, 0))

@@ -177,10 +177,10 @@ def _classified(analysis: RegionAnalysis, beliefs: Sequence[Distribution], drawn
 def _points(game: Game, fixed: Mapping[str, sympy.Rational], drawn: Samples, parameter: str,
             outcome: str) -> Curve:
     """Estimates from the samples solved point by point, the lever one more column."""
-    from commit_calc.uncertainty.analysis import _rows
+    from commit_calc.uncertainty.analysis import sample_rows
     from commit_calc.uncertainty.points import solved_samples
 
-    rows = _rows(drawn)
+    rows = sample_rows(drawn)
     names = (*drawn.names, parameter)
 
     def at(value: sympy.Rational) -> LeverPoint:
