@@ -1,10 +1,16 @@
-"""Benchmark: backward induction on random perfect-information trees with chance nodes.
+"""Benchmark: building, reading and solving random perfect-information trees with chance nodes.
 
 Baseline: a bare recursive exact backward induction over nested tuples (``Fraction``
 probabilities, ``int`` payoffs), measured in the same run on the same trees. We time our
 kernel alone (``_solve`` on the flat tree), the full public ``backward_induction`` (conversion,
 kernel, profile building and :func:`certify`, which re-verifies subgame perfection and computes
 the outcome distribution), and a 10^4-move centipede.
+
+A second table sets the cost of having the tree against the cost of solving it, in one run:
+building the game from flat node records (plain ``int``/``Fraction`` numbers, or sympy numbers
+with ``--sympy-nodes``, the only way before plain numbers were kept plain), reading the same
+tree from an ``.efg`` file (written by ``format_efg``; the size limit on Gambit files is raised
+for it), and the first call of ``backward_induction`` on a fresh game.
 
 Run::
 
@@ -15,9 +21,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import random
 import sys
+import tempfile
 import time
+from pathlib import Path
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
@@ -33,6 +42,7 @@ from commit_calc.model.extensive_form import (
     Node,
     Terminal,
 )
+from commit_calc.io import gambit
 from commit_calc.solvers.results import outcomes
 from commit_calc.solvers.verify import verify_subgame_perfect
 
@@ -110,8 +120,9 @@ def baseline(node: Any) -> tuple[Any, ...]:
     return tuple(sum(p * v[k] for p, v in zip(node[1], values)) for k in range(2))
 
 
-def to_game(tree: Any) -> ExtensiveFormGame:
-    """The same tree as an :class:`ExtensiveFormGame` (nodes built directly, prefix order)."""
+def to_game(tree: Any, sympy_nodes: bool = False) -> ExtensiveFormGame:
+    """The same tree as an :class:`ExtensiveFormGame` (nodes built directly, prefix order),
+    with plain Python numbers (or sympy numbers if ``sympy_nodes``)."""
     players = ("P1", "P2")
     records: list[list[Any]] = []
     stack: list[tuple[Any, int | None]] = [(tree, None)]
@@ -128,7 +139,8 @@ def to_game(tree: Any) -> ExtensiveFormGame:
         name = f"v{index}"
         if node[0] == 0:
             nodes.append(Node(index, name, TERMINAL, parent,
-                              payoffs=tuple(sympy.Integer(x) for x in node[1])))
+                              payoffs=tuple(sympy.Integer(x) for x in node[1])
+                              if sympy_nodes else node[1]))
         elif node[0] == 1:
             nodes.append(Node(index, name, DECISION, parent, player=players[node[1]],
                               infoset=name, actions=tuple(f"a{k}" for k in range(len(kids))),
@@ -138,7 +150,7 @@ def to_game(tree: Any) -> ExtensiveFormGame:
                               actions=tuple(f"c{k}" for k in range(len(kids))),
                               children=tuple(kids),
                               probabilities=tuple(sympy.Rational(p.numerator, p.denominator)
-                                                  for p in node[1])))
+                                                  for p in node[1]) if sympy_nodes else node[1]))
     return ExtensiveFormGame(players, tuple(nodes))
 
 
@@ -163,21 +175,63 @@ def best_of(repeats: int, task: Callable[[], Any]) -> tuple[float, Any]:
     return best, result
 
 
+def read_tree(path: Path) -> ExtensiveFormGame:
+    """Read an ``.efg`` file with the size limit raised to its size."""
+    if "max_bytes" in inspect.signature(gambit.read_efg).parameters:
+        return gambit.read_efg(path, max_bytes=path.stat().st_size)  # type: ignore[call-arg]
+    return gambit.parse_efg(path.read_text(), source=str(path))  # before the limit could be raised
+
+
+def cost_table(sizes: list[int], sympy_nodes: bool) -> None:
+    """Build, read from ``.efg`` and solve each tree, and their ratios, in one run."""
+    print("| terminal nodes | nodes | .efg MB | build s | read .efg s | solve s | "
+          "build/solve | read/solve |")
+    print("|---" * 8 + "|")
+    with tempfile.TemporaryDirectory() as folder:
+        for leaves in sizes:
+            tree = random_tree(leaves, seed=leaves)
+            path = Path(folder) / f"tree{leaves}.efg"
+            path.write_text(gambit.format_efg(to_game(tree, sympy_nodes)))
+            start = time.perf_counter()
+            game = to_game(tree, sympy_nodes)
+            build = time.perf_counter() - start
+            start = time.perf_counter()
+            read = read_tree(path)
+            t_read = time.perf_counter() - start
+            start = time.perf_counter()
+            result = bi.backward_induction(game)
+            solve = time.perf_counter() - start
+            again = bi.backward_induction(read)
+            assert again.equilibria[0].payoffs == result.equilibria[0].payoffs, "read differs"
+            print(f"| {leaves:,} | {len(game.nodes):,} | {path.stat().st_size / 1e6:.1f} | "
+                  f"{build:.2f} | {t_read:.2f} | {solve:.2f} | {build / solve:.2f} | "
+                  f"{t_read / solve:.2f} |", flush=True)
+            del game, read, result, again
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--costs-only", action="store_true",
+                        help="only the build/read/solve table")
+    parser.add_argument("--sympy-nodes", action="store_true",
+                        help="build nodes with sympy numbers (the old way)")
     args = parser.parse_args()
     sys.setrecursionlimit(100_000)
+    cost_table(args.sizes, args.sympy_nodes)
+    if args.costs_only:
+        return
+    print()
     rows = []
     for leaves in args.sizes:
         tree = random_tree(leaves, seed=leaves)
         start = time.perf_counter()
-        game = to_game(tree)
+        game = to_game(tree, args.sympy_nodes)
         build = time.perf_counter() - start
         repeats = args.repeats if leaves <= 100_000 else 1
         t_base, expected = best_of(repeats, lambda tree=tree: baseline(tree))
-        cold_game = to_game(tree)  # a fresh game: nothing cached yet
+        cold_game = to_game(tree, args.sympy_nodes)  # a fresh game: nothing cached yet
         start = time.perf_counter()
         bi.backward_induction(cold_game)
         t_cold = time.perf_counter() - start

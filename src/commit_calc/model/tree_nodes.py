@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sympy
 
@@ -65,7 +65,7 @@ def as_plain(values: Sequence[Any]) -> tuple[Number, ...] | None:
     numbers: list[Number] = []
     for value in values:
         kind = type(value)
-        if kind is int:
+        if kind is int or (kind is _mpq_type and value.denominator != 1):
             numbers.append(value)
         elif kind is Fraction or kind is _mpq_type:
             numbers.append(kernel_rational(int(value.numerator), int(value.denominator)))
@@ -74,7 +74,7 @@ def as_plain(values: Sequence[Any]) -> tuple[Number, ...] | None:
     return tuple(numbers)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Node:
     """One node of a stored tree. Fields that do not apply to its kind are empty.
 
@@ -93,6 +93,14 @@ class Node:
     probabilities: tuple[sympy.Expr, ...] = ()
     payoffs: tuple[sympy.Expr, ...] = ()
 
+    if TYPE_CHECKING:  # the constructor is _node_init, set below
+
+        def __init__(self, index: int, name: str, kind: str, parent: int | None,
+                     player: str | None = None, infoset: str | None = None,
+                     actions: tuple[str, ...] = (), children: tuple[int, ...] = (),
+                     probabilities: tuple[Any, ...] = (), payoffs: tuple[Any, ...] = ()
+                     ) -> None: ...
+
     @property
     def is_terminal(self) -> bool:
         return self.kind == TERMINAL
@@ -106,29 +114,64 @@ class Node:
         return self.kind == DECISION
 
 
+def _plain(slot: Any, node: Node) -> _Plain | None:
+    """The slot's numbers wrapped as :class:`_Plain` (kept in the slot) if they are plain."""
+    value = slot.__get__(node, Node)
+    if type(value) is _Plain:
+        return value
+    plain = as_plain(value) if value else None
+    if plain is None:
+        return None
+    wrapped = _Plain(plain)
+    slot.__set__(node, wrapped)
+    return wrapped
+
+
 def _lazy_numbers(slot: Any, doc: str) -> property:
-    """Replace a slot of :class:`Node` by a property that stores plain numbers plain and
-    reads them back as sympy numbers (converted once per node)."""
+    """Replace a slot of :class:`Node` by a property that reads plain numbers back as sympy
+    numbers (converted once per node)."""
 
     def get(node: Node) -> Any:
-        value = slot.__get__(node, Node)
-        return value.expressions() if type(value) is _Plain else value
+        wrapped = _plain(slot, node)
+        return wrapped.expressions() if wrapped is not None else slot.__get__(node, Node)
 
     def put(node: Node, value: Any) -> None:
-        plain = as_plain(value) if value else None
-        slot.__set__(node, _Plain(plain) if plain is not None else value)
+        slot.__set__(node, value)
 
     return property(get, put, doc=doc)
 
 
 # The slots (member descriptors) themselves, then the properties that replace them.
-_RAW_PROBABILITIES: Any = vars(Node)["probabilities"]
-_RAW_PAYOFFS: Any = vars(Node)["payoffs"]
-for _field, _slot, _doc in (
-    ("probabilities", _RAW_PROBABILITIES, "A chance node's probabilities, as sympy expressions."),
-    ("payoffs", _RAW_PAYOFFS, "A terminal node's payoffs (one per player), as sympy expressions."),
+_SLOTS: dict[str, Any] = {name: vars(Node)[name] for name in Node.__slots__}
+_RAW_PROBABILITIES = _SLOTS["probabilities"]
+_RAW_PAYOFFS = _SLOTS["payoffs"]
+(_SET_INDEX, _SET_NAME, _SET_KIND, _SET_PARENT, _SET_PLAYER, _SET_INFOSET, _SET_ACTIONS,
+ _SET_CHILDREN, _SET_PROBABILITIES, _SET_PAYOFFS) = (slot.__set__ for slot in _SLOTS.values())
+for _field, _doc in (
+    ("probabilities", "A chance node's probabilities, as sympy expressions."),
+    ("payoffs", "A terminal node's payoffs (one per player), as sympy expressions."),
 ):
-    setattr(Node, _field, _lazy_numbers(_slot, _doc))
+    setattr(Node, _field, _lazy_numbers(_SLOTS[_field], _doc))
+
+
+def _node_init(node: Node, index: int, name: str, kind: str, parent: int | None,
+               player: str | None = None, infoset: str | None = None,
+               actions: tuple[str, ...] = (), children: tuple[int, ...] = (),
+               probabilities: tuple[Any, ...] = (), payoffs: tuple[Any, ...] = ()) -> None:
+    """Node's constructor: the fields straight into their slots (a big tree has millions)."""
+    _SET_INDEX(node, index)
+    _SET_NAME(node, name)
+    _SET_KIND(node, kind)
+    _SET_PARENT(node, parent)
+    _SET_PLAYER(node, player)
+    _SET_INFOSET(node, infoset)
+    _SET_ACTIONS(node, actions)
+    _SET_CHILDREN(node, children)
+    _SET_PROBABILITIES(node, probabilities)
+    _SET_PAYOFFS(node, payoffs)
+
+
+setattr(Node, "__init__", _node_init)  # noqa: B010 - set after the class is made
 
 
 def _stored_state(node: Node) -> list[Any]:
@@ -145,10 +188,6 @@ def _restore_state(node: Node, state: list[Any]) -> None:
         object.__setattr__(node, name, value)
 
 
-_SLOTS: dict[str, Any] = {
-    name: _RAW_PROBABILITIES if name == "probabilities" else _RAW_PAYOFFS if name == "payoffs"
-    else vars(Node)[name] for name in Node.__slots__
-}
 setattr(Node, "__getstate__", _stored_state)  # noqa: B010 - set after the class is made
 setattr(Node, "__setstate__", _restore_state)  # noqa: B010
 
@@ -156,17 +195,16 @@ setattr(Node, "__setstate__", _restore_state)  # noqa: B010
 def plain_numbers(node: Node) -> tuple[Number, ...] | None:
     """The node's payoffs then probabilities as kernel numbers when they were given as plain
     numbers (``()`` at a decision node), else ``None`` (sympy expressions were given)."""
-    payoffs = _RAW_PAYOFFS.__get__(node, Node)
-    probabilities = _RAW_PROBABILITIES.__get__(node, Node)
-    if type(payoffs) is _Plain:
-        if not probabilities:
-            return payoffs.numbers
-        if type(probabilities) is _Plain:
-            return payoffs.numbers + probabilities.numbers
+    payoffs = _plain(_RAW_PAYOFFS, node)
+    probabilities = _plain(_RAW_PROBABILITIES, node)
+    if payoffs is None and _RAW_PAYOFFS.__get__(node, Node):
         return None
-    if type(probabilities) is _Plain:
-        return probabilities.numbers if not payoffs else None
-    return () if not payoffs and not probabilities else None
+    if probabilities is None and _RAW_PROBABILITIES.__get__(node, Node):
+        return None
+    if probabilities is None:
+        return payoffs.numbers if payoffs is not None else ()
+    return payoffs.numbers + probabilities.numbers if payoffs is not None \
+        else probabilities.numbers
 
 
 @dataclass(frozen=True)
@@ -192,4 +230,4 @@ class GameProperties:
 def stored_payoffs(node: Node) -> tuple[Any, ...]:
     """The node's payoffs as stored (plain numbers or sympy), without converting them."""
     payoffs = _RAW_PAYOFFS.__get__(node, Node)
-    return payoffs.numbers if type(payoffs) is _Plain else payoffs
+    return payoffs.numbers if type(payoffs) is _Plain else tuple(payoffs)
