@@ -27,6 +27,12 @@ def parse_efg(text: str, *, source: str = "<string>", name: str = "") -> Extensi
     if fast is not None:
         title, players, description, raw, infosets = fast
         return efg_game(raw, infosets, players, source, name, title, description)
+    return parse_efg_tokens(text, source=source, name=name)
+
+
+def parse_efg_tokens(text: str, *, source: str = "<string>", name: str = ""
+                     ) -> ExtensiveFormGame:
+    """:func:`parse_efg` by the general reader alone, token by token (any layout)."""
     tokens = _Tokens(text, source)
     title, players = header(tokens, "EFG", "2")
     if not players:
