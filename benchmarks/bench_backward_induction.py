@@ -26,13 +26,14 @@ import random
 import sys
 import tempfile
 import time
-from pathlib import Path
 from collections.abc import Callable
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import sympy
 
+from commit_calc.io import gambit
 from commit_calc.model.extensive_form import (
     CHANCE,
     DECISION,
@@ -42,7 +43,6 @@ from commit_calc.model.extensive_form import (
     Node,
     Terminal,
 )
-from commit_calc.io import gambit
 from commit_calc.solvers.results import outcomes
 from commit_calc.solvers.verify import verify_subgame_perfect
 
@@ -134,23 +134,22 @@ def to_game(tree: Any, sympy_nodes: bool = False) -> ExtensiveFormGame:
             records[parent][2].append(index)
         if node[0] != 0:
             stack.extend((child, index) for child in reversed(node[2]))
+    decisions = [tuple(f"a{k}" for k in range(width)) for width in range(4)]
+    draws = [tuple(f"c{k}" for k in range(width)) for width in range(4)]
     nodes = []
     for index, (node, parent, kids) in enumerate(records):
         name = f"v{index}"
         if node[0] == 0:
-            nodes.append(Node(index, name, TERMINAL, parent,
-                              payoffs=tuple(sympy.Integer(x) for x in node[1])
-                              if sympy_nodes else node[1]))
+            payoffs = tuple(sympy.Integer(x) for x in node[1]) if sympy_nodes else node[1]
+            nodes.append(Node(index, name, TERMINAL, parent, payoffs=payoffs))
         elif node[0] == 1:
             nodes.append(Node(index, name, DECISION, parent, player=players[node[1]],
-                              infoset=name, actions=tuple(f"a{k}" for k in range(len(kids))),
-                              children=tuple(kids)))
+                              infoset=name, actions=decisions[len(kids)], children=tuple(kids)))
         else:
-            nodes.append(Node(index, name, CHANCE, parent,
-                              actions=tuple(f"c{k}" for k in range(len(kids))),
-                              children=tuple(kids),
-                              probabilities=tuple(sympy.Rational(p.numerator, p.denominator)
-                                                  for p in node[1]) if sympy_nodes else node[1]))
+            law = node[1] if not sympy_nodes else tuple(
+                sympy.Rational(p.numerator, p.denominator) for p in node[1])
+            nodes.append(Node(index, name, CHANCE, parent, actions=draws[len(kids)],
+                              children=tuple(kids), probabilities=law))
     return ExtensiveFormGame(players, tuple(nodes))
 
 

@@ -13,6 +13,7 @@ from commit_calc.io.gambit_efg_game import RawInfoset, RawNode, efg_game
 from commit_calc.io.gambit_efg_lines import read_efg_lines
 from commit_calc.io.gambit_tokens import MAX_PROFILES, Number, _Tokens, header
 from commit_calc.model.extensive_form import ExtensiveFormGame
+from commit_calc.model.tree_nodes import paused_garbage_collection
 
 
 def parse_efg(text: str, *, source: str = "<string>", name: str = "") -> ExtensiveFormGame:
@@ -23,11 +24,12 @@ def parse_efg(text: str, *, source: str = "<string>", name: str = "") -> Extensi
     GameFileError
         The text is not a valid ``.efg`` game; the message names ``source`` and the line.
     """
-    fast = read_efg_lines(text)
-    if fast is not None:
-        title, players, description, raw, infosets = fast
-        return efg_game(raw, infosets, players, source, name, title, description)
-    return parse_efg_tokens(text, source=source, name=name)
+    with paused_garbage_collection():
+        fast = read_efg_lines(text)
+        if fast is not None:
+            title, players, description, raw, infosets = fast
+            return efg_game(raw, infosets, players, source, name, title, description)
+        return parse_efg_tokens(text, source=source, name=name)
 
 
 def parse_efg_tokens(text: str, *, source: str = "<string>", name: str = ""

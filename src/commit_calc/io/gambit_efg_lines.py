@@ -36,13 +36,15 @@ _CHANCE_ACTIONS = re.compile(rf"(?:\s*{_STR}\s*{_NUM}(?=[\s,\"]|$)\s*,?)*\s*", r
 _CHANCE_PAIR = re.compile(rf"({_STR})\s*({_NUM})", re.ASCII)
 _PAYOFFS = re.compile(rf"(?:\s*{_NUM}(?=[\s,]|$)\s*,?)*\s*", re.ASCII)
 _NUMBER = re.compile(_NUM, re.ASCII)
+_WHOLE_PAYOFFS = re.compile(r"(?:\s*[+-]?\d{1,18}(?=[\s,]|$)\s*,?)*\s*", re.ASCII)
+_WHOLE = re.compile(r"[+-]?\d+", re.ASCII)
 _SPACE = " \t\r\f\v"
 
 Outcomes = dict[int, tuple[str, tuple[Number, ...]]]
 
 
 def _text(string: str) -> str:
-    return string[1:-1].replace('\\"', '"')
+    return string[1:-1].replace('\\"', '"') if "\\" in string else string[1:-1]
 
 
 def read_efg_lines(text: str) -> tuple[str, list[str], str, list[RawNode],
@@ -153,14 +155,20 @@ def _outcome(number: int, label: str | None, payoff_text: str | None, outcomes: 
         if number == 0:
             return None
         return outcomes.get(number, False)
-    if number == 0 or not _PAYOFFS.fullmatch(payoff_text or ""):
-        return False
+    payoff_text = payoff_text or ""
     payoffs: list[Number] = []
-    for text in _NUMBER.findall(payoff_text or ""):
-        value = exact_value(text)
-        if isinstance(value, str):
-            return False
-        payoffs.append(value)
+    if number == 0:
+        return False
+    if _WHOLE_PAYOFFS.fullmatch(payoff_text):  # whole numbers only (the usual case)
+        payoffs = [int(text) for text in _WHOLE.findall(payoff_text)]
+    elif not _PAYOFFS.fullmatch(payoff_text):
+        return False
+    else:
+        for text in _NUMBER.findall(payoff_text):
+            value = exact_value(text)
+            if isinstance(value, str):
+                return False
+            payoffs.append(value)
     if len(payoffs) != num_players:
         return False
     known = outcomes.setdefault(number, (_text(label), tuple(payoffs)))

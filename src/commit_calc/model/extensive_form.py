@@ -31,6 +31,7 @@ from commit_calc.model.tree_nodes import (
     GameProperties,
     InformationSet,
     Node,
+    paused_garbage_collection,
     plain_numbers,
 )
 from commit_calc.model.tree_specs import Chance, Decision, Spec, Terminal, spec_nodes
@@ -85,7 +86,8 @@ class ExtensiveFormGame:
     infosets: tuple[InformationSet, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "infosets", validate(self.players, self.nodes))
+        with paused_garbage_collection():
+            object.__setattr__(self, "infosets", validate(self.players, self.nodes))
 
     # Construction -----------------------------------------------------------------------------
 
@@ -108,7 +110,8 @@ class ExtensiveFormGame:
         """
         params = parameters if isinstance(parameters, Parameters) else Parameters(tuple(parameters))
         player_labels = tuple(players)
-        nodes = spec_nodes(player_labels, root, params)
+        with paused_garbage_collection():
+            nodes = spec_nodes(player_labels, root, params)
         return cls(player_labels, nodes, params, name, title, description)
 
     # Structure --------------------------------------------------------------------------------
