@@ -9,6 +9,7 @@ any error with its line. What it accepts, it reads exactly as the general reader
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Literal
@@ -41,6 +42,9 @@ _WHOLE = re.compile(r"[+-]?\d+", re.ASCII)
 _SPACE = " \t\r\f\v"
 
 Outcomes = dict[int, tuple[str, tuple[Number, ...]]]
+
+#: Exact values of number texts; a tree repeats a few probabilities and payoffs many times.
+_value = functools.lru_cache(maxsize=4096)(exact_value)
 
 
 def _text(string: str) -> str:
@@ -104,7 +108,8 @@ def _read_nodes(lines: Sequence[str], first_line: int, num_players: int
             return None
         payoffs = above
         if outcome is not None:
-            payoffs = tuple(a + b for a, b in zip(above, outcome[1]))
+            payoffs = outcome[1] if above is zero else tuple(
+                a + b for a, b in zip(above, outcome[1]))
             if kind == "t" and not node.label.strip():
                 node.label = outcome[0]
         raw.append(node)
@@ -129,15 +134,13 @@ def _infoset(node: RawNode, label: str | None, moves: str | None,
         if not _CHANCE_ACTIONS.fullmatch(moves or ""):
             return False
         for action, probability in _CHANCE_PAIR.findall(moves or ""):
-            value = exact_value(probability)
+            value = _value(probability)
             if isinstance(value, str):
                 return False
             actions.append(_text(action))
             probabilities.append(value)
     else:
-        if not _ACTIONS.fullmatch(moves or ""):
-            return False
-        actions = [_text(action) for action in _STRING.findall(moves or "")]
+        actions = _actions(moves or "")
     if not actions:
         return False
     if known is None:
@@ -145,6 +148,19 @@ def _infoset(node: RawNode, label: str | None, moves: str | None,
         return True
     return (known.label, known.actions, known.probabilities) == (
         _text(label), actions, probabilities)
+
+
+@functools.lru_cache(maxsize=4096)
+def _action_labels(moves: str) -> tuple[str, ...] | None:
+    """The action labels of a decision node's list, ``None`` if it is not a plain list."""
+    if not _ACTIONS.fullmatch(moves):
+        return None
+    return tuple(_text(action) for action in _STRING.findall(moves))
+
+
+def _actions(moves: str) -> list[str]:
+    labels = _action_labels(moves)
+    return list(labels) if labels is not None else []
 
 
 def _outcome(number: int, label: str | None, payoff_text: str | None, outcomes: Outcomes,
@@ -165,7 +181,7 @@ def _outcome(number: int, label: str | None, payoff_text: str | None, outcomes: 
         return False
     else:
         for text in _NUMBER.findall(payoff_text):
-            value = exact_value(text)
+            value = _value(text)
             if isinstance(value, str):
                 return False
             payoffs.append(value)
