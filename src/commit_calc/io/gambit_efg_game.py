@@ -44,8 +44,13 @@ def efg_game(raw: list[RawNode], infosets: dict[tuple[int, int], RawInfoset],
     """The game the records describe; a flaw of the tree is reported at its node's line."""
     names = _node_names(raw)
     labels = _infoset_labels(infosets, players)
-    actions = {key: tuple(normalize_labels(infoset.actions))
-               for key, infoset in infosets.items()}
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # many sets share one action list
+    actions = {}
+    for key, infoset in infosets.items():
+        given = tuple(infoset.actions)
+        if given not in shared:
+            shared[given] = tuple(normalize_labels(given))
+        actions[key] = shared[given]
     probabilities = {key: tuple(infoset.probabilities) for key, infoset in infosets.items()}
     children: list[list[int]] = [[] for _ in raw]
     for index, node in enumerate(raw):
