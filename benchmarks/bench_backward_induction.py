@@ -1,10 +1,17 @@
-"""Benchmark: backward induction on random perfect-information trees with chance nodes.
+"""Benchmark: building, reading and solving random perfect-information trees with chance nodes.
 
 Baseline: a bare recursive exact backward induction over nested tuples (``Fraction``
 probabilities, ``int`` payoffs), measured in the same run on the same trees. We time our
 kernel alone (``_solve`` on the flat tree), the full public ``backward_induction`` (conversion,
 kernel, profile building and :func:`certify`, which re-verifies subgame perfection and computes
 the outcome distribution), and a 10^4-move centipede.
+
+The first table sets the cost of having the tree against the cost of solving it, in one run
+(CPU time): building the game from flat node records (plain ``int``/``Fraction`` numbers, or
+sympy numbers with ``--sympy-nodes``, the only way before plain numbers were kept plain), the
+same with the benchmark's conversion of its nested tuples into those records, reading the same
+tree from an ``.efg`` file (written by ``format_efg``; the size limit on Gambit files is raised
+for it), and the first call of ``backward_induction`` on the built game.
 
 Run::
 
@@ -15,15 +22,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import sympy
 
+from commit_calc.io import gambit
 from commit_calc.model.extensive_form import (
     CHANCE,
     DECISION,
@@ -110,9 +121,9 @@ def baseline(node: Any) -> tuple[Any, ...]:
     return tuple(sum(p * v[k] for p, v in zip(node[1], values)) for k in range(2))
 
 
-def to_game(tree: Any) -> ExtensiveFormGame:
-    """The same tree as an :class:`ExtensiveFormGame` (nodes built directly, prefix order)."""
-    players = ("P1", "P2")
+def flat_records(tree: Any) -> list[tuple[Any, ...]]:
+    """The nested-tuple tree as flat records in prefix order: ``(kind, parent, children,
+    mover or numbers)``, the benchmark's own input format converted (not the library's work)."""
     records: list[list[Any]] = []
     stack: list[tuple[Any, int | None]] = [(tree, None)]
     while stack:
@@ -123,23 +134,37 @@ def to_game(tree: Any) -> ExtensiveFormGame:
             records[parent][2].append(index)
         if node[0] != 0:
             stack.extend((child, index) for child in reversed(node[2]))
+    return [(node[0], parent, tuple(kids), node[1]) for node, parent, kids in records]
+
+
+def game_from_records(records: list[tuple[Any, ...]], sympy_nodes: bool = False
+                      ) -> ExtensiveFormGame:
+    """Build the game from flat records: one :class:`Node` each, plain Python numbers (or
+    sympy numbers if ``sympy_nodes``, converted here), then :class:`ExtensiveFormGame`."""
+    players = ("P1", "P2")
+    decisions = [tuple(f"a{k}" for k in range(width)) for width in range(4)]
+    draws = [tuple(f"c{k}" for k in range(width)) for width in range(4)]
     nodes = []
-    for index, (node, parent, kids) in enumerate(records):
+    for index, (kind, parent, kids, data) in enumerate(records):
         name = f"v{index}"
-        if node[0] == 0:
-            nodes.append(Node(index, name, TERMINAL, parent,
-                              payoffs=tuple(sympy.Integer(x) for x in node[1])))
-        elif node[0] == 1:
-            nodes.append(Node(index, name, DECISION, parent, player=players[node[1]],
-                              infoset=name, actions=tuple(f"a{k}" for k in range(len(kids))),
-                              children=tuple(kids)))
+        if kind == 0:
+            payoffs = tuple(sympy.Integer(x) for x in data) if sympy_nodes else data
+            nodes.append(Node(index, name, TERMINAL, parent, payoffs=payoffs))
+        elif kind == 1:
+            nodes.append(Node(index, name, DECISION, parent, player=players[data],
+                              infoset=name, actions=decisions[len(kids)], children=kids))
         else:
-            nodes.append(Node(index, name, CHANCE, parent,
-                              actions=tuple(f"c{k}" for k in range(len(kids))),
-                              children=tuple(kids),
-                              probabilities=tuple(sympy.Rational(p.numerator, p.denominator)
-                                                  for p in node[1])))
+            law = data if not sympy_nodes else tuple(
+                sympy.Rational(p.numerator, p.denominator) for p in data)
+            nodes.append(Node(index, name, CHANCE, parent, actions=draws[len(kids)],
+                              children=kids, probabilities=law))
     return ExtensiveFormGame(players, tuple(nodes))
+
+
+def to_game(tree: Any, sympy_nodes: bool = False) -> ExtensiveFormGame:
+    """The same tree as an :class:`ExtensiveFormGame` (nodes built directly, prefix order),
+    with plain Python numbers (or sympy numbers if ``sympy_nodes``)."""
+    return game_from_records(flat_records(tree), sympy_nodes)
 
 
 def centipede(moves: int) -> ExtensiveFormGame:
@@ -163,21 +188,69 @@ def best_of(repeats: int, task: Callable[[], Any]) -> tuple[float, Any]:
     return best, result
 
 
+def read_tree(path: Path) -> ExtensiveFormGame:
+    """Read an ``.efg`` file with the size limit raised to its size."""
+    if "max_bytes" in inspect.signature(gambit.read_efg).parameters:
+        return gambit.read_efg(path, max_bytes=path.stat().st_size)  # type: ignore[call-arg]
+    return gambit.parse_efg(path.read_text(), source=str(path))  # before the limit could be raised
+
+
+def cost_table(sizes: list[int], sympy_nodes: bool) -> None:
+    """Build, read from ``.efg`` and solve each tree, and their ratios, in one run (CPU time
+    of this process, steadier than wall-clock time on a shared machine)."""
+    print("| terminal nodes | nodes | .efg MB | build s | build with conversion s | "
+          "read .efg s | solve s | build/solve | read/solve |")
+    print("|---" * 9 + "|")
+    clock = time.process_time
+    with tempfile.TemporaryDirectory() as folder:
+        for leaves in sizes:
+            tree = random_tree(leaves, seed=leaves)
+            path = Path(folder) / f"tree{leaves}.efg"
+            path.write_text(gambit.format_efg(to_game(tree, sympy_nodes)))
+            records = flat_records(tree)
+            start = clock()
+            game = game_from_records(records, sympy_nodes)
+            build = clock() - start
+            start = clock()
+            to_game(tree, sympy_nodes)
+            converted = clock() - start
+            start = clock()
+            read = read_tree(path)
+            t_read = clock() - start
+            start = clock()
+            result = bi.backward_induction(game)
+            solve = clock() - start
+            again = bi.backward_induction(read)
+            assert again.equilibria[0].payoffs == result.equilibria[0].payoffs, "read differs"
+            print(f"| {leaves:,} | {len(game.nodes):,} | {path.stat().st_size / 1e6:.1f} | "
+                  f"{build:.2f} | {converted:.2f} | {t_read:.2f} | {solve:.2f} | "
+                  f"{build / solve:.2f} | {t_read / solve:.2f} |", flush=True)
+            del game, read, result, again, records
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--costs-only", action="store_true",
+                        help="only the build/read/solve table")
+    parser.add_argument("--sympy-nodes", action="store_true",
+                        help="build nodes with sympy numbers (the old way)")
     args = parser.parse_args()
     sys.setrecursionlimit(100_000)
+    cost_table(args.sizes, args.sympy_nodes)
+    if args.costs_only:
+        return
+    print()
     rows = []
     for leaves in args.sizes:
         tree = random_tree(leaves, seed=leaves)
         start = time.perf_counter()
-        game = to_game(tree)
+        game = to_game(tree, args.sympy_nodes)
         build = time.perf_counter() - start
         repeats = args.repeats if leaves <= 100_000 else 1
         t_base, expected = best_of(repeats, lambda tree=tree: baseline(tree))
-        cold_game = to_game(tree)  # a fresh game: nothing cached yet
+        cold_game = to_game(tree, args.sympy_nodes)  # a fresh game: nothing cached yet
         start = time.perf_counter()
         bi.backward_induction(cold_game)
         t_cold = time.perf_counter() - start

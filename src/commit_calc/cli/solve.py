@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 @click.option(
     "--method",
     type=click.Choice(["exact", "nashpy-support-enumeration", "nashpy-vertex-enumeration",
-                       "nashpy-lemke-howson", "sequence-lp", "sequence-lcp", "sequence-enum"],
+                       "nashpy-lemke-howson", "sequence-lp", "sequence-lcp", "sequence-enum",
+                       "lrsnash"],
                       case_sensitive=False),
     default="exact",
     show_default=True,
@@ -57,7 +58,9 @@ if TYPE_CHECKING:
     "nashpy-*: nashpy's floating-point algorithm on a two-player normal-form game, each "
     "answer verified exactly. sequence-*: Nash equilibria of a two-player tree in the "
     "sequence form, exactly: lp, one equilibrium and the value of a zero-sum tree; lcp, one "
-    "equilibrium (Lemke); enum, every extreme equilibrium.",
+    "equilibrium (Lemke); enum, every extreme equilibrium. lrsnash: every extreme equilibrium "
+    "of a two-player normal-form game by the lrsnash program (lrslib), where installed, each "
+    "answer verified exactly.",
 )
 @format_option(("text", "json", "csv"))
 @click.option(

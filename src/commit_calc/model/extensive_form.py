@@ -3,7 +3,13 @@
 Trees are written as nested :class:`Decision`, :class:`Chance` and :class:`Terminal` specs and
 stored flat: ``game.nodes`` lists :class:`Node` records in prefix order (the root first), each
 naming its children by index. Every algorithm over the tree is iterative, so a 10,000-move
-centipede is as easy as a 3-node game.
+centipede is as easy as a 3-node game. Plain numbers stay plain Python numbers until something
+asks for them as sympy expressions (see :mod:`commit_calc.model.tree_nodes`), so a big numeric
+tree costs no sympy object per node.
+
+The specs live in :mod:`~commit_calc.model.tree_specs`, the node records in
+:mod:`~commit_calc.model.tree_nodes` and the checks in :mod:`~commit_calc.model.tree_checks`;
+all are importable from here.
 """
 
 from __future__ import annotations
@@ -12,112 +18,45 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
-from typing import Any
 
 import sympy
 
 from commit_calc.errors import GameDefinitionError, ParameterError
 from commit_calc.model.parameters import Parameter, Parameters
-from commit_calc.model.payoffs import to_expression
+from commit_calc.model.tree_checks import validate
+from commit_calc.model.tree_nodes import (
+    CHANCE,
+    DECISION,
+    TERMINAL,
+    GameProperties,
+    InformationSet,
+    Node,
+    paused_garbage_collection,
+    plain_numbers,
+)
+from commit_calc.model.tree_specs import Chance, Decision, Spec, Terminal, spec_nodes
 from commit_calc.model.values import check_defined, kernel_rational
 
-DECISION = "decision"
-CHANCE = "chance"
-TERMINAL = "terminal"
-
-
-# The builder: nested specs that users write -------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Terminal:
-    """An end of the game with one payoff per player (numbers, formulas or sympy expressions)."""
-
-    payoffs: Sequence[Any]
-    name: str | None = None
-
-
-@dataclass(frozen=True)
-class Decision:
-    """A move by ``player``: ``moves`` maps each action label to the subtree it leads to.
-
-    Nodes that share an ``infoset`` label are indistinguishable to the player; without a label
-    the node is its own information set (named after the node).
-    """
-
-    player: str
-    moves: Mapping[str, Spec]
-    infoset: str | None = None
-    name: str | None = None
-
-
-@dataclass(frozen=True)
-class Chance:
-    """A move by nature: ``moves`` maps each action label to ``(probability, subtree)``."""
-
-    moves: Mapping[str, tuple[Any, Spec]]
-    name: str | None = None
-
-
-Spec = Decision | Chance | Terminal
-
-
-# The stored form ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Node:
-    """One node of a stored tree. Fields that do not apply to its kind are empty."""
-
-    index: int
-    name: str
-    kind: str
-    parent: int | None
-    player: str | None = None
-    infoset: str | None = None
-    actions: tuple[str, ...] = ()
-    children: tuple[int, ...] = ()
-    probabilities: tuple[sympy.Expr, ...] = ()
-    payoffs: tuple[sympy.Expr, ...] = ()
-
-    @property
-    def is_terminal(self) -> bool:
-        return self.kind == TERMINAL
-
-    @property
-    def is_chance(self) -> bool:
-        return self.kind == CHANCE
-
-    @property
-    def is_decision(self) -> bool:
-        return self.kind == DECISION
-
-
-@dataclass(frozen=True)
-class InformationSet:
-    """The decision nodes a player cannot tell apart, and the actions available at each."""
-
-    label: str
-    player: str
-    actions: tuple[str, ...]
-    members: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class GameProperties:
-    """Facts about a game that solvers check before they run."""
-
-    num_players: int
-    perfect_information: bool
-    has_chance: bool
-    numeric: bool
+__all__ = [
+    "CHANCE",
+    "DECISION",
+    "TERMINAL",
+    "Chance",
+    "Decision",
+    "ExtensiveFormGame",
+    "GameProperties",
+    "InformationSet",
+    "Node",
+    "Spec",
+    "Terminal",
+]
 
 
 @dataclass(frozen=True, repr=False)
 class ExtensiveFormGame:
     """A game in extensive form.
 
-    Build it with :meth:`build` from nested specs, or with :meth:`from_nodes` from flat records.
+    Build it with :meth:`build` from nested specs, or directly from flat :class:`Node` records.
 
     Examples
     --------
@@ -147,7 +86,8 @@ class ExtensiveFormGame:
     infosets: tuple[InformationSet, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "infosets", _validate(self.players, self.nodes))
+        with paused_garbage_collection():
+            object.__setattr__(self, "infosets", validate(self.players, self.nodes))
 
     # Construction -----------------------------------------------------------------------------
 
@@ -165,67 +105,14 @@ class ExtensiveFormGame:
         """Build a game from a nested tree of :class:`Decision`, :class:`Chance`, :class:`Terminal`.
 
         Unnamed decision and chance nodes are named ``n1, n2, ...`` and unnamed terminal nodes
-        ``t1, t2, ...``, in prefix order, skipping names already taken.
+        ``t1, t2, ...``, in prefix order, skipping names already taken. Plain exact numbers
+        (``int``, ``Fraction``) are kept as they are, formulas become sympy expressions.
         """
         params = parameters if isinstance(parameters, Parameters) else Parameters(tuple(parameters))
         player_labels = tuple(players)
-        specs = _flatten(root)
-        taken = {spec.name for spec, _, _ in specs if spec.name is not None}
-        counters = {"n": 0, "t": 0}
-
-        def fresh(prefix: str) -> str:
-            while True:
-                counters[prefix] += 1
-                candidate = f"{prefix}{counters[prefix]}"
-                if candidate not in taken:
-                    taken.add(candidate)
-                    return candidate
-
-        names = [
-            spec.name if spec.name is not None
-            else fresh("t" if isinstance(spec, Terminal) else "n")
-            for spec, _, _ in specs
-        ]
-        children: list[list[int]] = [[] for _ in specs]
-        for index, (_, parent, _) in enumerate(specs):
-            if parent is not None:
-                children[parent].append(index)
-        nodes = []
-        for index, (spec, parent, _) in enumerate(specs):
-            where = f"node '{names[index]}'"
-            if isinstance(spec, Terminal):
-                payoffs = tuple(spec.payoffs) if _is_sequence(spec.payoffs) else (spec.payoffs,)
-                if len(payoffs) != len(player_labels):
-                    raise GameDefinitionError(
-                        f"{where}: {len(payoffs)} payoffs for {len(player_labels)} players"
-                    )
-                nodes.append(Node(
-                    index, names[index], TERMINAL, parent,
-                    payoffs=tuple(
-                        to_expression(value, params, where=f"{where}, payoff of '{player}'")
-                        for player, value in zip(player_labels, payoffs)
-                    ),
-                ))
-            elif isinstance(spec, Decision):
-                nodes.append(Node(
-                    index, names[index], DECISION, parent,
-                    player=spec.player,
-                    infoset=spec.infoset if spec.infoset is not None else names[index],
-                    actions=tuple(spec.moves),
-                    children=tuple(children[index]),
-                ))
-            else:
-                nodes.append(Node(
-                    index, names[index], CHANCE, parent,
-                    actions=tuple(spec.moves),
-                    children=tuple(children[index]),
-                    probabilities=tuple(
-                        to_expression(probability, params,
-                                      where=f"{where}, probability of '{action}'")
-                        for action, (probability, _) in spec.moves.items()
-                    ),
-                ))
-        return cls(player_labels, tuple(nodes), params, name, title, description)
+        with paused_garbage_collection():
+            nodes = spec_nodes(player_labels, root, params)
+        return cls(player_labels, nodes, params, name, title, description)
 
     # Structure --------------------------------------------------------------------------------
 
@@ -360,6 +247,10 @@ class ExtensiveFormGame:
         """
         numbers: list[tuple[int | Fraction, ...]] = []
         for node in self.nodes:
+            plain = plain_numbers(node)
+            if plain is not None:
+                numbers.append(plain)
+                continue
             try:
                 numbers.append(tuple(_python_number(e) for e in node.payoffs + node.probabilities))
             except TypeError:
@@ -376,6 +267,8 @@ class ExtensiveFormGame:
         """Names of declared parameters that payoffs or probabilities depend on."""
         used: set[str] = set()
         for node in self.nodes:
+            if plain_numbers(node) is not None:
+                continue
             for expression in node.payoffs + node.probabilities:
                 if not expression.is_Number:
                     used.update(str(symbol) for symbol in expression.free_symbols)
@@ -396,6 +289,8 @@ class ExtensiveFormGame:
         )
         if mapping:
             for node in nodes:
+                if plain_numbers(node) is not None:
+                    continue
                 for number in node.payoffs + node.probabilities:
                     check_defined(number, where=f"a number at node '{node.name}'",
                                   values=checked)
@@ -432,12 +327,8 @@ def _python_number(value: sympy.Expr) -> int | Fraction:
     return kernel_rational(int(value.p), int(value.q))
 
 
-def _is_sequence(value: object) -> bool:
-    return isinstance(value, Sequence) and not isinstance(value, str)
-
-
 def _substituted(node: Node, mapping: dict[sympy.Symbol, sympy.Rational]) -> Node:
-    if node.kind == DECISION:
+    if node.kind == DECISION or plain_numbers(node) is not None:
         return node
     return Node(
         node.index, node.name, node.kind, node.parent, node.player, node.infoset, node.actions,
@@ -445,186 +336,3 @@ def _substituted(node: Node, mapping: dict[sympy.Symbol, sympy.Rational]) -> Nod
         tuple(p.xreplace(mapping) for p in node.probabilities),
         tuple(p.xreplace(mapping) for p in node.payoffs),
     )
-
-
-def _flatten(root: Spec) -> list[tuple[Spec, int | None, str | None]]:
-    """The specs in prefix order as ``(spec, parent index, action from parent)``."""
-    ordered: list[tuple[Spec, int | None, str | None]] = []
-    stack: list[tuple[Any, int | None, str | None]] = [(root, None, None)]
-    while stack:
-        spec, parent, action = stack.pop()
-        where = f"child '{action}' of node {parent}" if action is not None else "root"
-        index = len(ordered)
-        if isinstance(spec, Terminal):
-            ordered.append((spec, parent, action))
-        elif isinstance(spec, Decision):
-            if not spec.moves:
-                raise GameDefinitionError(f"{_spec_name(spec, where)}: a decision needs actions")
-            ordered.append((spec, parent, action))
-            moves = list(spec.moves.items())
-            stack.extend((child, index, label) for label, child in reversed(moves))
-        elif isinstance(spec, Chance):
-            if not spec.moves:
-                raise GameDefinitionError(f"{_spec_name(spec, where)}: a chance node needs actions")
-            ordered.append((spec, parent, action))
-            for label, move in reversed(list(spec.moves.items())):
-                if not (isinstance(move, tuple) and len(move) == 2):
-                    raise GameDefinitionError(
-                        f"{_spec_name(spec, where)}: chance action '{label}' must be "
-                        "(probability, subtree)"
-                    )
-                stack.append((move[1], index, label))
-        else:
-            raise GameDefinitionError(
-                f"{where}: expected Decision, Chance or Terminal, got {type(spec).__name__}"
-            )
-    return ordered
-
-
-def _spec_name(spec: Spec, where: str) -> str:
-    return f"node '{spec.name}'" if spec.name else where
-
-
-def _validate(players: tuple[str, ...], nodes: tuple[Node, ...]) -> tuple[InformationSet, ...]:
-    """Check the tree and return its information sets; raise GameDefinitionError on a flaw."""
-    if len(players) < 1 or len(set(players)) != len(players):
-        raise GameDefinitionError(f"ExtensiveFormGame(): players {players} must be distinct")
-    if not nodes:
-        raise GameDefinitionError("ExtensiveFormGame(): the tree has no nodes")
-    player_number = {player: k for k, player in enumerate(players)}
-    names: set[str] = set()
-    groups: dict[str, list[Node]] = {}
-    for position, node in enumerate(nodes):
-        where = f"node '{node.name}'"
-        if node.index != position:
-            raise GameDefinitionError(f"{where}: stored at {position} but indexed {node.index}")
-        if node.name in names:
-            raise GameDefinitionError(f"{where}: two nodes share this name")
-        names.add(node.name)
-        if (node.parent is None) != (position == 0):
-            raise GameDefinitionError(f"{where}: only the root has no parent")
-        if node.parent is not None and position not in nodes[node.parent].children:
-            raise GameDefinitionError(f"{where}: not a child of its parent")
-        if node.kind == TERMINAL:
-            if node.children:
-                raise GameDefinitionError(f"{where}: a terminal node has no children")
-            if len(node.payoffs) != len(players):
-                raise GameDefinitionError(
-                    f"{where}: {len(node.payoffs)} payoffs for {len(players)} players"
-                )
-            continue
-        if node.kind not in (DECISION, CHANCE):
-            raise GameDefinitionError(f"{where}: unknown kind {node.kind!r}")
-        if not node.actions or len(node.actions) != len(node.children):
-            raise GameDefinitionError(
-                f"{where}: {len(node.actions)} actions but {len(node.children)} children"
-            )
-        if len(set(node.actions)) != len(node.actions):
-            raise GameDefinitionError(f"{where}: action labels {list(node.actions)} repeat")
-        for child in node.children:
-            if not position < child < len(nodes) or nodes[child].parent != position:
-                raise GameDefinitionError(f"{where}: child {child} does not point back to it")
-        if node.kind == CHANCE:
-            _check_probabilities(node)
-            continue
-        if node.player not in player_number:
-            raise GameDefinitionError(
-                f"{where}: player {node.player!r} is not one of {', '.join(players)}"
-            )
-        if not node.infoset:
-            raise GameDefinitionError(f"{where}: a decision node needs an information set")
-        groups.setdefault(node.infoset, []).append(node)
-    _check_reachable(nodes)
-    infosets = []
-    for label, members in groups.items():
-        first = members[0]
-        for other in members[1:]:
-            if other.player != first.player:
-                raise GameDefinitionError(
-                    f"information set '{label}' mixes players: node '{first.name}' is "
-                    f"{first.player}'s, node '{other.name}' is {other.player}'s"
-                )
-            if other.actions != first.actions:
-                raise GameDefinitionError(
-                    f"information set '{label}': node '{other.name}' has actions "
-                    f"{list(other.actions)}, node '{first.name}' has {list(first.actions)}"
-                )
-        infosets.append(InformationSet(
-            label, first.player or "", first.actions, tuple(m.index for m in members),
-        ))
-    _check_perfect_recall(players, nodes)
-    return tuple(infosets)
-
-
-def _check_probabilities(node: Node) -> None:
-    where = f"chance node '{node.name}'"
-    if all(isinstance(p, sympy.Rational) for p in node.probabilities):
-        # plain numbers (the usual case): checked in Python integers, not sympy arithmetic
-        numbers = [Fraction(int(p.p), int(p.q)) for p in node.probabilities]
-        if sum(numbers) == 1 and all(0 <= number <= 1 for number in numbers):
-            return
-    for action, probability in zip(node.actions, node.probabilities):
-        if probability.is_number:
-            if not probability.is_Rational:
-                raise GameDefinitionError(
-                    f"{where}: probability of '{action}' is {probability}, not an exact number"
-                )
-            if probability < 0 or probability > 1:
-                raise GameDefinitionError(
-                    f"{where}: probability of '{action}' is {probability}, outside [0, 1]"
-                )
-    total = sympy.Add(*node.probabilities)
-    if total != 1 and sympy.simplify(total - 1) != 0:
-        raise GameDefinitionError(
-            f"{where}: probabilities sum to {sympy.simplify(total)}, not exactly 1"
-        )
-
-
-def _check_reachable(nodes: tuple[Node, ...]) -> None:
-    seen = [False] * len(nodes)
-    stack = [0]
-    while stack:
-        index = stack.pop()
-        if seen[index]:
-            raise GameDefinitionError(f"node '{nodes[index].name}' is reached twice: not a tree")
-        seen[index] = True
-        stack.extend(nodes[index].children)
-    if not all(seen):
-        lost = nodes[seen.index(False)].name
-        raise GameDefinitionError(f"node '{lost}' cannot be reached from the root")
-
-
-def _check_perfect_recall(players: tuple[str, ...], nodes: tuple[Node, ...]) -> None:
-    """Each player's own past (information sets met, actions taken) must be the same at every
-    node of one of their information sets.
-
-    Histories are interned as integers, so deep trees cost linear time and memory.
-    """
-    player_number = {player: k for k, player in enumerate(players)}
-    interned: dict[tuple[int, str, str], int] = {}
-    history: list[tuple[int, ...]] = [()] * len(nodes)
-    history[0] = (0,) * len(players)
-    first_seen: dict[str, tuple[int, int]] = {}
-    for node in nodes:
-        own = history[node.index]
-        if node.kind == DECISION:
-            mover = player_number[node.player]  # type: ignore[index]
-            label = node.infoset or ""
-            if label in first_seen:
-                other, other_history = first_seen[label]
-                if other_history != own[mover]:
-                    raise GameDefinitionError(
-                        f"information set '{label}' breaks perfect recall: {node.player} reaches "
-                        f"node '{nodes[other].name}' and node '{node.name}' after different "
-                        "moves of their own"
-                    )
-            else:
-                first_seen[label] = (node.index, own[mover])
-            for action, child in zip(node.actions, node.children):
-                key = (own[mover], label, action)
-                step = interned.setdefault(key, len(interned) + 1)
-                history[child] = own[:mover] + (step,) + own[mover + 1:]
-        else:
-            for child in node.children:
-                history[child] = own
-

@@ -20,9 +20,10 @@ CONCEPTS = ("auto", "nash", "spe", "pbe", "sequential")
 #: ``exact`` picks the exact solver for the game; ``nashpy-*`` run nashpy on two-player
 #: normal-form games and verify its answers exactly; ``sequence-*`` solve two-player trees
 #: in the sequence form, exactly (:mod:`.sequence_lp`, :mod:`.sequence_lcp`,
-#: :mod:`.sequence_enum`).
+#: :mod:`.sequence_enum`); ``lrsnash`` runs the lrsnash program (lrslib) where it is installed,
+#: on two-player normal-form games, and verifies its answers exactly (:mod:`.lrsnash`).
 METHODS = ("exact", "nashpy-support-enumeration", "nashpy-vertex-enumeration",
-           "nashpy-lemke-howson", "sequence-lp", "sequence-lcp", "sequence-enum")
+           "nashpy-lemke-howson", "sequence-lp", "sequence-lcp", "sequence-enum", "lrsnash")
 
 
 def solve(
@@ -43,7 +44,8 @@ def solve(
     its floating-point answers are rationalised and kept only if they pass the exact check.
     ``"sequence-lp"`` (zero-sum), ``"sequence-lcp"`` (one equilibrium) and
     ``"sequence-enum"`` (every extreme equilibrium) solve two-player trees for Nash equilibria
-    in the sequence form.
+    in the sequence form. ``"lrsnash"`` runs the ``lrsnash`` program (lrslib), where it is
+    installed, on a two-player normal-form game; its answers are verified exactly.
 
     Raises :class:`~commit_calc.errors.ParameterError` for unknown or out-of-bounds values and
     :class:`~commit_calc.errors.UnsupportedGameError` for a concept or method that does not
@@ -70,6 +72,8 @@ def solve(
     numeric = game.at(values)
     if method.startswith("sequence-"):
         result = _solve_in_sequence_form(numeric, concept, method)
+    elif method == "lrsnash":
+        result = _solve_with_lrsnash(numeric, concept)
     elif method != "exact":
         result = _solve_with_nashpy(numeric, concept, method)
     elif isinstance(numeric, NormalFormGame):
@@ -90,6 +94,17 @@ def _solve_with_nashpy(
     from commit_calc.solvers.nashpy_bridge import nashpy_equilibria
 
     return nashpy_equilibria(game, method.removeprefix("nashpy-").replace("-", "_"))
+
+
+def _solve_with_lrsnash(game: NormalFormGame | ExtensiveFormGame, concept: str) -> SolveResult:
+    if not isinstance(game, NormalFormGame) or game.num_players != 2 or concept == "spe":
+        raise UnsupportedGameError(
+            "solve(): method 'lrsnash' solves two-player normal-form games for Nash "
+            "equilibria; use method 'exact' here"
+        )
+    from commit_calc.solvers.lrsnash import lrsnash_equilibria
+
+    return lrsnash_equilibria(game)
 
 
 def _solve_in_sequence_form(
