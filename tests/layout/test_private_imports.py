@@ -11,8 +11,7 @@ import commit_calc
 SOURCE = Path(commit_calc.__file__).parent
 
 #: Private names still lent across modules, by a module another helper is splitting.
-PENDING = {("commit_calc.solvers.backward_induction", "_flat_tree"),
-           ("commit_calc.solvers.backward_induction", "_solve")}
+PENDING: set[tuple[str, str]] = set()
 
 
 def _private_imports() -> list[tuple[str, str, str]]:

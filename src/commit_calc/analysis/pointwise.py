@@ -55,7 +55,7 @@ from commit_calc.model.profiles import BehaviourProfile, MixedProfile
 from commit_calc.model.values import kernel_fraction, kernel_rational
 from commit_calc.solvers._compiled import straight_line
 from commit_calc.solvers._two_strategy_pairs import unit_vector
-from commit_calc.solvers.backward_induction import FlatTree, Number, _solve
+from commit_calc.solvers.backward_kernel import FlatTree, Number, solve_flat
 from commit_calc.solvers.listing import listing_limit
 from commit_calc.solvers.results import VerificationFailure
 from commit_calc.solvers.tree_check import TreeCheck
@@ -267,7 +267,7 @@ class PreparedGame:
         if self._mode == "backward":
             infoset_of = game.infoset_of_node
             widths = [len(i.actions) for i in game.infosets]
-            for choices in _solve(self._shape.tree(numbers), limit).choices:
+            for choices in solve_flat(self._shape.tree(numbers), limit).choices:
                 chosen: list[tuple[Any, ...]] = [()] * len(widths)
                 for node, action in enumerate(choices):
                     if action >= 0:
@@ -328,7 +328,7 @@ def _checked(check: Verification) -> Verification:
 
 
 class _Shape:
-    """The structure of the kernels' flat tree (``backward_induction._flat_tree``)."""
+    """The structure of the kernels' flat tree (``backward_kernel.flat_tree``)."""
 
     def __init__(self, game: ExtensiveFormGame) -> None:
         player_number = {player: k for k, player in enumerate(game.players)}

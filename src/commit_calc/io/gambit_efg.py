@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from commit_calc.io.gambit_efg_game import RawInfoset, RawNode, efg_game
 from commit_calc.io.gambit_efg_lines import read_efg_lines
-from commit_calc.io.gambit_tokens import MAX_PROFILES, Number, _Tokens, header
+from commit_calc.io.gambit_tokens import MAX_PROFILES, Number, Tokens, header
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.tree_nodes import paused_garbage_collection
 
@@ -35,7 +35,7 @@ def parse_efg(text: str, *, source: str = "<string>", name: str = "") -> Extensi
 def parse_efg_tokens(text: str, *, source: str = "<string>", name: str = ""
                      ) -> ExtensiveFormGame:
     """:func:`parse_efg` by the general reader alone, token by token (any layout)."""
-    tokens = _Tokens(text, source)
+    tokens = Tokens(text, source)
     title, players = header(tokens, "EFG", "2")
     if not players:
         raise tokens.fail("the game has no players")
@@ -44,7 +44,7 @@ def parse_efg_tokens(text: str, *, source: str = "<string>", name: str = ""
     return efg_game(raw, infosets, players, source, name, title, description)
 
 
-def _read_tree(tokens: _Tokens, num_players: int
+def _read_tree(tokens: Tokens, num_players: int
                ) -> tuple[list[RawNode], dict[tuple[int, int], RawInfoset]]:
     """Nodes in prefix order, payoffs summed along paths onto terminal nodes."""
     infosets: dict[tuple[int, int], RawInfoset] = {}
@@ -90,7 +90,7 @@ def _read_tree(tokens: _Tokens, num_players: int
     return raw, infosets
 
 
-def _read_infoset(tokens: _Tokens, node: RawNode,
+def _read_infoset(tokens: Tokens, node: RawNode,
                   infosets: dict[tuple[int, int], RawInfoset]) -> None:
     known = infosets.get(node.infoset)
     if tokens.peek().kind != "string":
@@ -118,7 +118,7 @@ def _read_infoset(tokens: _Tokens, node: RawNode,
                           f"(first on line {known.line})")
 
 
-def _read_outcome(tokens: _Tokens, outcomes: dict[int, tuple[str, tuple[Number, ...]]],
+def _read_outcome(tokens: Tokens, outcomes: dict[int, tuple[str, tuple[Number, ...]]],
                   num_players: int) -> tuple[str, tuple[Number, ...]] | None:
     """The outcome ``(label, payoffs)`` a node carries, or ``None`` for outcome 0."""
     number = tokens.integer("an outcome number")

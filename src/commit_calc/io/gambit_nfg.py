@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from commit_calc.errors import CommitCalcError, GameFileError
-from commit_calc.io.gambit_tokens import MAX_PROFILES, Number, _Tokens, header, normalize_labels
+from commit_calc.io.gambit_tokens import MAX_PROFILES, Number, Tokens, header, normalize_labels
 from commit_calc.model.normal_form import NormalFormGame
 
 
@@ -21,7 +21,7 @@ def parse_nfg(text: str, *, source: str = "<string>", name: str = "") -> NormalF
     GameFileError
         The text is not a valid ``.nfg`` game; the message names ``source`` and the line.
     """
-    tokens = _Tokens(text, source)
+    tokens = Tokens(text, source)
     title, players = header(tokens, "NFG", "1")
     if len(players) < 2:
         raise tokens.fail("a game table needs at least two players")
@@ -51,7 +51,7 @@ def parse_nfg(text: str, *, source: str = "<string>", name: str = "") -> NormalF
         raise GameFileError(str(error), path=source) from None
 
 
-def _read_strategies(tokens: _Tokens, num_players: int) -> list[list[str]]:
+def _read_strategies(tokens: Tokens, num_players: int) -> list[list[str]]:
     tokens.expect("{", "'{' opening the strategies")
     strategies = []
     if tokens.peek().kind == "{":
@@ -70,7 +70,7 @@ def _read_strategies(tokens: _Tokens, num_players: int) -> list[list[str]]:
     return strategies
 
 
-def _read_outcome_body(tokens: _Tokens, players: Sequence[str], shape: tuple[int, ...],
+def _read_outcome_body(tokens: Tokens, players: Sequence[str], shape: tuple[int, ...],
                        arrays: list[np.ndarray]) -> None:
     tokens.expect("{", "'{' opening the list of outcomes")
     outcomes: list[tuple[Number, ...]] = []

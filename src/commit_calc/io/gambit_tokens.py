@@ -34,7 +34,7 @@ class _Token(NamedTuple):  # a tuple: a 1 MB file has some 400,000 of them
     line: int
 
 
-class _Tokens:
+class Tokens:
     """Gambit's lexical tokens with their lines, read one at a time."""
 
     def __init__(self, text: str, source: str):
@@ -181,7 +181,7 @@ def normalize_labels(labels: Sequence[str]) -> list[str]:
 
 
 
-def header(tokens: _Tokens, tag: str, version: str) -> tuple[str, list[str]]:
+def header(tokens: Tokens, tag: str, version: str) -> tuple[str, list[str]]:
     """Read ``EFG 2 R "title" { "players" }`` (or the ``NFG 1 R`` form): title and players."""
     suffix = tag.lower()
     first = tokens.next()

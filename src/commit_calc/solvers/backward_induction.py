@@ -37,10 +37,6 @@ from commit_calc.solvers.backward_kernel import (
 from commit_calc.solvers.listing import LISTING_BUDGET, count_text, listing_limit
 from commit_calc.solvers.results import SolveResult, certify
 
-# The kernel's names, kept importable from here (the kernel moved to backward_kernel).
-_flat_tree = flat_tree
-_solve = solve_flat
-
 
 def backward_induction(game: ExtensiveFormGame, *, max_equilibria: int = 1000) -> SolveResult:
     """All pure subgame-perfect equilibria of a numeric perfect-information tree.
@@ -174,5 +170,7 @@ __all__ = [
     "chance_values",
     "decision_options",
     "decision_values",
+    "flat_tree",
     "is_indifferent",
+    "solve_flat",
 ]

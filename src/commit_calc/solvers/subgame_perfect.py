@@ -32,12 +32,12 @@ from commit_calc.solvers.backward_induction import (
     FlatTree,
     ValueMap,
     Vector,
-    _flat_tree,
     backward_induction,
     chance_options,
     chance_values,
     decision_options,
     decision_values,
+    flat_tree,
 )
 from commit_calc.solvers.extensive_nash import extensive_nash_equilibria
 from commit_calc.solvers.listing import LISTING_BUDGET, count_text, listing_limit
@@ -106,7 +106,7 @@ def subgame_perfect_equilibria(
             "decision problem under uncertainty, which commit-calc does not solve; add the "
             "other players of the situation (a second player may simply never move)"
         )
-    tree = _flat_tree(game, "subgame_perfect_equilibria()")
+    tree = flat_tree(game, "subgame_perfect_equilibria()")
     solver = Decomposition(game, tree)
     solver.solve()
     max_equilibria = listing_limit(game, max_equilibria)
