@@ -110,7 +110,8 @@ def test_sender_receiver_game(game, extra):
     try:
         _agree(game, [sympy.Rational(x.numerator, x.denominator) for x in extra])
     except UnsupportedGameError as error:  # bounded work: a clear refusal, never a wrong answer
-        assume("expand into more than" not in str(error))
+        assume("expand into more than" not in str(error)
+               and "cases at node" not in str(error))
         raise
 
 
