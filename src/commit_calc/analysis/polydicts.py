@@ -51,7 +51,10 @@ def mul(a: Poly, b: Poly) -> Poly:
 
 
 def substitute(poly: Poly, index: int, value: Poly) -> Poly:
-    """``poly`` with variable ``index`` replaced by the polynomial ``value``."""
+    """``poly`` with variable ``index`` replaced by the polynomial ``value`` (``poly`` itself
+    where it does not use the variable)."""
+    if all(not m[index] for m in poly):
+        return poly
     out: Poly = {}
     powers = [{tuple(0 for _ in range(width(poly, value))): Q(1)}]
     for m, c in poly.items():

@@ -28,7 +28,7 @@ from commit_calc.analysis.atoms import Signs
 from commit_calc.analysis.feasibility import Bounds
 
 #: Points kept (the most recently useful first tried).
-MAX_WITNESSES = 64
+MAX_WITNESSES = 16
 
 Point = dict[sympy.Symbol, Fraction]
 
