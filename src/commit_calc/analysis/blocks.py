@@ -18,12 +18,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import sympy
+from sympy.polys.fields import FracField
 
 from commit_calc.analysis.atoms import Requirement, conjunction
 from commit_calc.analysis.candidates import Feasibility, Term, normal_form_candidates
 from commit_calc.analysis.clauses import Clauses
 from commit_calc.analysis.comparison import requirement_within
 from commit_calc.analysis.continuation import continuation_value, moves_of, others_reach
+from commit_calc.analysis.fractions_of import cancelled, element, fraction_field
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.extensive_form import DECISION, ExtensiveFormGame, Node
 from commit_calc.solvers.reduction import ReducedNormalForm, kuhn_weights, reduced_normal_form
@@ -66,14 +68,19 @@ def block_cases(game: ExtensiveFormGame, root: Node, leaf_values: Mapping[int, S
                         "(its reduced normal form is larger than 4x4, 3x5 or 2x7, or larger than "
                         "2x2 with more than 4 parameters); mixed equilibria may exist too")
     cases: list[BlockCase] = []
+    within = fraction_field(p.symbol for p in game.parameters)
     for candidate in found:
-        behaviour, totals = _behaviour(folded, reduced, candidate.distributions)
-        for alternative in _alternatives(candidate.condition, term, feasible, root):
+        alternatives = _alternatives(candidate.condition, term, feasible, root)
+        if not alternatives:  # never an equilibrium here: no behaviour to compute
+            continue
+        behaviour, totals = _behaviour(folded, reduced, candidate.distributions, within)
+        for alternative in alternatives:
             joined = _reached(alternative, totals, feasible, root)
             if joined is None:
                 continue
-            for case, complete_behaviour in _completions(folded, behaviour, joined, feasible):
-                payoffs = _expected(full, complete_behaviour)
+            for case, complete_behaviour in _completions(folded, behaviour, joined, feasible,
+                                                         within):
+                payoffs = _expected(full, complete_behaviour, within)
                 choices = {game.infoset_index(infoset.label): d
                            for infoset, d in zip(folded.infosets, complete_behaviour)}
                 cases.append((case, choices, payoffs))
@@ -106,23 +113,36 @@ def _alternatives(condition: Sequence[Term | Clauses], term: Term, feasible: Fea
 
 
 def _behaviour(game: ExtensiveFormGame, reduced: ReducedNormalForm,
-               mixed: Sequence[Sequence[sympy.Expr]]
+               mixed: Sequence[Sequence[sympy.Expr]], within: FracField | None
                ) -> tuple[list[Distribution | None], list[sympy.Expr]]:
     """Kuhn's behaviour strategies of a symbolic mixed profile of the reduced game: ``None``
     where the player's own strategy rules the information set out; and the weight with which
-    each player's strategy reaches each of its information sets (to be positive)."""
-    weights = kuhn_weights(game, reduced, mixed)
+    each player's strategy reaches each of its information sets (to be positive). Computed
+    in the fraction field ``within`` where there is one (the formulas ``sympy.cancel``
+    gives, faster)."""
+    try:
+        weights = kuhn_weights(game, reduced, mixed if within is None else
+                               [[element(x, within) for x in d] for d in mixed])
+    except ValueError:  # not a rational function of the parameters: sympy's own way
+        within = None
+        weights = kuhn_weights(game, reduced, mixed)
     behaviour: list[Distribution | None] = []
     totals = []
     for infoset in game.infosets:
         weight = weights.get(infoset.label, [])
-        total = sympy.cancel(sum(weight, sympy.S.Zero))
+        if within is None:
+            total = sympy.cancel(sum(weight, sympy.S.Zero))
+            quotients = [sympy.cancel(w / total) for w in weight] if total != 0 else []
+        else:
+            exact = sum(weight, within.zero)
+            total = exact.as_expr()
+            quotients = [(w / exact).as_expr() for w in weight] if exact != 0 else []
         if total == 0:
             behaviour.append(None)
             continue
         if not total.is_number:
             totals.append(total)
-        behaviour.append(tuple(sympy.cancel(w / total) for w in weight))
+        behaviour.append(tuple(quotients))
     return behaviour, totals
 
 
@@ -146,7 +166,8 @@ def _reached(term: Term, totals: Sequence[sympy.Expr], feasible: Feasibility, ro
 
 
 def _completions(game: ExtensiveFormGame, behaviour: list[Distribution | None], term: Term,
-                 feasible: Feasibility) -> list[tuple[Term, list[Distribution]]]:
+                 feasible: Feasibility, within: FracField | None
+                 ) -> list[tuple[Term, list[Distribution]]]:
     """Each way of filling the ``None`` entries with the first best response, last
     information set first, as the numeric conversion does; one case per action that can be
     the best response (within ``term``)."""
@@ -157,7 +178,8 @@ def _completions(game: ExtensiveFormGame, behaviour: list[Distribution | None], 
     for k in reversed(missing):
         extended = []
         for condition, filled in branches:
-            for reach_case, totals in _action_totals(game, filled, k, condition, feasible):
+            for reach_case, totals in _action_totals(game, filled, k, condition, feasible,
+                                                     within):
                 for best in range(len(totals)):
                     needs: list[Requirement | bool] = [
                         requirement_within(totals[best] - totals[b], ">" if b < best else ">=",
@@ -173,7 +195,8 @@ def _completions(game: ExtensiveFormGame, behaviour: list[Distribution | None], 
 
 
 def _action_totals(game: ExtensiveFormGame, filled: list[Distribution], k: int, term: Term,
-                   feasible: Feasibility) -> list[tuple[Term, list[sympy.Expr]]]:
+                   feasible: Feasibility, within: FracField | None
+                   ) -> list[tuple[Term, list[sympy.Expr]]]:
     """The player's value of each action at information set ``k``, the nodes weighted by how
     likely the others and chance make them (equally where they make all impossible)."""
     infoset = game.infosets[k]
@@ -198,7 +221,7 @@ def _action_totals(game: ExtensiveFormGame, filled: list[Distribution], k: int, 
         case = conjunction(itertools.chain(term.items(), needs))
         if case is None or feasible(case) is False:
             continue
-        totals = [sympy.cancel(sum((w * v for w, v in zip(weights, row)), sympy.S.Zero))
+        totals = [cancelled(sum((w * v for w, v in zip(weights, row)), sympy.S.Zero), within)
                   for row in values]
         cases.append((case, totals))
     return cases
@@ -208,9 +231,9 @@ def _uniform(width: int) -> Distribution:
     return tuple(sympy.Rational(1, width) for _ in range(width))
 
 
-def _expected(game: ExtensiveFormGame, behaviour: Sequence[Distribution]
-              ) -> tuple[sympy.Expr, ...]:
+def _expected(game: ExtensiveFormGame, behaviour: Sequence[Distribution],
+              within: FracField | None) -> tuple[sympy.Expr, ...]:
     """Every player's expected payoff at the block's root (``game`` keeps every player)."""
     moves = moves_of(game, behaviour)
-    return tuple(sympy.cancel(continuation_value(game, moves, 0, p))
+    return tuple(cancelled(continuation_value(game, moves, 0, p), within)
                  for p in range(game.num_players))

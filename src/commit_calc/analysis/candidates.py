@@ -24,9 +24,10 @@ import sympy
 from commit_calc.analysis.atoms import Requirement, Signs, conjunction, requirement
 from commit_calc.analysis.clauses import Clauses, alternative_status, alternative_within
 from commit_calc.analysis.domain import Domain, domain_of, sign_conditions
-from commit_calc.analysis.feasibility import satisfiable
+from commit_calc.analysis.feasibility import satisfying_point
 from commit_calc.analysis.labels import normal_form_label
 from commit_calc.analysis.pieces import has_kinks, pieces
+from commit_calc.analysis.witnesses import Witnesses
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.normal_form import NormalFormGame
 
@@ -55,12 +56,15 @@ class Feasibility:
 
     Every conjunction is checked together with the domain's conditions (chance probabilities
     in [0, 1]); ``Feasibility(domain, background=False)`` checks within the bounds alone.
+    A conjunction that a point found for an earlier one satisfies is satisfiable at once
+    (:mod:`.witnesses`).
     """
 
     def __init__(self, domain: Domain, *, background: bool = True):
         self.bounds = domain.bounds
         self.background: Term = dict(domain.conditions) if background else {}
         self._check = lru_cache(maxsize=None)(self._uncached)
+        self._witnesses = Witnesses(self.bounds)
 
     def __call__(self, term: Mapping[sympy.Expr, Signs]) -> bool | None:
         return self._check(frozenset(term.items()))
@@ -69,7 +73,12 @@ class Feasibility:
         merged = conjunction(itertools.chain(self.background.items(), items))
         if merged is None:
             return False
-        return satisfiable(sign_conditions(merged), self.bounds)
+        if self._witnesses.holds(merged):
+            return True
+        verdict, point = satisfying_point(sign_conditions(merged), self.bounds)
+        if point is not None:
+            self._witnesses.add(point, merged)
+        return verdict
 
 
 def normal_form_candidates(game: NormalFormGame, feasible: Feasibility | None = None

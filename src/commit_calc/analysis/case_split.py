@@ -16,10 +16,12 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 import sympy
+from sympy.polys.fields import FracField
 
 from commit_calc.analysis.atoms import canonical
 from commit_calc.analysis.candidates import Candidate, Feasibility, Term, evaluate
 from commit_calc.analysis.clauses import Clauses, refuted_conditions
+from commit_calc.analysis.fractions_of import element, fraction_field
 from commit_calc.errors import UnsupportedGameError
 
 #: Cases (sign patterns checked for satisfiability) the case split may try: the catalog
@@ -149,6 +151,7 @@ class _Coincidence:
 
     def __init__(self, candidates: Sequence[Candidate]) -> None:
         self.candidates = candidates
+        self._field = fraction_field(x for c in candidates for d in c.distributions for x in d)
         self._keys: dict[tuple[int, int], tuple[sympy.Expr, ...] | None] = {}
 
     def distinct(self, true: list[int], signs: Mapping[sympy.Expr, int]
@@ -175,11 +178,12 @@ class _Coincidence:
 
     def _pair(self, i: int, j: int) -> tuple[sympy.Expr, ...] | None:
         if (i, j) not in self._keys:
-            self._keys[i, j] = _zero_keys(self.candidates[i], self.candidates[j])
+            self._keys[i, j] = _zero_keys(self.candidates[i], self.candidates[j], self._field)
         return self._keys[i, j]
 
 
-def _zero_keys(a: Candidate, b: Candidate) -> tuple[sympy.Expr, ...] | None:
+def _zero_keys(a: Candidate, b: Candidate, within: FracField | None
+               ) -> tuple[sympy.Expr, ...] | None:
     """The keys that are zero exactly where ``a`` and ``b`` have the same probabilities."""
     if len(a.distributions) != len(b.distributions) or _pure(a) or _pure(b):
         return None
@@ -190,7 +194,7 @@ def _zero_keys(a: Candidate, b: Candidate) -> tuple[sympy.Expr, ...] | None:
     keys: dict[sympy.Expr, None] = {}
     for difference in differences:
         # both are defined wherever both are candidates: zero where the numerator is
-        numerator = sympy.fraction(sympy.cancel(difference))[0]
+        numerator = _numerator(difference, within)
         try:
             found = canonical(numerator)
         except UnsupportedGameError:
@@ -201,6 +205,18 @@ def _zero_keys(a: Candidate, b: Candidate) -> tuple[sympy.Expr, ...] | None:
             continue
         keys.setdefault(found[0], None)
     return tuple(keys)
+
+
+def _numerator(difference: sympy.Expr, within: FracField | None) -> sympy.Expr:
+    """The numerator of ``difference`` over one denominator (up to a constant factor, which
+    leaves its key and its zeros alone), in the fraction field where there is one."""
+    if within is not None:
+        try:
+            numerator: sympy.Expr = element(difference, within).numer.as_expr()
+            return numerator
+        except ValueError:
+            pass
+    return sympy.fraction(sympy.cancel(difference))[0]
 
 
 def _pure(candidate: Candidate) -> bool:

@@ -38,8 +38,12 @@ from functools import lru_cache
 
 import sympy
 
-from commit_calc.analysis.simplex import strictly_feasible
+from commit_calc.analysis import polydicts as pd
+from commit_calc.analysis.polydicts import Monomial, Poly
+from commit_calc.analysis.simplex import strict_point
 from commit_calc.analysis.univariate import signs_possible
+
+Q = pd.Q
 
 Bound = tuple[sympy.Rational | None, sympy.Rational | None]
 Bounds = Mapping[sympy.Symbol, Bound]
@@ -47,17 +51,7 @@ Condition = tuple[sympy.Expr, int]
 
 #: A sign meaning "the polynomial is >= 0" (used for bounds and non-strict conditions).
 NONNEGATIVE = 2
-
-# Internally a polynomial is a dict {exponents: exact rational} over a fixed list of variables.
-Monomial = tuple[int, ...]
-Poly = dict[Monomial, Fraction]
 FBound = tuple[Fraction | None, Fraction | None]
-
-try:  # gmpy2's rationals are about ten times faster; mpq is typed as Fraction here
-    from gmpy2 import mpq as _Q
-except ImportError:  # pragma: no cover - depends on the installation
-    _Q = Fraction
-
 
 def satisfiable(conditions: Sequence[Condition], bounds: Bounds) -> bool | None:
     """``True``, ``False`` or ``None`` (unresolved): can every condition hold at once?
@@ -66,11 +60,19 @@ def satisfiable(conditions: Sequence[Condition], bounds: Bounds) -> bool | None:
     :data:`NONNEGATIVE` (>= 0); ``bounds`` maps symbols to ``(lower, upper)`` (``None`` when
     unbounded).
     """
+    return satisfying_point(conditions, bounds)[0]
+
+
+def satisfying_point(conditions: Sequence[Condition], bounds: Bounds
+                     ) -> tuple[bool | None, dict[sympy.Symbol, Fraction] | None]:
+    """:func:`satisfiable`, with a point where every condition holds when one was found on
+    the way (the values of the conditions' symbols)."""
     symbols = tuple(sorted(set().union(*(sympy.sympify(e).free_symbols for e, _ in conditions)),
                            key=str))
     polys = [(_to_poly(sympy.sympify(e), symbols), sign) for e, sign in conditions]
     limits = [_fraction_bound(bounds.get(s, (None, None))) for s in symbols]
-    return _satisfiable(polys, limits, symbols)
+    verdict, point = _satisfiable(polys, limits, symbols)
+    return verdict, None if point is None else dict(zip(symbols, point))
 
 
 @lru_cache(maxsize=4096)
@@ -78,7 +80,7 @@ def _to_poly(expression: sympy.Expr, symbols: tuple[sympy.Symbol, ...]) -> Poly:
     if not symbols:
         return {(): _fraction(expression)} if expression != 0 else {}
     terms = sympy.Poly(expression, *symbols, domain="QQ").terms()
-    return {m: _Q(int(c.numerator), int(c.denominator)) for m, c in terms if c}
+    return {m: Q(int(c.numerator), int(c.denominator)) for m, c in terms if c}
 
 
 def _fraction_bound(bound: Bound) -> FBound:
@@ -89,73 +91,8 @@ def _fraction_bound(bound: Bound) -> FBound:
 
 def _fraction(value: object) -> Fraction:
     rational = sympy.Rational(value)
-    exact: Fraction = _Q(int(rational.p), int(rational.q))
+    exact: Fraction = Q(int(rational.p), int(rational.q))
     return exact
-
-
-# Polynomial arithmetic on dicts ---------------------------------------------------------------
-
-
-def _accumulate(out: Poly, monomial: Monomial, coefficient: Fraction) -> None:
-    """Add ``coefficient`` to the term ``monomial`` of ``out``, dropping it if it cancels."""
-    value = out.get(monomial, _Q(0)) + coefficient
-    if value:
-        out[monomial] = value
-    else:
-        out.pop(monomial, None)
-
-
-_ONE: Fraction = _Q(1)
-
-
-def _add(a: Poly, b: Poly, scale: Fraction = _ONE) -> Poly:
-    out = dict(a)
-    for m, c in b.items():
-        _accumulate(out, m, scale * c)
-    return out
-
-
-def _mul(a: Poly, b: Poly) -> Poly:
-    out: Poly = {}
-    for (m1, c1), (m2, c2) in itertools.product(a.items(), b.items()):
-        _accumulate(out, tuple(x + y for x, y in zip(m1, m2)), c1 * c2)
-    return out
-
-
-def _substitute(poly: Poly, index: int, value: Poly) -> Poly:
-    """``poly`` with variable ``index`` replaced by the polynomial ``value``."""
-    out: Poly = {}
-    powers = [{tuple(0 for _ in range(_width(poly, value))): _Q(1)}]
-    for m, c in poly.items():
-        e = m[index]
-        while len(powers) <= e:
-            powers.append(_mul(powers[-1], value))
-        rest = {tuple(0 if k == index else x for k, x in enumerate(m)): c}
-        out = _add(out, _mul(rest, powers[e]))
-    return out
-
-
-def _width(*polys: Poly) -> int:
-    for poly in polys:
-        for m in poly:
-            return len(m)
-    return 0
-
-
-def _constant(value: Fraction, width: int) -> Poly:
-    return {(0,) * width: value} if value else {}
-
-
-def _variable(index: int, width: int) -> Poly:
-    return {tuple(int(k == index) for k in range(width)): _Q(1)}
-
-
-def _degree(poly: Poly) -> int:
-    return max((sum(m) for m in poly), default=0)
-
-
-def _used(poly: Poly) -> set[int]:
-    return {k for m in poly for k, e in enumerate(m) if e}
 
 
 def _holds(value: Fraction, sign: int) -> bool:
@@ -167,41 +104,64 @@ def _holds(value: Fraction, sign: int) -> bool:
 # The decision procedure -----------------------------------------------------------------------
 
 
+#: A value per variable, or None where none was found.
+Point = list[Fraction] | None
+
+
 def _satisfiable(
     polys: list[tuple[Poly, int]], limits: list[FBound], symbols: Sequence[sympy.Symbol]
-) -> bool | None:
+) -> tuple[bool | None, Point]:
+    """The verdict, and a point where it is True and one was found (not in one variable)."""
     width = len(symbols)
-    polys, limits = _eliminate_equalities(polys, list(limits), width)
+    polys, limits, eliminated = _eliminate_equalities(polys, list(limits), width)
     remaining = []
     for poly, sign in polys:
-        if _degree(poly) == 0:
-            if not _holds(poly.get((0,) * width, _Q(0)), sign):
-                return False
+        if pd.degree(poly) == 0:
+            if not _holds(poly.get((0,) * width, Q(0)), sign):
+                return False, None
         else:
             remaining.append((poly, sign))
+    point: Point = None
     if not remaining:
-        return True
-    used = set().union(*(_used(p) for p, _ in remaining))
-    if all(_degree(p) <= 1 for p, _ in remaining):
-        return _linear(remaining, limits, width)
-    if len(used) == 1:
-        return _univariate(remaining, next(iter(used)), limits, symbols)
-    if not _relaxation(remaining, limits, width):
-        return False
-    if _witness(remaining, limits, symbols):
-        return True
-    return None
+        point = [_inside(bound) for bound in limits]
+    else:
+        used = set().union(*(pd.used(p) for p, _ in remaining))
+        if all(pd.degree(p) <= 1 for p, _ in remaining):
+            point = _linear(remaining, limits, width)
+            if point is None:
+                return False, None
+        elif len(used) == 1:
+            return _univariate(remaining, next(iter(used)), limits, symbols), None
+        elif _relaxation(remaining, limits, width) is None:
+            return False, None
+        else:
+            witnessed, point = _witness(remaining, limits, symbols)
+            if not witnessed:
+                return None, None
+            if point is None:
+                return True, None
+    for target, value in reversed(eliminated):
+        point[target] = pd.evaluate(value, point)
+    return True, point
+
+
+def _inside(bound: FBound) -> Fraction:
+    """A value within the bounds."""
+    lower, upper = bound
+    return lower if lower is not None else (upper if upper is not None else Q(0))
 
 
 def _eliminate_equalities(
     polys: list[tuple[Poly, int]], limits: list[FBound], width: int
-) -> tuple[list[tuple[Poly, int]], list[FBound]]:
-    """Substitute equalities linear in a variable with a constant coefficient."""
+) -> tuple[list[tuple[Poly, int]], list[FBound], list[tuple[int, Poly]]]:
+    """Substitute equalities linear in a variable with a constant coefficient; also the
+    substitutions made (variable, value), in order."""
+    eliminated: list[tuple[int, Poly]] = []
     changed = True
     while changed:
         changed = False
         for k, (poly, sign) in enumerate(polys):
-            if sign != 0 or _degree(poly) == 0:
+            if sign != 0 or pd.degree(poly) == 0:
                 continue
             target = _linear_target(poly, width)
             if target is None:
@@ -209,18 +169,19 @@ def _eliminate_equalities(
             unit = tuple(int(j == target) for j in range(width))
             coefficient = poly[unit]
             value = {m: -c / coefficient for m, c in poly.items() if m != unit}
-            rest = [(_substitute(p, target, value), s) for p, s in polys[:k] + polys[k + 1:]]
+            rest = [(pd.substitute(p, target, value), s) for p, s in polys[:k] + polys[k + 1:]]
             lower, upper = limits[target]
             if lower is not None:
-                rest.append((_add(value, _constant(-lower, width)), NONNEGATIVE))
+                rest.append((pd.add(value, pd.constant(-lower, width)), NONNEGATIVE))
             if upper is not None:
-                rest.append((_add(_constant(upper, width), value, _Q(-1)), NONNEGATIVE))
+                rest.append((pd.add(pd.constant(upper, width), value, Q(-1)), NONNEGATIVE))
             limits = list(limits)
             limits[target] = (None, None)
             polys = rest
+            eliminated.append((target, value))
             changed = True
             break
-    return polys, limits
+    return polys, limits, eliminated
 
 
 def _linear_target(poly: Poly, width: int) -> int | None:
@@ -231,13 +192,14 @@ def _linear_target(poly: Poly, width: int) -> int | None:
     return None
 
 
-def _linear(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: int) -> bool:
-    """Exact feasibility of linear sign conditions within bounds, by the simplex method.
+def _linear(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: int) -> Point:
+    """Exact feasibility of linear sign conditions within bounds, by the simplex method: a
+    point where they hold (variables they do not use within their bounds), or None.
 
     Each variable is shifted to ``x = lower + z`` (or ``upper - z``, or ``z1 - z2`` when free)
     with ``z >= 0``; both bounds add the row ``z <= upper - lower``.
     """
-    used = sorted(set().union(*(_used(p) for p, _ in polys)))
+    used = sorted(set().union(*(pd.used(p) for p, _ in polys)))
     columns: dict[int, list[tuple[int, int]]] = {}  # variable -> [(column, sign)]
     a_ub: list[list[Fraction]] = []
     b_ub: list[Fraction] = []
@@ -261,11 +223,11 @@ def _linear(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: 
             count += 1
         else:
             columns[v] = [(count, 1), (count + 1, -1)]
-            offsets[v] = _Q(0)
+            offsets[v] = Q(0)
             count += 2
     for poly, sign in polys:
-        row = [_Q(0)] * count
-        constant = _Q(0)
+        row = [Q(0)] * count
+        constant = Q(0)
         for m, c in poly.items():
             if not any(m):
                 constant += c
@@ -286,10 +248,17 @@ def _linear(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: 
             b_ub.append(-constant)
             strict.append(True)
     for column, span in extra:
-        a_ub.append([_Q(int(k == column)) for k in range(count)])
+        a_ub.append([Q(int(k == column)) for k in range(count)])
         b_ub.append(span)
         strict.append(False)
-    return strictly_feasible(a_ub, b_ub, strict=strict, a_eq=a_eq, b_eq=b_eq)
+    found = strict_point(a_ub, b_ub, strict=strict, a_eq=a_eq, b_eq=b_eq)
+    if found is None:
+        return None
+    point = [_inside(bound) for bound in limits]
+    for v, placed in columns.items():
+        point[v] = offsets[v] + sum((direction * found[column] for column, direction in placed),
+                                    Q(0))
+    return point
 
 
 def _univariate(polys: Sequence[tuple[Poly, int]], index: int, limits: Sequence[FBound],
@@ -309,8 +278,8 @@ def _univariate(polys: Sequence[tuple[Poly, int]], index: int, limits: Sequence[
 def _interval(monomial: Monomial, limits: Sequence[FBound]) -> FBound:
     """Bounds of a monomial by interval arithmetic (``None`` for unbounded)."""
     inf = float("inf")
-    low: Fraction | float = _Q(1)
-    high: Fraction | float = _Q(1)
+    low: Fraction | float = Q(1)
+    high: Fraction | float = Q(1)
     for (lower, upper), power in zip(limits, monomial):
         lo: Fraction | float = lower if lower is not None else -inf
         hi: Fraction | float = upper if upper is not None else inf
@@ -323,12 +292,14 @@ def _interval(monomial: Monomial, limits: Sequence[FBound]) -> FBound:
 
 def _times(a: Fraction | float, b: Fraction | float) -> Fraction | float:
     """``a * b`` with ``0 * inf = 0``."""
-    return _Q(0) if a == 0 or b == 0 else a * b
+    return Q(0) if a == 0 or b == 0 else a * b
 
 
-def _relaxation(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: int) -> bool:
+def _relaxation(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], width: int
+                ) -> Point:
     """Feasibility of a linear relaxation: every monomial a variable within its interval
-    bounds, with McCormick's envelopes tying each product ``x*y`` to ``x`` and ``y``."""
+    bounds, with McCormick's envelopes tying each product ``x*y`` to ``x`` and ``y`` (None
+    where it is empty; else a point of the relaxation, not of the conditions)."""
     monomials = sorted({m for p, _ in polys for m in p if any(m)})
     bilinear = [m for m in monomials if sum(m) == 2 and max(m) == 1]
     units = [tuple(int(j == k) for j in range(width)) for k in range(width)]
@@ -342,22 +313,22 @@ def _relaxation(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], wid
         out: Poly = {}
         for m, c in poly.items():
             key = tuple(int(k == position[m]) for k in range(size)) if any(m) else (0,) * size
-            out[key] = out.get(key, _Q(0)) + c
+            out[key] = out.get(key, Q(0)) + c
         return out
 
     relaxed = [(linear(p), s) for p, s in polys]
     for m in bilinear:
         i, j = (k for k, e in enumerate(m) if e)
-        x, y, w = (_variable(position[units[i]], size), _variable(position[units[j]], size),
-                   _variable(position[m], size))
+        x, y, w = (pd.variable(position[units[i]], size), pd.variable(position[units[j]], size),
+                   pd.variable(position[m], size))
         (xl, xu), (yl, yu) = limits[i], limits[j]
         for a, b, below in ((xl, yl, True), (xu, yu, True), (xu, yl, False), (xl, yu, False)):
             if a is not None and b is not None:
-                envelope = _add(_add({k: a * c for k, c in y.items()},
+                envelope = pd.add(pd.add({k: a * c for k, c in y.items()},
                                      {k: b * c for k, c in x.items()}),
-                                _constant(-a * b, size))
-                difference = _add(w, envelope, _Q(-1)) if below else \
-                    _add(envelope, w, _Q(-1))
+                                pd.constant(-a * b, size))
+                difference = pd.add(w, envelope, Q(-1)) if below else \
+                    pd.add(envelope, w, Q(-1))
                 relaxed.append((difference, NONNEGATIVE))
     return _linear(relaxed, [_interval(m, limits) for m in monomials], size)
 
@@ -365,8 +336,8 @@ def _relaxation(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound], wid
 def _samples(bound: FBound) -> list[Fraction]:
     lower, upper = bound
     if lower is not None and upper is not None:
-        return [lower + (upper - lower) * _Q(k, 8) for k in (4, 1, 7, 2, 6, 3, 5, 0, 8)]
-    steps = [_Q(s) for s in (1, 0, 10, 100, 1000, _Q(1, 2), 10**5)]
+        return [lower + (upper - lower) * Q(k, 8) for k in (4, 1, 7, 2, 6, 3, 5, 0, 8)]
+    steps = [Q(s) for s in (1, 0, 10, 100, 1000, Q(1, 2), 10**5)]
     if lower is not None:
         return [lower + s for s in steps]
     if upper is not None:
@@ -375,8 +346,9 @@ def _samples(bound: FBound) -> list[Fraction]:
 
 
 def _witness(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound],
-             symbols: Sequence[sympy.Symbol]) -> bool:
-    """Fix the variables of non-linear monomials at sample values; solve the linear rest."""
+             symbols: Sequence[sympy.Symbol]) -> tuple[bool, Point]:
+    """Fix the variables of non-linear monomials at sample values; solve the linear rest.
+    Whether that found a point, and the point (None where the rest had one variable)."""
     width = len(symbols)
     fixed: list[int] = []
     monomials = [m for p, _ in polys for m in p if sum(m) > 1]
@@ -389,10 +361,13 @@ def _witness(polys: Sequence[tuple[Poly, int]], limits: Sequence[FBound],
     for count, point in enumerate(itertools.product(*grids)):
         if count >= 40:
             break
-        reduced = list(polys)
-        for k, value in zip(fixed, point):
-            reduced = [(_substitute(p, k, _constant(value, width)), s) for p, s in reduced]
+        values = dict(zip(fixed, point))
+        reduced = [(pd.fix(p, values), s) for p, s in polys]
         rest = [(None, None) if k in fixed else limits[k] for k in range(width)]
-        if _satisfiable(reduced, rest, symbols) is True:
-            return True
-    return False
+        verdict, found = _satisfiable(reduced, rest, symbols)
+        if verdict is True:
+            if found is not None:
+                for k, value in values.items():
+                    found[k] = value
+            return True, found
+    return False, None

@@ -39,6 +39,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from math import comb
 
 import sympy
@@ -232,5 +233,12 @@ def _candidate(game: NormalFormGame, x: _Vertex, y: _Vertex) -> Candidate:
     distributions = (x.point, y.point)
     supports = [{label: p for label, p in zip(labels, dist) if p != 0}
                 for labels, dist in zip(game.strategies, distributions)]
-    payoffs = (sympy.factor(y.value), sympy.factor(x.value))
+    payoffs = (_factored(y.value), _factored(x.value))
     return Candidate(normal_form_label(supports), distributions, payoffs, ())
+
+
+@lru_cache(maxsize=1024)
+def _factored(value: sympy.Expr) -> sympy.Expr:
+    """``sympy.factor(value)``, once per vertex (a vertex is in many pairs)."""
+    factored: sympy.Expr = sympy.factor(value)
+    return factored

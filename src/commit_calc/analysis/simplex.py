@@ -45,6 +45,23 @@ def strictly_feasible(
     strict rows and ``t <= 1``; the system is feasible iff the maximum is positive (or there
     is no strict row and phase 1 succeeds).
     """
+    return strict_point(a_ub, b_ub, strict=strict, a_eq=a_eq, b_eq=b_eq) is not None
+
+
+def strict_point(
+    a_ub: Sequence[Sequence[Fraction]],
+    b_ub: Sequence[Fraction],
+    *,
+    strict: Sequence[bool],
+    a_eq: Sequence[Sequence[Fraction]] = (),
+    b_eq: Sequence[Fraction] = (),
+) -> tuple[Fraction, ...] | None:
+    """A point ``z`` of :func:`strictly_feasible`'s system (``None`` if there is none).
+
+    >>> from fractions import Fraction as F
+    >>> [str(v) for v in strict_point([[F(1)], [F(-1)]], [F(2), F(-1)], strict=[True, True])]
+    ['3/2']
+    """
     n = len(a_ub[0]) if a_ub else (len(a_eq[0]) if a_eq else 0)
     rows_ub = [[_rational(v) for v in row] + [_ONE if s else _ZERO]
                for row, s in zip(a_ub, strict)]
@@ -56,9 +73,9 @@ def strictly_feasible(
     rows_eq = [[_rational(v) for v in row] + [_ZERO] for row in a_eq]
     objective = [_ZERO] * n + [_ONE if any_strict else _ZERO]
     best = _maximise(rows_ub, rhs_ub, rows_eq, [_rational(v) for v in b_eq], objective)
-    if isinstance(best, Infeasible):
-        return False
-    return best.value > 0 if any_strict else True
+    if isinstance(best, Infeasible) or (any_strict and not best.value > 0):
+        return None
+    return best.point[:n]
 
 
 @dataclass(frozen=True)
