@@ -79,3 +79,15 @@ def test_touching_root_and_bounds():
     assert satisfiable([(p**2 - 2, 0)], {p: (sympy.Integer(0), None)}) is True
     assert satisfiable([(p**2 - 2, 0), (p - sympy.Rational(7, 5), -1)],
                        {p: (sympy.Integer(0), None)}) is False
+
+
+def test_a_rational_root_at_a_bound_is_found():
+    """-18p^3 - 18p^2 + 20p + 16 = -2(3p + 4)(3p + 2)(p - 1): its root -4/3 is the lower
+    bound, and sympy's root isolation put it strictly inside an interval, which bisection
+    could never separate from the bound (found by hypothesis: the check never ended)."""
+    f = -18 * p**3 - 18 * p**2 + 20 * p + 16
+    bounds = {p: (sympy.Rational(-4, 3), None)}
+    assert satisfiable([(f, 0)], bounds) is True
+    assert satisfiable([(f, 0), (p + sympy.Rational(4, 3), 1)], bounds) is True  # -2/3 or 1
+    assert satisfiable([(f, 0), (p, 1), (p - 1, -1)], bounds) is False
+    assert oracle([(f, 0)], bounds)

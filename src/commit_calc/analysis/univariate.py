@@ -103,21 +103,31 @@ def _divides(base: sympy.Poly, f: sympy.Poly) -> bool:
 
 @lru_cache(maxsize=16384)
 def isolate_roots(base: sympy.Poly) -> tuple[set[sympy.Rational], list[_Interval]]:
-    """The rational roots of ``base`` met while isolating its roots, and intervals with
-    rational ends that are not roots, one around each other root: ``(base, a, b, rest)``,
-    ``rest`` being ``base`` with the rational roots divided out."""
+    """The rational roots of ``base``, and intervals with rational ends that are not roots,
+    one around each other root: ``(base, a, b, rest)``, ``rest`` being ``base`` with the
+    rational roots divided out.
+
+    The rational roots are read from the linear factors over the rationals (the roots sympy's
+    ``intervals`` isolates may have a rational root strictly inside an interval, which no
+    bisection would then separate from a point equal to it).
+
+    >>> x = sympy.Symbol("x")
+    >>> roots, intervals = isolate_roots(sympy.Poly((3*x + 4) * (x**2 - 2), x))
+    >>> roots, [(a, b) for _, a, b, _ in intervals]
+    ({-4/3}, [(-2, -1), (1, 2)])
+    """
     roots: set[sympy.Rational] = set()
-    rest = base
-    while rest.degree() > 0:
-        found = rest.intervals()
-        rational = next((e for (a, b), _ in found for e in (a, b)
-                         if rest.eval(e) == 0), None)
-        if rational is None:
-            return roots, [(base, sympy.Rational(a), sympy.Rational(b), rest)
-                           for (a, b), _ in found]
-        roots.add(sympy.Rational(rational))
-        rest = rest.quo(sympy.Poly([1, -rational], rest.gen, domain=sympy.QQ))
-    return roots, []
+    rest = sympy.Poly(1, base.gen, domain=sympy.QQ)
+    for factor, _ in base.factor_list()[1]:
+        if factor.degree() == 1:
+            slope, constant = factor.all_coeffs()
+            roots.add(sympy.Rational(-constant, slope))
+        elif factor.degree() > 1:
+            rest = rest * factor.set_domain(sympy.QQ)
+    if rest.degree() <= 0:
+        return roots, []
+    return roots, [(base, sympy.Rational(a), sympy.Rational(b), rest)
+                   for (a, b), _ in rest.intervals()]
 
 
 def disjoint_intervals(intervals: list[_Interval], points: AbstractSet[sympy.Rational]
