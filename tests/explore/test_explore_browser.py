@@ -121,6 +121,7 @@ def test_equilibria_on_the_same_path_are_told_apart(browser: Any, tmp_path: Path
     assert len(labels) == 2
     assert all("the same path as another: they differ off it" in t for t in labels), labels
     assert "2 equilibria here: choose one" in browser.find_element(By.ID, "chooser").text
+    assert "no parameters" in browser.find_element(By.ID, "change").text  # not an empty list
     _no_errors(browser)
 
 

@@ -72,6 +72,10 @@
     const regionAt = X.regionAt;
     const box = document.getElementById("change");
     X.clear(box);
+    if (!X.DATA.params.length) {
+      box.appendChild(X.el("li", {}, "The game has no parameters: nothing here can change its equilibria."));
+      return;
+    }
     X.DATA.params.forEach(function (p, j) {
       const lower = p.min === null ? null : X.fromText(p.min), upper = p.max === null ? null : X.fromText(p.max);
       const lo = X.toFloat(X.fromText(p.lo)), hi = X.toFloat(X.fromText(p.hi)), span = hi - lo;
