@@ -50,18 +50,28 @@ def stretches(analysis: RegionAnalysis, name: str, cuts: Iterable[sympy.Expr] = 
     stretches and the points between them, also cut at ``cuts`` (the regions know the
     domain's conditions but not the parameter's bounds: cut there to tell them apart)."""
     symbol = analysis.symbols[name]
+    return [Stretch(low, high, region_at(
+                analysis, symbol, low if low is not None and low == high
+                else point_between(low, high)))
+            for low, high in cut_line(analysis.keys, symbol, cuts)]
+
+
+def cut_line(keys: Iterable[sympy.Expr], symbol: sympy.Symbol, cuts: Iterable[sympy.Expr] = ()
+             ) -> list[tuple[sympy.Expr | None, sympy.Expr | None]]:
+    """The line of ``symbol`` cut at every real root of ``keys`` (polynomials) and at
+    ``cuts``, in order: ``(low, high)`` of each open stretch (None: unbounded) and
+    ``(root, root)`` of each point between two."""
     roots = {sympy.sympify(c) for c in cuts}
-    for key in analysis.keys:
+    for key in keys:
         if symbol in key.free_symbols:
             roots.update(sympy.Poly(key, symbol).real_roots())
     ordered = sorted(roots, key=lambda r: sympy.Float(r, 30))
-    bounds: list[sympy.Expr | None] = [None, *ordered, None]
-    found = []
-    for k in range(len(ordered) + 1):
-        low, high = bounds[k], bounds[k + 1]
-        found.append(Stretch(low, high, region_at(analysis, symbol, point_between(low, high))))
+    ends: list[sympy.Expr | None] = [None, *ordered, None]
+    found: list[tuple[sympy.Expr | None, sympy.Expr | None]] = []
+    for low, high in zip(ends, ends[1:]):
+        found.append((low, high))
         if high is not None:
-            found.append(Stretch(high, high, region_at(analysis, symbol, high)))
+            found.append((high, high))
     return found
 
 

@@ -143,17 +143,25 @@ def _lever(analysis: RegionAnalysis, promises: Sequence[Promise], parameter: Par
            ) -> Lever:
     bounds = [b for b in (parameter.lower, parameter.upper) if b is not None]
     line = stretches(analysis, parameter.name, bounds)
-    verdicts = [None if s.region is None else keeps(s.region, promises) for s in line]
+    return lever_along(parameter, line,
+                       [None if s.region is None else keeps(s.region, promises) for s in line])
+
+
+def lever_along(parameter: Parameter, line: Sequence[Stretch], verdicts: Sequence[bool | None]
+                ) -> Lever:
+    """The lever of ``parameter`` from the verdict on each stretch of its line (``None``
+    outside the game's domain): credible wherever defined, or its credible intervals, the
+    threshold where they form one half line, and whether they meet the parameter's bounds."""
     if all(v is not False for v in verdicts) and any(verdicts):  # wherever it is defined
         return Lever(parameter.name, None, None, True, ((None, None, False, False),))
-    pieces = credible_pieces(line, [bool(v) for v in verdicts])
-    value, direction = half_line(pieces)
+    pieces = _credible_pieces(line, [bool(v) for v in verdicts])
+    value, direction = _half_line(pieces)
     return Lever(parameter.name, value, direction,
-                 any(meets_bounds(piece, parameter) for piece in pieces), tuple(pieces))
+                 any(_meets_bounds(piece, parameter) for piece in pieces), tuple(pieces))
 
 
-def credible_pieces(line: Sequence[Stretch], credible: Sequence[bool]
-            ) -> list[tuple[sympy.Expr | None, sympy.Expr | None, bool, bool]]:
+def _credible_pieces(line: Sequence[Stretch], credible: Sequence[bool]
+                     ) -> list[tuple[sympy.Expr | None, sympy.Expr | None, bool, bool]]:
     """The credible intervals ``(low, high, low included, high included)`` from the verdict
     on each stretch of the line (open stretches and the points between them, in order)."""
     pieces: list[tuple[sympy.Expr | None, sympy.Expr | None, bool, bool]] = []
@@ -170,7 +178,7 @@ def credible_pieces(line: Sequence[Stretch], credible: Sequence[bool]
     return pieces
 
 
-def half_line(pieces: Sequence[tuple[sympy.Expr | None, sympy.Expr | None, bool, bool]]
+def _half_line(pieces: Sequence[tuple[sympy.Expr | None, sympy.Expr | None, bool, bool]]
                ) -> tuple[sympy.Expr | None, str | None]:
     if len(pieces) != 1:
         return None, None
@@ -182,8 +190,8 @@ def half_line(pieces: Sequence[tuple[sympy.Expr | None, sympy.Expr | None, bool,
     return None, None
 
 
-def meets_bounds(piece: tuple[sympy.Expr | None, sympy.Expr | None, bool, bool],
-           parameter: Parameter) -> bool:
+def _meets_bounds(piece: tuple[sympy.Expr | None, sympy.Expr | None, bool, bool],
+                  parameter: Parameter) -> bool:
     """Whether a credible interval meets the parameter's bounds."""
     low, high, low_in, high_in = piece
     lower, upper = parameter.lower, parameter.upper

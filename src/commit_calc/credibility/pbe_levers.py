@@ -26,17 +26,11 @@ from collections.abc import Mapping, Sequence
 
 import sympy
 
-from commit_calc.analysis.along import Stretch, exact_sign, point_between
+from commit_calc.analysis.along import Stretch, cut_line, exact_sign, point_between
 from commit_calc.analysis.domain import domain_of
 from commit_calc.analysis.feasibility import NONNEGATIVE
 from commit_calc.beliefs.regions import BeliefRegion, BeliefRegions, Term, pbe_regions
-from commit_calc.credibility.levers import (
-    Lever,
-    credible_pieces,
-    half_line,
-    meets_bounds,
-    with_bounds_lifted,
-)
+from commit_calc.credibility.levers import Lever, lever_along, with_bounds_lifted
 from commit_calc.credibility.promise import Promise
 from commit_calc.model.extensive_form import ExtensiveFormGame
 from commit_calc.model.parameters import Parameter
@@ -106,37 +100,14 @@ def _lever(analysis: BeliefRegions, symbol: sympy.Symbol, promises: Sequence[Pro
     domain = domain_of(analysis.game).conditions
     keys = {e for t in terms for e, _ in t} | set(domain)
     bounds = [b for b in (parameter.lower, parameter.upper) if b is not None]
-    line = _line(keys, symbol, bounds)
+    line = [Stretch(low, high, None) for low, high in cut_line(keys, symbol, bounds)]
     verdicts: list[bool | None] = []
     for stretch in line:
         at = stretch.low if stretch.is_point else point_between(stretch.low, stretch.high)
         inside = all(exact_sign(k.xreplace({symbol: at})) in allowed
                      for k, allowed in domain.items())
         verdicts.append(None if not inside else any(_holds(t, symbol, at) for t in terms))
-    if all(v is not False for v in verdicts) and any(verdicts):  # wherever it is defined
-        return Lever(parameter.name, None, None, True, ((None, None, False, False),))
-    pieces = credible_pieces(line, [bool(v) for v in verdicts])
-    value, direction = half_line(pieces)
-    return Lever(parameter.name, value, direction,
-                 any(meets_bounds(piece, parameter) for piece in pieces), tuple(pieces))
-
-
-def _line(keys: set[sympy.Expr], symbol: sympy.Symbol, cuts: Sequence[sympy.Expr]
-          ) -> list[Stretch]:
-    """The line of ``symbol`` cut at every real root of ``keys`` and at ``cuts``: open
-    stretches and the points between them, in order (no region attached)."""
-    roots = {sympy.sympify(c) for c in cuts}
-    for key in keys:
-        if symbol in key.free_symbols:
-            roots.update(sympy.Poly(key, symbol).real_roots())
-    ordered = sorted(roots, key=lambda r: sympy.Float(r, 30))
-    ends: list[sympy.Expr | None] = [None, *ordered, None]
-    found = []
-    for k in range(len(ordered) + 1):
-        found.append(Stretch(ends[k], ends[k + 1], None))
-        if ends[k + 1] is not None:
-            found.append(Stretch(ends[k + 1], ends[k + 1], None))
-    return found
+    return lever_along(parameter, line, verdicts)
 
 
 def _holds(term: Term, symbol: sympy.Symbol, at: sympy.Expr) -> bool:
