@@ -41,6 +41,20 @@ def _condition(region: Region, solve_for: sympy.Symbol | None) -> str:
     return str(region.condition_for(solve_for))
 
 
+def threshold_records(found: Sequence[Threshold]) -> list[dict[str, Any]]:
+    """The ``thresholds`` entries of a ``commit-calc/thresholds/1`` document."""
+    return [{
+        "parameter": t.parameter,
+        "formula": str(t.formula),
+        "boundary": f"{t.key} = 0",
+        "valid_where": "True" if t.coefficient.is_number else f"{t.coefficient} != 0",
+        "value": None if t.value is None else str(t.value),
+        "value_float": None if t.value is None else float(t.value),
+        "increasing": t.increasing,
+        "regions": [k + 1 for k in t.regions],
+    } for t in found]
+
+
 def thresholds_document(
     analysis: RegionAnalysis, name: str, found: Sequence[Threshold] = (),
     statics: Sequence[Sensitivity] = (), solve_for: str | None = None,
@@ -73,16 +87,7 @@ def thresholds_document(
         "complete": analysis.complete,
         "warnings": list(analysis.warnings),
         "regions": regions,
-        "thresholds": [{
-            "parameter": t.parameter,
-            "formula": str(t.formula),
-            "boundary": f"{t.key} = 0",
-            "valid_where": "True" if t.coefficient.is_number else f"{t.coefficient} != 0",
-            "value": None if t.value is None else str(t.value),
-            "value_float": None if t.value is None else float(t.value),
-            "increasing": t.increasing,
-            "regions": [k + 1 for k in t.regions],
-        } for t in found],
+        "thresholds": threshold_records(found),
         "comparative_statics": [
             {"quantity": s.quantity, "parameter": s.parameter, "sign": s.sign} for s in statics
         ],

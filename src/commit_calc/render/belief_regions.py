@@ -10,6 +10,7 @@ from typing import Any
 
 import sympy
 
+from commit_calc.analysis.report import threshold_records
 from commit_calc.analysis.thresholds import Threshold
 from commit_calc.beliefs.region_thresholds import solved, solved_condition, symbolic_parameter
 from commit_calc.beliefs.regions import BeliefRegion, BeliefRegions, Condition, condition_text
@@ -66,16 +67,7 @@ def belief_regions_document(found: BeliefRegions, name: str,
                           for player, choices in _strategies(found, region).items()},
             **_refinement_keys(region, symbol),
         } for number, region in enumerate(found.regions, start=1)],
-        "thresholds": [{
-            "parameter": t.parameter,
-            "formula": str(t.formula),
-            "boundary": f"{t.key} = 0",
-            "valid_where": "True" if t.coefficient.is_number else f"{t.coefficient} != 0",
-            "value": None if t.value is None else str(t.value),
-            "value_float": None if t.value is None else float(t.value),
-            "increasing": t.increasing,
-            "regions": [k + 1 for k in t.regions],
-        } for t in thresholds],
+        "thresholds": threshold_records(thresholds),
         "comparative_statics": [],
     }
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import sympy
 
@@ -50,7 +51,7 @@ from commit_calc.analysis.atoms import Signs, conjunction, requirement
 from commit_calc.analysis.candidates import Feasibility
 from commit_calc.analysis.case_split import split_on_signs
 from commit_calc.analysis.clauses import Clause, Clauses, clause, clauses_of
-from commit_calc.analysis.domain import domain_of
+from commit_calc.analysis.domain import Domain, domain_of
 from commit_calc.analysis.regions import Region, RegionAnalysis, RegionEquilibrium, union_of
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.normal_form import NormalFormGame
@@ -99,16 +100,7 @@ def stackelberg_regions(game: NormalFormGame, leader: str | int,
     GameDefinitionError, ParameterError
         An unknown leader, parameter or a value out of bounds.
     """
-    if game.num_players != 2:
-        raise UnsupportedGameError(
-            "Stackelberg regions: Stackelberg commitment needs a two-player game; "
-            f"{game.name or 'this game'} has {game.num_players} players")
-    index = game.player_index(leader)
-    fixed = game.parameters.checked(values or {})
-    reduced = game.substitute(fixed)
-    a, b = leader_rows(reduced, index)
-    bases = candidate_bases(a, b)
-    domain = domain_of(reduced)
+    reduced, fixed, index, _, _, bases, domain = commitment_problem(game, leader, values)
     feasible = Feasibility(domain)
     leaves = optimal_bases_split(bases, feasible)
     provisional = RegionAnalysis(reduced, fixed, "stackelberg", (), True)
@@ -139,8 +131,38 @@ def stackelberg_regions(game: NormalFormGame, leader: str | int,
     return RegionAnalysis(reduced, fixed, "stackelberg", tuple(regions), True, warnings)
 
 
-def leader_rows(game: NormalFormGame, leader: int
-              ) -> tuple[list[list[sympy.Expr]], list[list[sympy.Expr]]]:
+class CommitmentProblem(NamedTuple):
+    """What both Stackelberg region analyses start from: the game with ``values`` fixed, the
+    values, the leader's index, the leader's and follower's payoffs as rows (``a``, ``b``),
+    the candidate bases and the parameters' domain."""
+
+    game: NormalFormGame
+    fixed: dict[str, sympy.Rational]
+    leader: int
+    a: list[list[sympy.Expr]]
+    b: list[list[sympy.Expr]]
+    bases: list[Basis]
+    domain: Domain
+
+
+def commitment_problem(game: NormalFormGame, leader: str | int,
+                       values: Mapping[str, object] | None) -> CommitmentProblem:
+    """The :class:`CommitmentProblem` of ``game`` with ``leader`` committing; refuses a game
+    that has not two players."""
+    if game.num_players != 2:
+        raise UnsupportedGameError(
+            "Stackelberg regions: Stackelberg commitment needs a two-player game; "
+            f"{game.name or 'this game'} has {game.num_players} players")
+    index = game.player_index(leader)
+    fixed = game.parameters.checked(values or {})
+    reduced = game.substitute(fixed)
+    a, b = _leader_rows(reduced, index)
+    return CommitmentProblem(reduced, fixed, index, a, b, _candidate_bases(a, b),
+                             domain_of(reduced))
+
+
+def _leader_rows(game: NormalFormGame, leader: int
+                 ) -> tuple[list[list[sympy.Expr]], list[list[sympy.Expr]]]:
     """The leader's and the follower's payoffs as formulas, the leader's strategies as rows."""
     first, second = ([[array[i, j] for j in range(game.shape[1])] for i in range(game.shape[0])]
                      for array in game.payoffs)
@@ -150,7 +172,7 @@ def leader_rows(game: NormalFormGame, leader: int
             [list(column) for column in zip(*first, strict=True)])
 
 
-def candidate_bases(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]]) -> list[Basis]:
+def _candidate_bases(a: list[list[sympy.Expr]], b: list[list[sympy.Expr]]) -> list[Basis]:
     """Every basis of every region ``R_j`` whose determinant is not identically zero."""
     m, n = len(a), len(a[0])
     count = n * _choose(m + n - 1, m - 1)
@@ -275,7 +297,7 @@ class _Tournament:
 
 
 def optimal_bases_split(bases: Sequence[Basis], feasible: Feasibility
-           ) -> list[tuple[Term, frozenset[int], bool]]:
+                        ) -> list[tuple[Term, frozenset[int], bool]]:
     """Leaves of the case split: (conjunction, the bases optimal there, resolved)."""
     tournament = _Tournament(bases)
     return split_on_signs(

@@ -42,7 +42,7 @@ def _strict_rows(b_columns: list[list[Fraction]], j: int, others: Sequence[int]
 
 
 def weak_commitment(a: Matrix, b: Matrix, solutions: list[LinearOptimum | Infeasible | None]
-          ) -> Commitment:
+                    ) -> Commitment:
     """The weak Stackelberg value with a commitment reaching it, or its limit and approach.
 
     Classes are tried by an upper bound (the least over members of the region LP value, or

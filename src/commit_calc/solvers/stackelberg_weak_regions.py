@@ -47,7 +47,7 @@ from commit_calc.analysis.atoms import Requirement, conjunction, requirement
 from commit_calc.analysis.candidates import Candidate, Feasibility
 from commit_calc.analysis.case_split import case_split
 from commit_calc.analysis.clauses import Clauses, clause, clauses_of
-from commit_calc.analysis.domain import Domain, domain_of
+from commit_calc.analysis.domain import Domain
 from commit_calc.analysis.regions import Region, RegionAnalysis, RegionEquilibrium, union_of
 from commit_calc.errors import UnsupportedGameError
 from commit_calc.model.normal_form import NormalFormGame
@@ -57,8 +57,7 @@ from commit_calc.solvers.stackelberg_regions import (
     Basis,
     Term,
     basis_commitment,
-    candidate_bases,
-    leader_rows,
+    commitment_problem,
     optimal_bases_split,
 )
 
@@ -83,16 +82,7 @@ def weak_stackelberg_regions(game: NormalFormGame, leader: str | int,
     GameDefinitionError, ParameterError
         An unknown leader, parameter or a value out of bounds.
     """
-    if game.num_players != 2:
-        raise UnsupportedGameError(
-            "Stackelberg regions: Stackelberg commitment needs a two-player game; "
-            f"{game.name or 'this game'} has {game.num_players} players")
-    index = game.player_index(leader)
-    fixed = game.parameters.checked(values or {})
-    reduced = game.substitute(fixed)
-    a, b = leader_rows(reduced, index)
-    domain = domain_of(reduced)
-    bases = candidate_bases(a, b)
+    reduced, fixed, index, a, b, bases, domain = commitment_problem(game, leader, values)
     n = len(b[0])
     pairs = list(itertools.combinations(range(n), 2))
     ties = [Candidate("", (), (), _tie(b, j, k)) for j, k in pairs]
