@@ -16,14 +16,15 @@
   function payoffTexts(n, at) {
     return n.payoffs.map(function (rf, k) { return X.DATA.players[k] + ": " + X.show(X.evalRat(rf, at)); });
   }
-  /* The layout's x coordinates, stretched where neighbouring leaves' payoff labels (about
-     CHAR pixels a character) would run into each other: long names must not overlap. */
-  function spread(nodes, xs, at) {
+  /* The layout's x coordinates, stretched where neighbouring leaves' payoff labels (``texts``
+     per node; about CHAR pixels a character) would run into each other: long names must
+     not overlap. */
+  function spread(nodes, xs, texts) {
     const leaves = nodes.map(function (n, i) { return i; })
       .filter(function (i) { return nodes[i].kind === "terminal"; })
       .sort(function (a, b) { return xs[a] - xs[b]; });
     const width = leaves.map(function (i) {
-      return CHAR * Math.max.apply(null, payoffTexts(nodes[i], at).map(function (t) { return t.length; }).concat([1]));
+      return CHAR * Math.max.apply(null, texts[i].map(function (t) { return t.length; }).concat([1]));
     });
     let factor = 1;
     for (let k = 1; k < leaves.length; k++) {
@@ -34,7 +35,8 @@
   }
   function drawTree(equilibrium, at) {
     const nodes = X.DATA.picture.nodes;
-    const xs = spread(nodes, nodes.map(function (n) { return n.x * SCALE; }), at);
+    const texts = nodes.map(function (n) { return n.kind === "terminal" ? payoffTexts(n, at) : []; });
+    const xs = spread(nodes, nodes.map(function (n) { return n.x * SCALE; }), texts);
     const ys = nodes.map(function (n) { return -n.y * SCALE; });
     const left = Math.min.apply(null, xs) - 75, right = Math.max.apply(null, xs) + 75;
     const bottom = Math.max.apply(null, ys) + 30 + 22 * X.DATA.players.length;
@@ -64,7 +66,7 @@
     nodes.forEach(function (n, i) {
       if (n.kind === "terminal") {
         picture.appendChild(X.svg("rect", { x: xs[i] - 5, y: ys[i] - 5, width: 10, height: 10, "class": "leaf" }));
-        payoffTexts(n, at).forEach(function (text, k) {
+        texts[i].forEach(function (text, k) {
           picture.appendChild(label(text, xs[i], ys[i] + 24 + 20 * k,
             { "class": "payoff", fill: COLOURS[k % COLOURS.length] }));
         });
