@@ -75,9 +75,9 @@ def test_preconditions():
 
 
 def _three_in_the_dark() -> ExtensiveFormGame:
-    """The three-player game of ``tests/solvers/test_nplayer_textbook.py`` (its only totally
-    mixed equilibrium has every player on the first strategy with probability sqrt(2) - 1) as
-    a tree in which each player moves without seeing the others' moves."""
+    """The three-player game of ``verify_algebraic``'s example (its only totally mixed
+    equilibrium has every player on the first strategy with probability sqrt(2) - 1) as a
+    tree in which each player moves without seeing the others' moves."""
     table = {(0, 0, 0): (0, 0, 2), (0, 0, 1): (1, -1, 0), (0, 1, 0): (-1, 0, 0),
              (1, 0, 0): (0, 1, 0), (1, 1, 0): (0, 0, -1)}
 

@@ -180,7 +180,6 @@ def normalize_labels(labels: Sequence[str]) -> list[str]:
     return result
 
 
-
 def header(tokens: Tokens, tag: str, version: str) -> tuple[str, list[str]]:
     """Read ``EFG 2 R "title" { "players" }`` (or the ``NFG 1 R`` form): title and players."""
     suffix = tag.lower()

@@ -35,8 +35,8 @@ from commit_calc.solvers.results import (
     Equilibrium,
     Outcome,
     SolveResult,
-    VerificationFailure,
     certify,
+    require_no_regret,
 )
 from commit_calc.solvers.verify_algebraic import verify_algebraic
 
@@ -291,11 +291,7 @@ def _certified(game: NormalFormGame, point: AlgebraicPoint, support: Support,
     payoffs = tuple(point.expression(point.at(values[player][s[0]]))
                     for player, s in enumerate(support))
     _, regrets = verify_algebraic(game, exact, payoffs)
-    if any(r != 0 for r in regrets):
-        raise VerificationFailure(
-            f"a solver returned a profile with regrets {[str(r) for r in regrets]} in {game}: "
-            "this is a bug in commit-calc, please report it"
-        )
+    require_no_regret(game, regrets)
     outcomes = []
     for index in itertools.product(*support):
         weight = Poly(1, sympy.Symbol("t"), domain=QQ)

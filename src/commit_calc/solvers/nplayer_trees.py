@@ -21,9 +21,9 @@ from commit_calc.solvers.results import (
     Equilibrium,
     Outcome,
     SolveResult,
-    VerificationFailure,
     certify,
     outcomes,
+    require_no_regret,
 )
 from commit_calc.solvers.verify_algebraic import verify_algebraic_tree
 
@@ -99,11 +99,7 @@ def _algebraic_equilibrium(
         total = sum(row, sympy.S.Zero)
         distributions.append(tuple(sympy.expand(sympy.radsimp(w / total)) for w in row))
     payoffs, regrets = verify_algebraic_tree(game, distributions)
-    if any(r != 0 for r in regrets):
-        raise VerificationFailure(
-            f"a solver returned a profile with regrets {[str(r) for r in regrets]} in {game}: "
-            "this is a bug in commit-calc, please report it"
-        )
+    require_no_regret(game, regrets)
     profile = BehaviourProfile.trusted(tuple(distributions))
     reached = tuple(Outcome(o.path, sympy.expand(o.probability), o.terminal)
                     for o in outcomes(game, profile))

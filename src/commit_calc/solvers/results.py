@@ -8,7 +8,7 @@ and refuses to report a profile whose regret is not exactly zero.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import sympy
@@ -103,12 +103,18 @@ def certify(
         check = verify_subgame_perfect(game, profile)
     else:
         check = verify(game, profile)
-    if not check.is_equilibrium:
+    require_no_regret(game, check.regrets)
+    return Equilibrium(profile, check.payoffs, outcomes(game, profile), check.regrets, component)
+
+
+def require_no_regret(game: Game, regrets: Sequence[sympy.Expr]) -> None:
+    """Raise :class:`VerificationFailure` unless every regret an independent check found at a
+    solver's profile is exactly zero."""
+    if any(r != 0 for r in regrets):
         raise VerificationFailure(
-            f"a solver returned a profile with regrets {[str(r) for r in check.regrets]} in "
+            f"a solver returned a profile with regrets {[str(r) for r in regrets]} in "
             f"{game}: this is a bug in commit-calc, please report it"
         )
-    return Equilibrium(profile, check.payoffs, outcomes(game, profile), check.regrets, component)
 
 
 def outcomes(game: Game, profile: Profile) -> tuple[Outcome, ...]:
@@ -157,4 +163,5 @@ __all__ = [
     "VerificationFailure",
     "certify",
     "outcomes",
+    "require_no_regret",
 ]

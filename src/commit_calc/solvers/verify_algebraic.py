@@ -38,8 +38,8 @@ def verify_algebraic(
 
     Examples
     --------
-    The three-player game of ``tests/solvers/test_nplayer_textbook.py`` where each player
-    plays the first strategy with probability ``sqrt(2) - 1``:
+    A three-player game whose equilibrium has each player play the first strategy with
+    probability ``sqrt(2) - 1``:
 
     >>> game = NormalFormGame.from_arrays([
     ...     [[[0, 1], [-1, 0]], [[0, 0], [0, 0]]],
@@ -128,9 +128,8 @@ def verify_algebraic_tree(
             )
 
     def ordered(number: Any) -> _Ordered:
-        if isinstance(number, sympy.Basic):
-            return _Ordered(field, convert(number))
-        return _Ordered(field, field.convert(QQ(int(number.numerator), int(number.denominator))))
+        return _Ordered(field, convert(number) if isinstance(number, sympy.Basic)
+                        else _lifted(field, number))
 
     moves = [[ordered(x) for x in row] for row in game.exact_numbers]
     for infoset, distribution in zip(game.infosets, probabilities):
