@@ -125,6 +125,18 @@ def test_equilibria_on_the_same_path_are_told_apart(browser: Any, tmp_path: Path
     _no_errors(browser)
 
 
+def test_grid_page_of_a_game_without_parameters(browser: Any, tmp_path: Path) -> None:
+    """Selten's horse has no parameters and a three-player block, so its page is a grid of
+    one point: the notes say "1 point", and "what would change it" says nothing can, rather
+    than describing grid values there are none of."""
+    _open(browser, catalog_page("selten-horse"), tmp_path, "horse")
+    notes = browser.find_element(By.ID, "notes").text
+    assert "(1 point, each solved exactly)" in notes
+    change = browser.find_element(By.ID, "change").text
+    assert "no parameters" in change and "grid" not in change
+    _no_errors(browser)
+
+
 def test_grid_game_says_so(browser: Any, tmp_path: Path) -> None:
     game = crowded_game()
     _open(browser, explore(game).html, tmp_path, "crowded")

@@ -68,14 +68,15 @@
     return labels.join("; or ");
   }
   window.explorerChange = function (x, found) {
-    if (X.DATA.mode !== "exact") { window.explorerGridChange(found); return; }
-    const regionAt = X.regionAt;
     const box = document.getElementById("change");
-    X.clear(box);
     if (!X.DATA.params.length) {
+      X.clear(box);
       box.appendChild(X.el("li", {}, "The game has no parameters: nothing here can change its equilibria."));
       return;
     }
+    if (X.DATA.mode !== "exact") { window.explorerGridChange(found); return; }
+    const regionAt = X.regionAt;
+    X.clear(box);
     X.DATA.params.forEach(function (p, j) {
       const lower = p.min === null ? null : X.fromText(p.min), upper = p.max === null ? null : X.fromText(p.max);
       const lo = X.toFloat(X.fromText(p.lo)), hi = X.toFloat(X.fromText(p.hi)), span = hi - lo;

@@ -221,7 +221,8 @@
     document.getElementById("description").textContent = DATA.description;
     const notes = document.getElementById("notes");
     DATA.notes.concat(DATA.mode === "grid" ? ["Computed on a precomputed exact grid (" + DATA.points.length +
-      " points, each solved exactly), not from closed-form regions: move the controls to grid values."] : [])
+      (DATA.points.length === 1 ? " point" : " points") +
+      ", each solved exactly), not from closed-form regions: move the controls to grid values."] : [])
       .forEach(function (n) { notes.appendChild(el("li", {}, n)); });
     const fixed = DATA.fixed.map(function (f) { return f[0] + " = " + f[1]; }).join(", ");
     if (fixed) notes.appendChild(el("li", {}, "Fixed: " + fixed));
