@@ -84,3 +84,34 @@ def test_pbe_pages_carry_beliefs() -> None:
     result = CliRunner().invoke(cli, ["explore", "beer-quiche", "--concept", "pbe", "-o", "-"])
     assert result.exit_code == 0, result.stderr
     assert '"beliefs": [[' in result.stdout and "Bayes" not in result.stderr
+
+
+def test_cpu_time_limit_that_falls_in_a_garbage_collection_is_not_lost() -> None:
+    """A collection callback (hypothesis installs one) that runs past the limit: raised there,
+    the exception would be reported as unraisable and the step would run on; it must come
+    out of the block instead, and nothing be reported as unraisable."""
+    import gc
+    import sys
+    import time
+
+    from commit_calc.explore.time_limit import OutOfTime, cpu_time_limit
+
+    def slow_callback(phase: str, info: dict[str, int]) -> None:
+        end = time.process_time() + 0.2
+        while time.process_time() < end:
+            pass
+
+    lost: list[object] = []
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = lost.append
+    gc.callbacks.append(slow_callback)
+    try:
+        with pytest.raises(OutOfTime), cpu_time_limit(0.05):
+            gc.collect()
+            give_up = time.process_time() + 3
+            while time.process_time() < give_up:  # the limit must still end the step
+                pass
+    finally:
+        gc.callbacks.remove(slow_callback)
+        sys.unraisablehook = previous_hook
+    assert lost == []

@@ -12,6 +12,7 @@ step runs unbounded.
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
 from collections.abc import Iterator
@@ -24,7 +25,29 @@ class OutOfTime(BaseException):
     ``except Exception`` inside the step swallows it)."""
 
 
+#: Processor seconds after which the limit tries again when it fell during a garbage
+#: collection.
+RETRY = 0.001
+
+_collecting = [False]  # between a garbage collection's "start" and "stop" callbacks
+
+
+def _started(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        _collecting[0] = True
+
+
+def _stopped(phase: str, info: dict[str, int]) -> None:
+    if phase == "stop":
+        _collecting[0] = False
+
+
 def _raise(signum: int, frame: FrameType | None) -> None:
+    if _collecting[0]:
+        # raised in a collection's callbacks or finalizers, the exception would be lost
+        # (reported as unraisable) and the step would run on: try again just after it
+        signal.setitimer(signal.ITIMER_VIRTUAL, RETRY)
+        return
     raise OutOfTime
 
 
@@ -35,6 +58,8 @@ def cpu_time_limit(seconds: float) -> Iterator[None]:
             or not hasattr(signal, "setitimer")):
         yield
         return
+    gc.callbacks.insert(0, _started)  # before other callbacks of a collection ...
+    gc.callbacks.append(_stopped)  # ... and after them
     previous = signal.signal(signal.SIGVTALRM, _raise)
     signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
     try:
@@ -42,3 +67,6 @@ def cpu_time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_VIRTUAL, 0)
         signal.signal(signal.SIGVTALRM, previous)
+        gc.callbacks.remove(_started)
+        gc.callbacks.remove(_stopped)
+        _collecting[0] = False
